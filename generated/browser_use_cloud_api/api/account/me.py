@@ -1,0 +1,123 @@
+from typing import Any, cast
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...types import Response, status_of
+
+
+def _get_kwargs() -> dict[str, Any]:
+    """The keyword arguments for ``httpx.Client.request`` that send this operation."""
+
+    _kwargs: dict[str, Any] = {"method": "get"}
+    _kwargs["url"] = "/api/v1/me"
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> bool | None:
+    """The declared body for a declared status; otherwise None (or UnexpectedStatus)."""
+    if response.status_code == 200:
+        response_200 = cast(bool, response.json())
+        return response_200
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[bool]:
+    return Response(
+        status_code=status_of(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+) -> Response[bool]:
+    """Check the API key
+
+     true when the API key is valid; an invalid key is answered with 401.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[bool]
+    """
+
+    response = client.get_httpx_client().request(**_get_kwargs())
+    return _build_response(client=client, response=response)
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+) -> Response[bool]:
+    """Check the API key
+
+     true when the API key is valid; an invalid key is answered with 401.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[bool]
+    """
+
+    response = await client.get_async_httpx_client().request(**_get_kwargs())
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+) -> bool | None:
+    """Check the API key
+
+     true when the API key is valid; an invalid key is answered with 401.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        bool
+    """
+
+    return sync_detailed(
+        client=client,
+    ).parsed
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+) -> bool | None:
+    """Check the API key
+
+     true when the API key is valid; an invalid key is answered with 401.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        bool
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,174 @@
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.create_browser_profile_request import CreateBrowserProfileRequest
+from ...models.create_browser_profile_response import CreateBrowserProfileResponse
+from ...models.http_validation_error import HTTPValidationError
+from ...types import Response, status_of
+
+
+def _get_kwargs(
+    *,
+    body: CreateBrowserProfileRequest,
+) -> dict[str, Any]:
+    """The keyword arguments for ``httpx.Client.request`` that send this operation."""
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {"method": "post"}
+    _kwargs["url"] = "/api/v1/browser-profiles"
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CreateBrowserProfileResponse | HTTPValidationError | None:
+    """The declared body for a declared status; otherwise None (or UnexpectedStatus)."""
+    if response.status_code == 200:
+        response_200 = CreateBrowserProfileResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 422:
+        response_422 = HTTPValidationError.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CreateBrowserProfileResponse | HTTPValidationError]:
+    return Response(
+        status_code=status_of(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: CreateBrowserProfileRequest,
+) -> Response[CreateBrowserProfileResponse | HTTPValidationError]:
+    """Create a browser profile
+
+     Creates a reusable browser configuration: ad blocking, proxy and country, viewport size, and whether
+    cookies persist between tasks. Pay-as-you-go accounts may hold a single profile.
+
+    Args:
+        body (CreateBrowserProfileRequest): Settings for a new browser profile; every field but
+            the name has a default.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CreateBrowserProfileResponse | HTTPValidationError]
+    """
+
+    response = client.get_httpx_client().request(
+        **_get_kwargs(
+            body=body,
+        )
+    )
+    return _build_response(client=client, response=response)
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: CreateBrowserProfileRequest,
+) -> Response[CreateBrowserProfileResponse | HTTPValidationError]:
+    """Create a browser profile
+
+     Creates a reusable browser configuration: ad blocking, proxy and country, viewport size, and whether
+    cookies persist between tasks. Pay-as-you-go accounts may hold a single profile.
+
+    Args:
+        body (CreateBrowserProfileRequest): Settings for a new browser profile; every field but
+            the name has a default.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CreateBrowserProfileResponse | HTTPValidationError]
+    """
+
+    response = await client.get_async_httpx_client().request(
+        **_get_kwargs(
+            body=body,
+        )
+    )
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: CreateBrowserProfileRequest,
+) -> CreateBrowserProfileResponse | HTTPValidationError | None:
+    """Create a browser profile
+
+     Creates a reusable browser configuration: ad blocking, proxy and country, viewport size, and whether
+    cookies persist between tasks. Pay-as-you-go accounts may hold a single profile.
+
+    Args:
+        body (CreateBrowserProfileRequest): Settings for a new browser profile; every field but
+            the name has a default.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CreateBrowserProfileResponse | HTTPValidationError
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: CreateBrowserProfileRequest,
+) -> CreateBrowserProfileResponse | HTTPValidationError | None:
+    """Create a browser profile
+
+     Creates a reusable browser configuration: ad blocking, proxy and country, viewport size, and whether
+    cookies persist between tasks. Pay-as-you-go accounts may hold a single profile.
+
+    Args:
+        body (CreateBrowserProfileRequest): Settings for a new browser profile; every field but
+            the name has a default.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CreateBrowserProfileResponse | HTTPValidationError
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,166 @@
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.http_validation_error import HTTPValidationError
+from ...models.search_url_request import SearchUrlRequest
+from ...models.url_response import UrlResponse
+from ...types import Response, status_of
+
+
+def _get_kwargs(
+    *,
+    body: SearchUrlRequest,
+) -> dict[str, Any]:
+    """The keyword arguments for ``httpx.Client.request`` that send this operation."""
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {"method": "post"}
+    _kwargs["url"] = "/api/v1/search-url"
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> HTTPValidationError | UrlResponse | None:
+    """The declared body for a declared status; otherwise None (or UnexpectedStatus)."""
+    if response.status_code == 200:
+        response_200 = UrlResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 422:
+        response_422 = HTTPValidationError.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[HTTPValidationError | UrlResponse]:
+    return Response(
+        status_code=status_of(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: SearchUrlRequest,
+) -> Response[HTTPValidationError | UrlResponse]:
+    """Search one page
+
+     Runs an agent that looks for a query on a single URL and returns what it found there.
+
+    Args:
+        body (SearchUrlRequest): A query to answer from one URL.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[HTTPValidationError | UrlResponse]
+    """
+
+    response = client.get_httpx_client().request(
+        **_get_kwargs(
+            body=body,
+        )
+    )
+    return _build_response(client=client, response=response)
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: SearchUrlRequest,
+) -> Response[HTTPValidationError | UrlResponse]:
+    """Search one page
+
+     Runs an agent that looks for a query on a single URL and returns what it found there.
+
+    Args:
+        body (SearchUrlRequest): A query to answer from one URL.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[HTTPValidationError | UrlResponse]
+    """
+
+    response = await client.get_async_httpx_client().request(
+        **_get_kwargs(
+            body=body,
+        )
+    )
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: SearchUrlRequest,
+) -> HTTPValidationError | UrlResponse | None:
+    """Search one page
+
+     Runs an agent that looks for a query on a single URL and returns what it found there.
+
+    Args:
+        body (SearchUrlRequest): A query to answer from one URL.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        HTTPValidationError | UrlResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: SearchUrlRequest,
+) -> HTTPValidationError | UrlResponse | None:
+    """Search one page
+
+     Runs an agent that looks for a query on a single URL and returns what it found there.
+
+    Args:
+        body (SearchUrlRequest): A query to answer from one URL.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        HTTPValidationError | UrlResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

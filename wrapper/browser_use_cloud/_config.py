@@ -1,0 +1,79 @@
+"""Client settings: API key, base URL and timeout, from arguments or the environment."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+
+import httpx
+
+from ._exceptions import InputError
+
+DEFAULT_BASE_URL = "https://api.browser-use.com/api/v1"
+DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
+DEFAULT_MAX_RETRIES = 2
+API_KEY_ENV = "BROWSER_USE_API_KEY"
+BASE_URL_ENV = "BROWSER_USE_BASE_URL"
+API_PATH_PREFIX = "/api/v1"
+"""Path prefix of every operation in the spec; the base URL stands in for it."""
+
+
+def resolve_api_key(api_key: str | None) -> str:
+    """Return the explicit key, else `BROWSER_USE_API_KEY`; refuse an empty one."""
+    key = api_key if api_key is not None else os.environ.get(API_KEY_ENV)
+    if not key or not key.strip():
+        raise InputError(
+            "No API key given: pass BrowserUse(api_key='bu_...') or set the "
+            f"{API_KEY_ENV} environment variable (keys are at https://cloud.browser-use.com)."
+        )
+    return key.strip()
+
+
+def resolve_base_url(base_url: str | httpx.URL | None, *, allow_insecure_http: bool) -> httpx.URL:
+    """Return the base URL (argument, else `BROWSER_USE_BASE_URL`, else production).
+
+    Plain http:// is allowed only to loopback hosts unless `allow_insecure_http` is set,
+    because the API key would travel in clear text.
+    """
+    raw = base_url if base_url is not None else os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL
+    url = httpx.URL(str(raw).strip())
+    if url.scheme not in ("http", "https") or not url.host:
+        raise InputError(f"base_url must be an http(s) URL with a host, got {str(raw)!r}")
+    if url.scheme == "http" and not allow_insecure_http and not is_loopback(url.host):
+        raise InputError(
+            f"Refusing plain http:// to non-loopback host {url.host!r}: the API key would be "
+            "sent unencrypted. Use https://, or pass allow_insecure_http=True if you must."
+        )
+    path = url.raw_path.split(b"?", 1)[0].rstrip(b"/") + b"/"
+    return url.copy_with(raw_path=path, query=None, fragment=None)
+
+
+def is_loopback(host: str) -> bool:
+    """True for localhost names and loopback IP addresses (127.0.0.0/8, ::1)."""
+    host = host.strip("[]").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def resolve_timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout:
+    """Return an httpx.Timeout; `None` means the default (never "no timeout")."""
+    if timeout is None:
+        return DEFAULT_TIMEOUT
+    if isinstance(timeout, httpx.Timeout):
+        if None in (timeout.connect, timeout.read, timeout.write, timeout.pool):
+            raise InputError("timeout parts must all be set: requests always have a timeout")
+        return timeout
+    if isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout <= 0:
+        raise InputError(f"timeout must be a positive number of seconds, got {timeout!r}")
+    return httpx.Timeout(float(timeout), connect=min(float(timeout), 5.0))
+
+
+def check_max_retries(max_retries: int) -> int:
+    """Validate the retry budget (a count of retries after the first attempt)."""
+    if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
+        raise InputError(f"max_retries must be an integer >= 0, got {max_retries!r}")
+    return max_retries

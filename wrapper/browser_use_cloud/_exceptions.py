@@ -1,0 +1,188 @@
+"""The exception hierarchy: every error the SDK raises derives from BrowserUseError.
+
+```
+BrowserUseError
+├── InputError (also ValueError)          bad input, caught before any request is sent
+├── APIConnectionError                    the request got no HTTP response
+│   └── APITimeoutError
+├── APIResponseValidationError            a 2xx response we could not understand
+├── APIStatusError                        a non-2xx response
+│   ├── BadRequestError 400, AuthenticationError 401, PaymentRequiredError 402,
+│   ├── PermissionDeniedError 403, NotFoundError 404, ConflictError 409,
+│   ├── UnprocessableEntityError 422, RateLimitError 429 (ConcurrencyLimitError),
+│   └── InternalServerError 5xx
+├── TaskError                             a task ended (or waiting ended) without a result
+│   ├── TaskFailedError, TaskStoppedError
+│   └── WaitTimeoutError (also TimeoutError)
+└── StructuredOutputError (also ValueError)
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._models import Task
+
+
+class BrowserUseError(Exception):
+    """Base class of every error raised by browser_use_cloud."""
+
+
+class InputError(ValueError, BrowserUseError):
+    """An argument was rejected before sending anything (the message says what is allowed)."""
+
+
+class APIError(BrowserUseError):
+    """An error tied to one HTTP request: `method` and `url` say which (never the key)."""
+
+    def __init__(self, message: str, *, method: str, url: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.method = method
+        self.url = url
+
+
+class APIConnectionError(APIError):
+    """The request got no HTTP response (DNS, refused connection, dropped connection...)."""
+
+
+class APITimeoutError(APIConnectionError):
+    """The request timed out (connect, read, write or pool timeout)."""
+
+
+class APIResponseValidationError(APIError):
+    """A successful response whose body does not have the documented shape."""
+
+
+class APIStatusError(APIError):
+    """The API answered with a non-2xx status.
+
+    `detail` is the decoded `detail` of a JSON error body (or the whole JSON body, or
+    None for a non-JSON body such as an HTML error page); `body` is a short text excerpt.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        method: str,
+        url: str,
+        status_code: int,
+        headers: Mapping[str, str],
+        detail: Any = None,
+        body: str = "",
+    ) -> None:
+        super().__init__(message, method=method, url=url)
+        self.status_code = status_code
+        self.headers = headers
+        self.detail = detail
+        self.body = body
+
+
+class BadRequestError(APIStatusError):
+    """HTTP 400."""
+
+
+class AuthenticationError(APIStatusError):
+    """HTTP 401: the API key is missing, wrong or revoked."""
+
+
+class PaymentRequiredError(APIStatusError):
+    """HTTP 402: not enough credits (or no active subscription) for this call."""
+
+
+InsufficientCreditsError = PaymentRequiredError
+
+
+class PermissionDeniedError(APIStatusError):
+    """HTTP 403."""
+
+
+class NotFoundError(APIStatusError):
+    """HTTP 404: no such task, scheduled task, profile or file."""
+
+
+class ConflictError(APIStatusError):
+    """HTTP 409."""
+
+
+class UnprocessableEntityError(APIStatusError):
+    """HTTP 422: the server rejected the request's fields.
+
+    `errors` lists `(location, message)` pairs, e.g. `(("body", "task"), "Field required")`.
+    """
+
+    def __init__(
+        self, message: str, *, errors: Sequence[tuple[tuple[str | int, ...], str]], **kw: Any
+    ) -> None:
+        super().__init__(message, **kw)
+        self.errors = tuple(errors)
+
+
+class RateLimitError(APIStatusError):
+    """HTTP 429. `retry_after` is the server's suggested wait in seconds, if it sent one."""
+
+    def __init__(self, message: str, *, retry_after: float | None = None, **kw: Any) -> None:
+        super().__init__(message, **kw)
+        self.retry_after = retry_after
+
+
+class ConcurrencyLimitError(RateLimitError):
+    """HTTP 429 "too many concurrent active sessions": waiting briefly will not help.
+
+    Never retried automatically; stop or finish running tasks, then try again.
+    """
+
+
+class InternalServerError(APIStatusError):
+    """HTTP 5xx (including non-standard codes such as 520)."""
+
+
+class TaskError(BrowserUseError):
+    """A task did not produce a result. `task` is the last full view, when fetched."""
+
+    def __init__(self, message: str, *, task_id: str, status: str, task: Task | None = None):
+        super().__init__(message)
+        self.task_id = task_id
+        self.status = status
+        self.task = task
+
+
+class TaskFailedError(TaskError):
+    """The task ended with status `failed`."""
+
+
+class TaskStoppedError(TaskError):
+    """The task ended with status `stopped` (by a user, a timeout policy or the server)."""
+
+
+class WaitTimeoutError(TaskError, TimeoutError):
+    """Waiting for a task gave up. `stopped` says whether the task was stopped on the way out."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        task_id: str,
+        last_status: str,
+        stopped: bool,
+        task: Task | None = None,
+    ) -> None:
+        super().__init__(message, task_id=task_id, status=last_status, task=task)
+        self.last_status = last_status
+        self.stopped = stopped
+
+
+class StructuredOutputError(ValueError, BrowserUseError):
+    """A finished task's output did not parse into the requested type.
+
+    `raw_output` is the text the task returned; `cause` is the parse/validation error.
+    """
+
+    def __init__(self, message: str, *, raw_output: str | None, cause: BaseException | None):
+        super().__init__(message)
+        self.raw_output = raw_output
+        self.cause = cause

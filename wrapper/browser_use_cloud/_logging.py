@@ -1,0 +1,71 @@
+"""The "browser_use_cloud" logger, its BROWSER_USE_LOG switch, and redaction helpers.
+
+We log method, URL, status, elapsed time and retries. We never log request headers,
+request bodies or anything under a `secrets` key; the helpers below scrub values for the
+rare place where a structure must be shown.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections.abc import Mapping
+from typing import Any
+
+logger = logging.getLogger("browser_use_cloud")
+
+LOG_ENV = "BROWSER_USE_LOG"
+REDACTED = "<redacted>"
+SENSITIVE_HEADERS = frozenset({"authorization", "x-browser-use-signature", "cookie", "set-cookie"})
+SENSITIVE_KEYS = frozenset({"secrets", "api_key", "webhook_secret", "secret", "authorization"})
+_BEARER = re.compile(r"(?i)(bearer\s+)[^\s'\",]+")
+
+
+def setup_logging() -> None:
+    """Honour BROWSER_USE_LOG=debug|info by attaching a stderr handler to our logger."""
+    level = {"debug": logging.DEBUG, "info": logging.INFO}.get(
+        os.environ.get(LOG_ENV, "").strip().lower()
+    )
+    if level is None or logger.handlers:
+        return
+    handler = logging.StreamHandler()
+    handler.setFormatter(
+        logging.Formatter("[%(asctime)s %(name)s %(levelname)s] %(message)s", "%H:%M:%S")
+    )
+    handler.addFilter(RedactingFilter())
+    logger.addHandler(handler)
+    logger.setLevel(level)
+
+
+def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
+    """Copy `headers` with credential-bearing values replaced."""
+    return {k: REDACTED if k.lower() in SENSITIVE_HEADERS else v for k, v in headers.items()}
+
+
+def redact(value: Any) -> Any:
+    """Deep-copy JSON-like `value` with values under sensitive keys replaced."""
+    if isinstance(value, Mapping):
+        return {
+            k: REDACTED if str(k).lower() in SENSITIVE_KEYS else redact(v)
+            for k, v in value.items()
+        }
+    if isinstance(value, list | tuple):
+        return [redact(v) for v in value]
+    return value
+
+
+def scrub(text: str) -> str:
+    """Hide bearer tokens in free text."""
+    return _BEARER.sub(r"\1" + REDACTED, text)
+
+
+class RedactingFilter(logging.Filter):
+    """Last line of defence: scrub bearer tokens from formatted records."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        cleaned = scrub(message)
+        if cleaned != message:
+            record.msg, record.args = cleaned, None
+        return True

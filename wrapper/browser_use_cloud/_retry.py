@@ -1,0 +1,126 @@
+"""Retry policy: which failures to retry, and how long to wait. Pure: no I/O, no sleeping.
+
+Every request carries a *retry class* saying what is safe to repeat:
+
+- ``"idempotent"``: repeating cannot change the outcome (GET, PUT stop/pause/resume,
+  DELETE, presigned-URL POST). Retried on connection errors, timeouts, dropped
+  connections and HTTP 408, 429, 500, 502, 503, 504.
+- ``"safe_post"``: creates something billable (run-task, scheduled-task create, search).
+  Retried only when the request provably never reached the server: connection refused,
+  connect/pool timeout, or a 429 rate limit (the server rejected it). Anything ambiguous
+  (read timeout, dropped connection, 5xx) is raised for the caller to reconcile.
+- ``"never"``: one attempt.
+
+A 429 "too many concurrent sessions" is never retried: waiting a second will not help.
+"""
+
+from __future__ import annotations
+
+import enum
+import random
+import time
+from collections.abc import Callable, Mapping
+from email.utils import parsedate_to_datetime
+from typing import Literal
+
+import attrs
+
+RetryClass = Literal["idempotent", "safe_post", "never"]
+
+RETRYABLE_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+
+
+class Failure(enum.Enum):
+    """How a request failed before we got a status code."""
+
+    UNSENT = "unsent"
+    """Connection refused, DNS failure, connect or pool timeout: nothing reached the server."""
+    AMBIGUOUS = "ambiguous"
+    """Read/write timeout or dropped connection: the server may have acted on it."""
+
+
+@attrs.frozen
+class RetryPolicy:
+    """Decides whether attempt `attempt` (0-based) that failed should be retried, and when.
+
+    Backoff is `base_delay * 2**attempt`, capped at `max_delay`, times a jitter factor
+    `1 - 0.25 * U` with U from `random` (injectable for tests). A server `Retry-After` up
+    to `max_retry_after` seconds replaces the backoff; a longer one means "don't retry".
+    """
+
+    max_retries: int = 2
+    base_delay: float = 0.5
+    max_delay: float = 8.0
+    max_retry_after: float = 60.0
+    random: Callable[[], float] = attrs.field(default=random.random, eq=False, repr=False)
+
+    def backoff(self, attempt: int) -> float:
+        """Jittered exponential delay before retry number `attempt + 1`."""
+        delay = min(self.base_delay * 2.0**attempt, self.max_delay)
+        return delay * (1.0 - 0.25 * self.random())
+
+    def delay_after_failure(self, retry: RetryClass, attempt: int, failure: Failure) -> float | None:
+        """Seconds to wait before retrying a transport failure, or None to give up."""
+        if attempt >= self.max_retries or retry == "never":
+            return None
+        if failure is Failure.AMBIGUOUS and retry != "idempotent":
+            return None
+        return self.backoff(attempt)
+
+    def delay_after_status(
+        self,
+        retry: RetryClass,
+        attempt: int,
+        status: int,
+        *,
+        retry_after: float | None = None,
+        concurrency_limit: bool = False,
+    ) -> float | None:
+        """Seconds to wait before retrying an HTTP error status, or None to give up."""
+        if attempt >= self.max_retries or retry == "never":
+            return None
+        if status == 429 and concurrency_limit:
+            return None
+        if retry == "safe_post" and status != 429:
+            return None
+        if status not in RETRYABLE_STATUSES:
+            return None
+        if retry_after is not None:
+            return retry_after if retry_after <= self.max_retry_after else None
+        return self.backoff(attempt)
+
+
+def parse_retry_after(
+    headers: Mapping[str, str], *, now: Callable[[], float] = time.time
+) -> float | None:
+    """Seconds from `retry-after-ms` or `Retry-After` (seconds or HTTP date), else None.
+
+    Pass httpx.Headers (case-insensitive). Negative values become 0; unparseable ones
+    are ignored.
+    """
+    millis = headers.get("retry-after-ms")
+    if millis is not None:
+        seconds = _number(millis)
+        if seconds is not None:
+            return max(seconds / 1000.0, 0.0)
+    value = headers.get("retry-after")
+    if value is None:
+        return None
+    seconds = _number(value)
+    if seconds is not None:
+        return max(seconds, 0.0)
+    try:
+        when = parsedate_to_datetime(str(value))
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        return None
+    return max(when.timestamp() - now(), 0.0)
+
+
+def _number(value: object) -> float | None:
+    try:
+        number = float(str(value).strip())
+    except ValueError:
+        return None
+    return number if number == number and number not in (float("inf"), float("-inf")) else None

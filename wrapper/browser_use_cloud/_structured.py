@@ -1,0 +1,125 @@
+"""Structured output: turn `output_type=` into a schema string, and parse a task's output.
+
+`output_type` is a pydantic model class (pydantic is only imported by the class's own
+module) or a JSON Schema dict. Parsing tolerates a Markdown code fence around the JSON.
+With a dict schema the value is checked by `jsonschema` when that package is installed.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import re
+from types import ModuleType
+from collections.abc import Mapping
+from typing import Any, Generic, TypeVar, cast
+
+from ._exceptions import InputError, StructuredOutputError
+
+T = TypeVar("T")
+
+_FENCE = re.compile(r"```[A-Za-z0-9_-]*[ \t]*\r?\n(.*?)\r?\n?```", re.DOTALL)
+
+
+def strip_code_fence(text: str) -> str:
+    """Return the JSON inside a Markdown code fence, or the stripped text if there is none."""
+    stripped = text.strip()
+    match = _FENCE.search(stripped)
+    if match and (stripped.startswith("```") or not _looks_like_json(stripped)):
+        return match.group(1).strip()
+    return stripped
+
+
+def _looks_like_json(text: str) -> bool:
+    return text[:1] in ("{", "[", '"') or text in ("true", "false", "null")
+
+
+def _is_pydantic_model(output_type: object) -> bool:
+    return isinstance(output_type, type) and all(
+        callable(getattr(output_type, name, None))
+        for name in ("model_json_schema", "model_validate_json")
+    )
+
+
+class OutputSpec(Generic[T]):
+    """The schema string to send and the parser for the output that comes back."""
+
+    def __init__(self, output_type: type[T] | Mapping[str, Any]) -> None:
+        if _is_pydantic_model(output_type):
+            self._model: Any = output_type
+            self._schema: Mapping[str, Any] | None = None
+            schema = cast(Any, output_type).model_json_schema()
+        elif isinstance(output_type, Mapping):
+            self._model = None
+            self._schema = output_type
+            schema = output_type
+            _check_schema(schema)
+        else:
+            raise InputError(
+                "output_type must be a pydantic model class or a JSON Schema dict, "
+                f"got {output_type!r}"
+            )
+        try:
+            self.schema_json = json.dumps(schema, separators=(",", ":"))
+        except (TypeError, ValueError) as exc:
+            raise InputError(f"output_type schema is not JSON-serialisable: {exc}") from exc
+
+    def parse(self, raw_output: str | None) -> T:
+        """Validate `raw_output`; raise StructuredOutputError (with the raw text) if it fails."""
+        if raw_output is None or not raw_output.strip():
+            raise StructuredOutputError(
+                "the task returned no output to parse", raw_output=raw_output, cause=None
+            )
+        text = strip_code_fence(raw_output)
+        if self._model is not None:
+            try:
+                return cast(T, self._model.model_validate_json(text))
+            except ValueError as exc:  # pydantic's ValidationError is a ValueError
+                raise StructuredOutputError(
+                    f"output does not match {self._model.__name__}: {_summary(exc)}",
+                    raw_output=raw_output,
+                    cause=exc,
+                ) from exc
+        try:
+            value = json.loads(text)
+        except ValueError as exc:
+            raise StructuredOutputError(
+                f"output is not valid JSON: {exc}", raw_output=raw_output, cause=exc
+            ) from exc
+        self._validate_schema(value, raw_output)
+        return cast(T, value)
+
+    def _validate_schema(self, value: Any, raw_output: str) -> None:
+        jsonschema = _jsonschema()
+        if jsonschema is None:  # optional: without it the JSON is returned unchecked
+            return
+        try:
+            jsonschema.validate(value, dict(self._schema or {}))
+        except jsonschema.ValidationError as exc:
+            raise StructuredOutputError(
+                f"output does not match the schema: {exc.message}",
+                raw_output=raw_output,
+                cause=exc,
+            ) from exc
+
+
+def _jsonschema() -> ModuleType | None:
+    try:
+        return importlib.import_module("jsonschema")
+    except ImportError:
+        return None
+
+
+def _check_schema(schema: Mapping[str, Any]) -> None:
+    jsonschema = _jsonschema()
+    if jsonschema is None:
+        return
+    try:
+        jsonschema.validators.validator_for(schema).check_schema(schema)
+    except jsonschema.SchemaError as exc:
+        raise InputError(f"output_type is not a valid JSON Schema: {exc.message}") from exc
+
+
+def _summary(exc: BaseException, limit: int = 300) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= limit else text[: limit - 3] + "..."

@@ -1,0 +1,48 @@
+"""Emulator settings: pace, determinism, auth, limits, webhooks and faults."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ._faults import FaultSpec
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True, kw_only=True)
+class EmulatorConfig:
+    """How the emulated service behaves. Every field has a sensible default.
+
+    ``api_key=None`` accepts any non-empty bearer key. ``seed`` makes ids, steps,
+    outputs and injected failures reproducible. ``time_scale`` speeds up the
+    schedule clock only (60.0: one scheduled minute passes per real second).
+    """
+
+    api_key: str | None = field(default=None, repr=False)
+    step_interval: float = 0.05
+    steps_per_task: int = 5
+    seed: int = 0
+    faults: FaultSpec | str | None = None
+    webhook_url: str | None = None
+    webhook_secret: str | None = field(default=None, repr=False)
+    upload_limit_bytes: int = 10 * MB
+    task_upload_limit_bytes: int = 50 * MB
+    time_scale: float = 1.0
+    initial_balance: int = 10_000
+    failure_rate: float = 0.0
+
+    def __post_init__(self) -> None:
+        if self.api_key is not None and not self.api_key:
+            raise ValueError("api_key must be a non-empty string or None")
+        if self.step_interval < 0:
+            raise ValueError("step_interval must be >= 0")
+        if self.steps_per_task < 1:
+            raise ValueError("steps_per_task must be >= 1")
+        if not 0.0 <= self.failure_rate <= 1.0:
+            raise ValueError("failure_rate must be between 0 and 1")
+        if self.time_scale <= 0:
+            raise ValueError("time_scale must be > 0")
+        if self.initial_balance < 0:
+            raise ValueError("initial_balance must be >= 0")
