@@ -1,0 +1,52 @@
+"""The sdist builds, a wheel built from it installs into a fresh venv, and both packages import."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+IMPORT_CHECK = """
+import importlib.resources, json
+import browser_use_cloud, browser_use_cloud_api
+from browser_use_cloud_api.api.tasks import get_task
+spec = json.loads(importlib.resources.files("browser_use_cloud").joinpath("_openapi.json").read_text())
+print(browser_use_cloud.__name__, browser_use_cloud_api.__name__, len(spec["paths"]))
+"""
+
+
+def test_sdist_and_wheel_install_into_a_fresh_venv(tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    subprocess.run(
+        [sys.executable, "-m", "build", "--outdir", str(dist), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    (sdist,) = dist.glob("browser_use_cloud-*.tar.gz")
+    (wheel,) = dist.glob("browser_use_cloud-*.whl")
+    assert sdist.stat().st_size > 0
+
+    env = tmp_path / "venv"
+    venv.create(env, with_pip=True)
+    python = env / "bin" / "python"
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", str(wheel)],
+        check=True,
+        capture_output=True,
+    )
+    result = subprocess.run(
+        [str(python), "-c", IMPORT_CHECK], check=True, capture_output=True, text=True
+    )
+    assert result.stdout.split() == ["browser_use_cloud", "browser_use_cloud_api", "27"]
+
+    installed = subprocess.run(
+        [str(python), "-m", "pip", "list", "--format=freeze"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.lower()
+    for optional in ("starlette", "uvicorn", "click", "rich", "pydantic"):
+        assert f"{optional}==" not in installed, f"{optional} is not a core dependency"
