@@ -373,11 +373,13 @@ class _Differ:
         if old_ref == new_ref:
             return  # the named schema is compared once, under its own name
         detail = f"{_describe(old)} -> {_describe(new)}"
-        self.emit(ChangeKind.REF_CHANGED, loc, detail, breaking=True)
+        self.emit_sided(
+            ChangeKind.REF_CHANGED, loc, detail, sides, on_request=True, on_response=True
+        )
         pair = (str(old_ref), str(new_ref))
         if pair not in seen:
-            old_target = _resolve(self.old, old) if old_ref is not None else old
-            new_target = _resolve(self.new, new) if new_ref is not None else new
+            old_target = _target(self.old, old, "old")
+            new_target = _target(self.new, new, "new")
             self.schema(old_target, new_target, loc, sides, seen | {pair})
 
     def default(self, old: Json, new: Json, loc: _Loc, sides: frozenset[str]) -> None:
@@ -634,6 +636,15 @@ def _resolve(spec: Json, value: Any) -> Json:
         siblings = {key: val for key, val in node.items() if key != "$ref"}
         node = {**target, **siblings}
     return node
+
+
+def _target(spec: Json, node: Json, label: str) -> Json:
+    if "$ref" not in node:
+        return node
+    try:
+        return _resolve(spec, node)
+    except SpecError as exc:
+        raise SpecError(f"{label} spec: {exc}") from None
 
 
 def _template(path: str) -> str:
@@ -911,6 +922,10 @@ def load_spec(path: Path) -> Json:
         raise SpecError(f"{path}: not valid JSON ({exc.msg} at {where})") from None
     if not isinstance(document, dict) or "openapi" not in document:
         raise SpecError(f"{path}: not an OpenAPI document (no top-level 'openapi' field)")
+    try:
+        _Differ(document, document).run()  # reads every part a comparison reads
+    except SpecError as exc:
+        raise SpecError(f"{path}: {exc}") from None
     return document
 
 
