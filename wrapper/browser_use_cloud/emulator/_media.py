@@ -125,7 +125,7 @@ def _sub_blocks(data: bytes) -> bytes:
 def gif(
     width: int = 160, height: int = 120, frames: int = 4, seed: int = 0, delay_cs: int = 25
 ) -> bytes:
-    """An animated, looping GIF89a of ``frames`` frames, ``delay_cs`` hundredths of a second each."""
+    """An animated, looping GIF89a; each frame shows for ``delay_cs`` hundredths of a second."""
     _check_size(width, height, 65535)
     if frames < 1:
         raise ValueError(f"frames must be >= 1, got {frames}")
@@ -297,7 +297,13 @@ _MATRIX = struct.pack(">9I", 0x10000, 0, 0, 0, 0x10000, 0, 0, 0, 0x40000000)
 
 
 def _moov(
-    width: int, height: int, sizes: Iterable[int], fps: int, mdat_offset: int, sps: bytes, pps: bytes
+    width: int,
+    height: int,
+    sizes: Iterable[int],
+    fps: int,
+    mdat_offset: int,
+    sps: bytes,
+    pps: bytes,
 ) -> bytes:
     sizes = list(sizes)
     timescale = 1000 * fps
@@ -328,7 +334,9 @@ def _moov(
         _full_box(b"stsd", 0, 0, struct.pack(">I", 1), avc1),
         _full_box(b"stts", 0, 0, struct.pack(">III", 1, len(sizes), delta)),
         _full_box(b"stsc", 0, 0, struct.pack(">IIII", 1, 1, len(sizes), 1)),
-        _full_box(b"stsz", 0, 0, struct.pack(">II", 0, len(sizes)), *(struct.pack(">I", s) for s in sizes)),
+        _full_box(
+            b"stsz", 0, 0, struct.pack(">II", 0, len(sizes)), *(struct.pack(">I", s) for s in sizes)
+        ),
         _full_box(b"stco", 0, 0, struct.pack(">II", 1, mdat_offset)),
     )
     minf = _box(

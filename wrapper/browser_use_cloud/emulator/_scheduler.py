@@ -90,7 +90,7 @@ def next_run_at(
     end_at: datetime | None,
     after: datetime,
 ) -> datetime | None:
-    """First run strictly after ``after`` (and at or after ``start_at``); ``None`` past ``end_at``."""
+    """First run strictly after ``after`` and not before ``start_at``; ``None`` past ``end_at``."""
     start, after = _utc(start_at), _utc(after)
     kind = _kind(schedule_type)
     if kind == "interval":
@@ -99,10 +99,7 @@ def next_run_at(
                 f"interval schedules need interval_minutes >= 1, got {interval_minutes}"
             )
         step = timedelta(minutes=interval_minutes)
-        if after < start:
-            candidate = start
-        else:
-            candidate = start + step * ((after - start) // step + 1)
+        candidate = start if after < start else start + step * ((after - start) // step + 1)
     elif kind == "cron":
         if cron_expression is None:
             raise ValueError("cron schedules need a cron_expression")
@@ -170,9 +167,7 @@ class _Entry:
 class Scheduler:
     """Call ``on_due(schedule_id)`` once per due run of each active schedule."""
 
-    def __init__(
-        self, clock: Clock, on_due: Callable[[str], None], *, tick: float = 0.05
-    ) -> None:
+    def __init__(self, clock: Clock, on_due: Callable[[str], None], *, tick: float = 0.05) -> None:
         if not tick > 0:
             raise ValueError(f"tick must be > 0 seconds, got {tick}")
         self.clock = clock

@@ -233,7 +233,9 @@ class FileStore:
     def _path(self, key: str) -> str:
         return os.path.join(self.directory, hashlib.sha256(key.encode()).hexdigest())
 
-    def _commit(self, key: str, tmp_path: str, content_type: str, size: int, md5: str) -> StoredFile:
+    def _commit(
+        self, key: str, tmp_path: str, content_type: str, size: int, md5: str
+    ) -> StoredFile:
         path = self._path(key)
         with self._lock:
             os.replace(tmp_path, path)

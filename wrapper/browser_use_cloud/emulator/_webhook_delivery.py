@@ -115,9 +115,7 @@ class WebhookDispatcher:
             if self._thread is not None:
                 return
             self._stopping = False
-            self._thread = threading.Thread(
-                target=self._run, name="emulator-webhooks", daemon=True
-            )
+            self._thread = threading.Thread(target=self._run, name="emulator-webhooks", daemon=True)
             self._thread.start()
 
     def send(self, event_type: str, payload: Mapping[str, Any]) -> int:
@@ -182,9 +180,9 @@ class WebhookDispatcher:
                 finally:
                     with self._cond:
                         self._in_flight -= 1
-                        if not ok and pending.attempt <= self.max_retries:
-                            if not (self._stopping and not self._drain):
-                                self._push(time.monotonic() + self._delay(pending), pending)
+                        retry = not ok and pending.attempt <= self.max_retries
+                        if retry and not (self._stopping and not self._drain):
+                            self._push(time.monotonic() + self._delay(pending), pending)
                         self._cond.notify_all()
 
     def _delay(self, pending: _Pending) -> float:
