@@ -13,11 +13,12 @@ import anyio
 import httpx
 import pytest
 import uvicorn
-from browser_use_cloud.emulator._faults import FAULT_KINDS, FaultMiddleware, FaultSpec
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
+
+from browser_use_cloud.emulator._faults import FAULT_KINDS, FaultMiddleware, FaultSpec
 
 # -- parsing ---------------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 import attrs
 import pytest
+
 from browser_use_cloud.emulator._media import CONTENT_TYPES, _lzw, gif, mp4, png
 
 # -- PNG ---------------------------------------------------------------------------------------

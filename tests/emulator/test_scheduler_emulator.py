@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+
 from browser_use_cloud.emulator._scheduler import (
     EmulatorClock,
     Scheduler,

@@ -14,6 +14,8 @@ from urllib.parse import parse_qsl, urlsplit
 import httpx
 import pytest
 import uvicorn
+from starlette.applications import Starlette
+
 from browser_use_cloud.emulator._uploads import (
     FileStore,
     SignatureError,
@@ -24,7 +26,6 @@ from browser_use_cloud.emulator._uploads import (
     upload_key,
     validate_file_name,
 )
-from starlette.applications import Starlette
 
 KEY = b"test-signing-key"
 

@@ -21,6 +21,7 @@ from pathlib import Path
 import attrs
 import httpx
 import pytest
+
 from browser_use_cloud.emulator._webhook_delivery import WebhookDispatcher, webhook_signature
 
 SECRET = "whsec_test"

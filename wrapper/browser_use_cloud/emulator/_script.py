@@ -115,7 +115,7 @@ def plan_steps(text: str, count: int, rng: random.Random) -> list[Step]:
         elif number == count:
             goal, after = "Extract the answer and finish the task", current
         else:
-            goal, _, after = middle[(number - 2 + rng.randrange(2)) % len(middle)]
+            goal, _, after = middle[(number - 2) % len(middle)]
         steps.append(Step(number, evaluation, goal, current))
         evaluation = f"{rng.choice(praise)} - {goal[0].lower()}{goal[1:]}"
         current = after
@@ -126,11 +126,11 @@ def final_output(text: str, steps: list[Step], rng: random.Random) -> str:
     """The agent's closing answer for a plain (unstructured) task."""
     terms = search_terms(text)
     sites = sorted({urlsplit(s.url).netloc for s in steps if s.url.startswith("http")})
-    visited = ", ".join(sites) or "no pages"
-    n = rng.randint(3, 9)
+    visited = ", ".join(sites) or "the start page"
+    found = rng.randint(3, 9)
     return (
-        f"Task completed in {len(steps)} steps. Looked into '{terms}' on {visited} "
-        f"and found {n} relevant results; the most relevant one is summarised above."
+        f"Task completed in {len(steps)} steps: looked up '{terms}' on {visited} "
+        f"and found {found} relevant results."
     )
 
 

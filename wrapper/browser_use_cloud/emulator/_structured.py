@@ -20,6 +20,8 @@ from typing import Any
 from ._spec import JSON
 
 _MAX_DEPTH = 8  # deeper than this, only what the schema requires is generated
+_GIVE_UP_DEPTH = 40  # self-requiring schemas: stop with null rather than recurse forever
+_MAX_SIZE = 1000  # cap for minItems/minLength/minProperties taken from a user's schema
 _ATTEMPTS = 25
 _EPOCH = datetime(2024, 1, 1, tzinfo=UTC)
 _WORDS = (
@@ -33,7 +35,7 @@ class SchemaError(ValueError):
     """The text is not JSON, or not a valid JSON schema."""
 
 
-def parse_schema(text: str) -> JSON | bool:
+def parse_schema(text: str) -> JSON:
     """Parse ``structured_output_json``; raise SchemaError naming the problem."""
     import jsonschema
 
@@ -41,12 +43,13 @@ def parse_schema(text: str) -> JSON | bool:
         schema = json.loads(text)
     except json.JSONDecodeError as exc:
         raise SchemaError(f"structured_output_json is not valid JSON: {exc.msg}") from None
-    if not isinstance(schema, dict | bool):
+    if not isinstance(schema, dict):
         raise SchemaError("structured_output_json must be a JSON object (a JSON schema)")
     try:
         jsonschema.validators.validator_for(schema).check_schema(schema)
     except jsonschema.SchemaError as exc:
-        raise SchemaError(f"structured_output_json is not a valid JSON schema: {exc.message}")
+        msg = f"structured_output_json is not a valid JSON schema: {exc.message}"
+        raise SchemaError(msg) from None
     return schema
 
 
@@ -55,15 +58,21 @@ def is_valid(schema: JSON | bool, value: Any) -> bool:
     import jsonschema
 
     cls = jsonschema.validators.validator_for(schema)
-    checker = cls.FORMAT_CHECKER
-    return bool(cls(schema, format_checker=checker).is_valid(value) and _formats_ok(schema, value))
+    try:
+        valid = cls(schema, format_checker=cls.FORMAT_CHECKER).is_valid(value)
+    except RecursionError:  # a schema that only refers to itself
+        return False
+    return bool(valid and _formats_ok(schema, value))
 
 
 def generate(schema: JSON | bool, rng: random.Random, topic: str = "") -> Any:
     """A value valid for ``schema`` (best effort after several seeded attempts)."""
     value: Any = None
     for _ in range(_ATTEMPTS):
-        value = _Generator(schema, rng, topic).value(schema, "", 0)
+        try:
+            value = _Generator(schema, rng, topic).value(schema, "", 0)
+        except (ValueError, TypeError, IndexError, KeyError, OverflowError, RecursionError):
+            continue  # e.g. an empty enum or contradictory bounds: try another draw
         if is_valid(schema, value):
             return value
     return value
@@ -132,7 +141,7 @@ class _Generator:
     def value(self, schema: Any, name: str, depth: int) -> Any:
         if schema is True or schema == {}:
             return self._text(name, {})
-        if not isinstance(schema, dict):
+        if not isinstance(schema, dict) or depth > _GIVE_UP_DEPTH:
             return None
         schema = _resolve(self.root, schema)
         if "allOf" in schema:
@@ -151,7 +160,7 @@ class _Generator:
             "string": self._string,
             "integer": self._integer,
             "number": self._number,
-            "boolean": lambda s, n, d: self.rng.random() < 0.5,
+            "boolean": self._boolean,
         }.get(kind)
         return maker(schema, name, depth) if maker else None
 
@@ -199,7 +208,7 @@ class _Generator:
             if prop in required or depth < _MAX_DEPTH // 2:
                 out[prop] = self.value(sub, prop, depth + 1)
         extra = schema.get("additionalProperties")
-        wanted = max(schema.get("minProperties", 0), 0 if out else 1)
+        wanted = min(max(schema.get("minProperties", 0), 0 if out else 1), _MAX_SIZE)
         if isinstance(extra, dict) and not schema.get("properties"):
             for i in range(max(wanted, 2)):
                 out[f"{self.rng.choice(_WORDS)}_{i + 1}"] = self.value(extra, name, depth + 1)
@@ -207,7 +216,7 @@ class _Generator:
 
     def _array(self, schema: JSON, name: str, depth: int) -> list[Any]:
         prefix = schema.get("prefixItems", [])
-        low = max(schema.get("minItems", 0), len(prefix))
+        low = min(max(schema.get("minItems", 0), len(prefix)), _MAX_SIZE)
         high = schema.get("maxItems", max(low, 3))
         wanted = self.rng.randint(2, 3) if depth < _MAX_DEPTH // 4 else 0
         count = min(max(low, wanted), high)
@@ -224,10 +233,13 @@ class _Generator:
             out.append(value)
         return out
 
+    def _boolean(self, schema: JSON, name: str, depth: int) -> bool:
+        return self.rng.random() < 0.5
+
     def _string(self, schema: JSON, name: str, depth: int) -> str:
         fmt = schema.get("format")
         value = self._formatted(fmt) if fmt else self._text(name, schema)
-        low, high = schema.get("minLength", 0), schema.get("maxLength")
+        low, high = min(schema.get("minLength", 0), _MAX_SIZE), schema.get("maxLength")
         if len(value) < low:
             value = (value + " " + "x" * low)[:low] if value else "x" * low
         if high is not None and len(value) > high:

@@ -1,0 +1,46 @@
+"""A local emulator of the Browser Use Cloud API v1 (extra ``[emulator]``).
+
+    from browser_use_cloud.emulator import Emulator, EmulatorConfig
+    with Emulator(EmulatorConfig(step_interval=0.02)) as emu:
+        client = BrowserUse(api_key="any", base_url=emu.base_url)
+
+Task text directives: ``[[emulator:fail]]``, ``[[emulator:steps=N]]``,
+``[[emulator:files=a.txt,b.csv]]``, ``[[emulator:instant]]``. Imports are lazy, so
+importing this package (or its pytest plugin) costs nothing until a name is used.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._app import create_app
+    from ._config import EmulatorConfig
+    from ._faults import FaultSpec
+    from ._runner import Emulator, serve
+    from ._state import State
+
+__all__ = ["Emulator", "EmulatorConfig", "FaultSpec", "State", "create_app", "serve"]
+
+_HOMES = {
+    "Emulator": "._runner",
+    "serve": "._runner",
+    "EmulatorConfig": "._config",
+    "FaultSpec": "._faults",
+    "State": "._state",
+    "create_app": "._app",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(home, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -1,0 +1,168 @@
+"""The ASGI app: one route per operation of openapi.json, plus the emulator's own pages.
+
+Each API request goes auth -> spec validation -> handler. Errors are JSON
+``{"detail": ...}`` like FastAPI's, validation errors FastAPI's 422 list.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import TYPE_CHECKING, Any
+
+from . import _api_account, _api_files, _api_profiles, _api_schedules, _api_tasks, _pages
+from ._config import EmulatorConfig
+from ._http import Call, Handler
+from ._spec import API_PREFIX, Operation, load_spec, operations
+from ._state import ApiError, State
+from ._validation import RequestValidationError, SchemaValidator, validate_request
+
+if TYPE_CHECKING:
+    from starlette.applications import Starlette
+    from starlette.requests import Request
+    from starlette.responses import Response
+
+HANDLERS: dict[str, Handler] = {
+    **_api_tasks.HANDLERS,
+    **_api_files.HANDLERS,
+    **_api_schedules.HANDLERS,
+    **_api_profiles.HANDLERS,
+    **_api_account.HANDLERS,
+}
+# Served although the current spec dropped it (it was in the June 2025 spec).
+LEGACY = (
+    Operation(
+        name="delete_browser_profile_for_user",
+        operation_id="delete_browser_profile_for_user_api_v1_delete_browser_profile_for_user_post",
+        method="POST",
+        path=f"{API_PREFIX}/delete-browser-profile-for-user",
+        parameters=(),
+        body_schema=None,
+        responses={"200": {"content": {"application/json": {"schema": {}}}}},
+        secured=True,
+    ),
+)
+
+
+def _route_path(path: str) -> str:
+    return path.replace("{file_name}", "{file_name:path}")
+
+
+def _json(content: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
+    from starlette.responses import JSONResponse
+
+    return JSONResponse(content, status_code=status, headers=headers)
+
+
+def _unauthorized(state: State, op: Operation, request: Request) -> Response | None:
+    scheme, _, key = request.headers.get("authorization", "").partition(" ")
+    key = key.strip()
+    if scheme.lower() == "bearer" and key:
+        expected = state.config.api_key
+        if expected is None or key == expected:
+            return None
+        detail = "Invalid API key"
+    else:
+        detail = "Not authenticated"
+    if op.name == "me":
+        return _json(False, 401)
+    return _json({"detail": detail}, 401, {"WWW-Authenticate": "Bearer"})
+
+
+def _endpoint(
+    op: Operation, handler: Handler, state: State, validator: SchemaValidator
+) -> Callable[[Request], Awaitable[Response]]:
+    async def endpoint(request: Request) -> Response:
+        if op.secured and (refusal := _unauthorized(state, op, request)) is not None:
+            return refusal
+        body = await request.body() if op.body_schema is not None else b""
+        try:
+            params, parsed = validate_request(
+                validator, op, request.path_params, request.query_params, body
+            )
+            return _json(handler(Call(request, state, params, parsed)))
+        except RequestValidationError as exc:
+            return _json({"detail": exc.errors}, 422)
+        except ApiError as exc:
+            return _json({"detail": exc.detail}, exc.status)
+
+    endpoint.__name__ = op.name
+    return endpoint
+
+
+async def _tick(state: State, every: float) -> None:
+    while True:
+        await asyncio.sleep(every)
+        state.tick()
+
+
+def create_app(config: EmulatorConfig | None = None) -> Starlette:
+    """The emulated v1 service as a Starlette app; ``app.state.emulator`` is its State.
+
+    Background work (schedules, webhook events) runs in the ASGI lifespan, which
+    uvicorn drives; in-process clients without a lifespan get the API only.
+    """
+    from starlette.applications import Starlette
+    from starlette.exceptions import HTTPException
+    from starlette.middleware import Middleware
+    from starlette.routing import Route
+
+    from . import _uploads
+    from ._faults import FaultMiddleware, FaultSpec
+
+    config = config or EmulatorConfig()
+    spec = load_spec()
+    validator = SchemaValidator(spec)
+    state = State(config)
+    routes = []
+    for op in (*operations(spec), *LEGACY):
+        handler = HANDLERS.get(op.name)
+        if handler is None:
+            raise RuntimeError(f"the emulator has no handler for operation {op.operation_id}")
+        endpoint = _endpoint(op, handler, state, validator)
+        routes.append(Route(_route_path(op.path), endpoint, methods=[op.method]))
+    routes += _pages.routes(state)
+    routes += _uploads.routes(state.store, state.signer)
+
+    fault_counts: dict[str, int] = {}
+    middleware = []
+    faults = config.faults
+    if isinstance(faults, str):
+        faults = FaultSpec.parse(faults)
+    if faults is not None and faults.rates:
+        middleware.append(
+            Middleware(FaultMiddleware, spec=faults, seed=config.seed, counts=fault_counts)
+        )
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        state.start()
+        every = min(0.25, max(0.01, config.step_interval / 2))
+        ticker = asyncio.create_task(_tick(state, every)) if state.webhooks else None
+        try:
+            yield
+        finally:
+            if ticker is not None:
+                ticker.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await ticker
+            state.tick()
+            state.close()
+
+    async def http_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, HTTPException)
+        return _json({"detail": exc.detail}, exc.status_code, dict(exc.headers or {}))
+
+    async def server_error(request: Request, exc: Exception) -> Response:
+        return _json({"detail": "Internal Server Error"}, 500)
+
+    app = Starlette(
+        routes=routes,
+        middleware=middleware,
+        lifespan=lifespan,
+        exception_handlers={HTTPException: http_error, Exception: server_error},
+    )
+    app.state.emulator = state
+    app.state.fault_counts = fault_counts
+    return app
