@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import httpx
 import pytest
 
+from browser_use_cloud.emulator import Emulator
 from browser_use_cloud.emulator._spec import load_spec
 from browser_use_cloud.emulator._validation import SchemaValidator
 
@@ -42,7 +44,7 @@ def test_wrong_types_enum_and_bounds(api: Api) -> None:
         (["body", "task"], "string_type"),
         (["body", "secrets"], "dict_type"),
         (["body", "allowed_domains", 1], "string_type"),
-        (["body", "save_browser_data"], "bool_parsing"),
+        (["body", "save_browser_data"], "bool_type"),
         (["body", "llm_model"], "enum"),
         (["body", "max_agent_steps"], "less_than_equal"),
         (["body", "browser_viewport_width"], "int_from_float"),
@@ -53,10 +55,15 @@ def test_wrong_types_enum_and_bounds(api: Api) -> None:
     assert errors[5]["msg"] == "Input should be less than or equal to 200"
 
 
-def test_lax_coercion_like_pydantic(api: Api) -> None:
-    task_id = api.run("Coerced [[emulator:instant]]", max_agent_steps="2", save_browser_data="yes")
-    task = api.json("get_task", {"task_id": task_id})
-    assert len(task["steps"]) == 2 and task["browser_data"] is not None
+def test_body_types_are_strict_but_query_text_is_read(api: Api) -> None:
+    body = {"task": "t", "max_agent_steps": "2", "save_browser_data": 1, "start_at": 0}
+    errors = _errors(api, "run_task", json=body)
+    assert _brief(errors) == [
+        (["body", "save_browser_data"], "bool_type"),
+        (["body", "max_agent_steps"], "int_type"),
+    ]
+    listing = api.json("list_tasks", params={"page": "1", "limit": "2"})
+    assert (listing["page"], listing["limit"]) == (1, 2)
 
 
 def test_max_agent_steps_lower_bound(api: Api) -> None:
@@ -156,3 +163,20 @@ def test_validator_fills_spec_defaults_and_drops_unknown_fields() -> None:
         "browser_viewport_height": 960,
     }
     assert json.dumps(body)
+
+
+def test_boolean_is_not_an_integer(api: Api) -> None:
+    errors = _errors(api, "run_task", json={"task": "t", "browser_viewport_height": False})
+    assert _brief(errors) == [(["body", "browser_viewport_height"], "int_type")]
+
+
+def test_wrong_method_lists_every_method_of_the_path(emulator: Emulator) -> None:
+    origin = emulator.base_url.removesuffix("/api/v1")
+    answer = httpx.request("OPTIONS", f"{origin}/api/v1/browser-profiles/some-id")
+    assert answer.status_code == 405
+    assert set(answer.headers["allow"].replace(" ", "").split(",")) == {
+        "GET",
+        "HEAD",
+        "PUT",
+        "DELETE",
+    }

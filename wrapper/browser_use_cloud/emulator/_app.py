@@ -91,6 +91,16 @@ def _endpoint(
     return endpoint
 
 
+def _by_method(
+    endpoints: dict[str, Callable[[Request], Awaitable[Response]]],
+) -> Callable[[Request], Awaitable[Response]]:
+    async def endpoint(request: Request) -> Response:
+        method = "GET" if request.method == "HEAD" else request.method
+        return await endpoints[method](request)
+
+    return endpoint
+
+
 async def _tick(state: State, every: float) -> None:
     while True:
         await asyncio.sleep(every)
@@ -115,13 +125,18 @@ def create_app(config: EmulatorConfig | None = None) -> Starlette:
     spec = load_spec()
     validator = SchemaValidator(spec)
     state = State(config)
-    routes = []
+    by_path: dict[str, dict[str, Callable[[Request], Awaitable[Response]]]] = {}
     for op in (*operations(spec), *LEGACY):
         handler = HANDLERS.get(op.name)
         if handler is None:
             raise RuntimeError(f"the emulator has no handler for operation {op.operation_id}")
         endpoint = _endpoint(op, handler, state, validator)
-        routes.append(Route(_route_path(op.path), endpoint, methods=[op.method]))
+        by_path.setdefault(_route_path(op.path), {})[op.method.upper()] = endpoint
+    # One route per path, so that a 405 lists every method of the path in its Allow header.
+    routes = [
+        Route(path, _by_method(endpoints), methods=list(endpoints))
+        for path, endpoints in by_path.items()
+    ]
     routes += _pages.routes(state)
     routes += _uploads.routes(state.store, state.signer)
 

@@ -1,7 +1,9 @@
 """Request validation driven by openapi.json, with FastAPI/pydantic v2 shaped errors.
 
-Values are coerced the way pydantic's lax mode does (``"7"`` -> 7 for integers,
-``"yes"`` -> True for booleans), defaults from the spec are filled in, unknown
+JSON bodies must carry the JSON types the spec names (``"7"`` or ``true`` is not an
+integer, ``0`` is not a boolean, a number is not a date-time). Query and path
+parameters arrive as text and are read the way pydantic's lax mode reads them
+(``"7"`` -> 7, ``"yes"`` -> True). Defaults from the spec are filled in, unknown
 body fields are dropped. Limits that the service documents but the spec does not
 declare (page size, ``max_agent_steps``, ``metadata`` sizes) are overlaid here.
 """
@@ -169,7 +171,7 @@ class SchemaValidator:
 
     def _string(self, schema: JSON, value: Any, loc: Loc, errors: list[ErrorDict]) -> Any:
         if not isinstance(value, str):
-            if schema.get("format") == "date-time" and _is_number(value):
+            if schema.get("format") == "date-time" and _is_number(value) and not _in_body(loc):
                 return datetime.fromtimestamp(float(value), UTC)
             errors.append(error("string_type", loc, "Input should be a valid string", value))
             return value
@@ -187,6 +189,9 @@ class SchemaValidator:
         return value
 
     def _integer(self, schema: JSON, value: Any, loc: Loc, errors: list[ErrorDict]) -> Any:
+        if _in_body(loc) and not _is_number(value):
+            errors.append(error("int_type", loc, "Input should be a valid integer", value))
+            return value
         number = _to_int(value, loc, errors)
         if number is None:
             return value
@@ -195,7 +200,7 @@ class SchemaValidator:
     def _number(self, schema: JSON, value: Any, loc: Loc, errors: list[ErrorDict]) -> Any:
         if _is_number(value):
             return _bounds(schema, value, value, loc, errors)
-        if isinstance(value, str):
+        if isinstance(value, str) and not _in_body(loc):
             try:
                 return _bounds(schema, float(value), value, loc, errors)
             except ValueError:
@@ -207,6 +212,9 @@ class SchemaValidator:
 
     def _boolean(self, schema: JSON, value: Any, loc: Loc, errors: list[ErrorDict]) -> Any:
         if isinstance(value, bool):
+            return value
+        if _in_body(loc):
+            errors.append(error("bool_type", loc, "Input should be a valid boolean", value))
             return value
         if isinstance(value, int) and value in (0, 1):
             return bool(value)
@@ -220,14 +228,19 @@ class SchemaValidator:
         return value
 
 
+def _in_body(loc: Loc) -> bool:
+    """JSON bodies are typed; only query and path parameters arrive as text to be read."""
+    return bool(loc) and loc[0] == "body"
+
+
 def _is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def _to_int(value: Any, loc: Loc, errors: list[ErrorDict]) -> int | None:
-    if isinstance(value, bool):
-        return int(value)
-    if isinstance(value, int):
+    # pydantic's lax mode would read a JSON true/false as 1/0; the spec says integer, so a
+    # boolean is refused (schemathesis' negative checks rely on it).
+    if isinstance(value, int) and not isinstance(value, bool):
         return value
     if isinstance(value, float):
         if math.isfinite(value) and value.is_integer():
