@@ -9,6 +9,8 @@ object a web framework has already parsed or re-serialised, and it happens befor
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import hmac
 import json
 import os
@@ -49,13 +51,15 @@ TIMESTAMP_HEADER: Final = "X-Browser-Use-Timestamp"
 SECRET_ENV: Final = "BROWSER_USE_WEBHOOK_SECRET"
 DEFAULT_TOLERANCE: Final = 300
 
-_SIGNATURE_KEY: Final = SIGNATURE_HEADER.lower()
+_SIGNATURE_KEY: Final = SIGNATURE_HEADER.lower()  # lookups start with the lower-case form
 _TIMESTAMP_KEY: Final = TIMESTAMP_HEADER.lower()
 _MAX_TIMESTAMP_DIGITS: Final = 15
 _HEX_SIGNATURE_LENGTH: Final = 64
 _STATUS_UPDATE: Final = "agent.task.status_update"
 _TEST: Final = "test"
 
+_BODY_TYPES: Final = (bytes, str, bytearray)
+_decode = json.JSONDecoder().decode
 # One shared encoder: json.dumps(obj, separators=..., sort_keys=True) builds a new one per call.
 _canonical = json.JSONEncoder(separators=(",", ":"), sort_keys=True).encode
 
@@ -128,7 +132,7 @@ class WebhookTaskStatus(StrEnum):
 _KNOWN_STATUSES: Final[dict[str, WebhookTaskStatus]] = {s.value: s for s in WebhookTaskStatus}
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, slots=False)
 class WebhookEvent:
     """A verified delivery. Unknown event types arrive as this class with the raw payload."""
 
@@ -146,30 +150,47 @@ class WebhookEvent:
             return None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, slots=False)
 class TestEvent(WebhookEvent):
     """The ``test`` event sent once when a webhook endpoint is registered."""
 
     __test__ = False  # not a pytest test class
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, slots=False)
 class TaskStatusUpdateEvent(WebhookEvent):
     """An ``agent.task.status_update`` event.
 
-    ``status`` is a ``WebhookTaskStatus`` when known and the raw string otherwise.
+    Its fields read ``payload``, whose shape was checked when the event was verified (keeping
+    them out of ``__init__`` keeps verification cheap). ``status`` is a ``WebhookTaskStatus``
+    when known and the raw string otherwise.
     """
 
-    session_id: str
-    task_id: str
-    status: WebhookTaskStatus | str
-    metadata: dict[str, str] = attrs.field(factory=dict)
+    @property
+    def session_id(self) -> str:
+        value: str = self.payload["session_id"]
+        return value
+
+    @property
+    def task_id(self) -> str:
+        value: str = self.payload["task_id"]
+        return value
+
+    @property
+    def status(self) -> WebhookTaskStatus | str:
+        value: str = self.payload["status"]
+        return _KNOWN_STATUSES.get(value, value)
 
     @property
     def known_status(self) -> WebhookTaskStatus | None:
         """``status`` when it is one this SDK knows, else None."""
-        status = self.status
-        return status if isinstance(status, WebhookTaskStatus) else None
+        return _KNOWN_STATUSES.get(self.payload["status"])
+
+    @property
+    def metadata(self) -> dict[str, str]:
+        """The task's metadata; empty when the event carries none."""
+        value: dict[str, str] | None = self.payload.get("metadata")
+        return {} if value is None else value
 
 
 def _malformed(message: str) -> WebhookPayloadError:
@@ -198,20 +219,13 @@ def _to_event(data: Any) -> WebhookEvent:
                 "'task_id' and 'status'"
             )
         metadata = payload.get("metadata")
-        if metadata is None:
-            metadata = {}
-        elif type(metadata) is not dict or not all(type(v) is str for v in metadata.values()):
+        if type(metadata) is dict:
+            for value in metadata.values():
+                if type(value) is not str:
+                    raise _malformed("'metadata' values must be strings")
+        elif metadata is not None:
             raise _malformed("'metadata' must be an object of string values")
-        return TaskStatusUpdateEvent(
-            type=kind,
-            timestamp=timestamp,
-            payload=payload,
-            raw=data,
-            session_id=session_id,
-            task_id=task_id,
-            status=_KNOWN_STATUSES.get(status, status),
-            metadata=metadata,
-        )
+        return TaskStatusUpdateEvent(type=kind, timestamp=timestamp, payload=payload, raw=data)
     if kind == _TEST:
         return TestEvent(type=kind, timestamp=timestamp, payload=payload, raw=data)
     return WebhookEvent(type=kind, timestamp=timestamp, payload=payload, raw=data)
@@ -286,8 +300,14 @@ class DuplicateGuard:
 # --- verification -----------------------------------------------------------------------------
 
 
-def _keys(secret: str | None, secrets: Sequence[str] | None) -> tuple[bytes, ...]:
-    """Resolve the candidate HMAC keys: ``secret``, then ``secrets``, else the environment."""
+@functools.lru_cache(maxsize=32)
+def _keyed(secret: str) -> hmac.HMAC:
+    """An HMAC-SHA256 already keyed with ``secret``; copying it skips re-keying per delivery."""
+    return hmac.new(secret.encode(), digestmod=hashlib.sha256)
+
+
+def _keys(secret: str | None, secrets: Sequence[str] | None) -> tuple[hmac.HMAC, ...]:
+    """Resolve the candidate secrets: ``secret``, then ``secrets``, else the environment."""
     if secrets is None:
         if secret is None:
             secret = os.environ.get(SECRET_ENV)
@@ -309,7 +329,7 @@ def _keys(secret: str | None, secrets: Sequence[str] | None) -> tuple[bytes, ...
             raise WebhookVerificationError(
                 "a webhook secret is empty", WebhookErrorReason.NO_SECRET
             )
-        keys.append(candidate.encode())
+        keys.append(_keyed(candidate))
     if not keys:
         raise WebhookVerificationError(
             "secrets is empty: give at least one webhook secret", WebhookErrorReason.NO_SECRET
@@ -317,12 +337,12 @@ def _keys(secret: str | None, secrets: Sequence[str] | None) -> tuple[bytes, ...
     return tuple(keys)
 
 
-def _header(headers: Mapping[str, str], name: str, key: str) -> object:
-    """Look a header up by any case in plain dicts and case-insensitive mappings alike."""
+def _header(headers: Mapping[str, str], key: str, name: str) -> object:
+    """Find a header by its lower-case ``key`` or any other case of it, in any mapping."""
     try:
-        value = headers.get(name)
+        value = headers.get(key)
         if value is None:
-            value = headers.get(key)
+            value = headers.get(name)
     except AttributeError:
         raise TypeError(
             f"headers must be a mapping of header names to values, got {type(headers).__name__}"
@@ -334,64 +354,61 @@ def _header(headers: Mapping[str, str], name: str, key: str) -> object:
     return value
 
 
-def _timestamp(value: object) -> tuple[int, str]:
-    """Parse the timestamp header; also return it as text, since the text is what is signed."""
-    if isinstance(value, bytes):
-        value = value.decode("latin-1")
-    if (
-        type(value) is not str
-        or not 0 < len(value) <= _MAX_TIMESTAMP_DIGITS
-        or not value.isascii()
-        or not value.isdigit()
-    ):
-        raise WebhookTimestampError(
-            f"{TIMESTAMP_HEADER} must be an integer number of Unix seconds",
-            WebhookErrorReason.INVALID_TIMESTAMP,
-        )
-    return int(value), value
+def _text(value: object) -> str | None:
+    """A header value as text: raw ASGI-style bytes are latin-1, anything else is unusable."""
+    if type(value) is str:
+        return value
+    return value.decode("latin-1") if isinstance(value, bytes) else None
 
 
-def _signature(value: object) -> bytes:
-    if isinstance(value, bytes):
-        value = value.decode("latin-1")
-    if type(value) is str and len(value) == _HEX_SIGNATURE_LENGTH:
+def _parse(body: bytes | bytearray | str) -> Any:
+    """``json.loads(body)``; plain UTF-8 bytes skip its encoding detection (same result)."""
+    if type(body) is bytes:
         try:
-            return bytes.fromhex(value)
+            return _decode(body.decode())
         except ValueError:
-            pass
-    raise WebhookSignatureError(
-        f"{SIGNATURE_HEADER} must be a 64-character hex HMAC-SHA256",
-        WebhookErrorReason.INVALID_SIGNATURE,
-    )
+            pass  # a BOM, UTF-16/32 or encoded surrogates: let json.loads handle them exactly
+    return json.loads(body)
 
 
 def _verify(
     body: bytes | bytearray | str,
     headers: Mapping[str, str],
-    keys: tuple[bytes, ...],
+    keys: tuple[hmac.HMAC, ...],
     tolerance: int,
     now: float | None,
     dedupe: DuplicateGuard | None,
 ) -> WebhookEvent:
     """Verify with resolved keys (the shared hot path of verify_webhook and the receiver)."""
-    if not isinstance(body, bytes | str | bytearray):
+    if type(body) is not bytes and type(body) is not str and not isinstance(body, _BODY_TYPES):
         if isinstance(body, Mapping | list):
             raise TypeError(
                 "pass the raw request body (bytes or str), not parsed JSON: the signature "
                 "covers the body exactly as received, e.g. `await request.body()`"
             )
         raise TypeError(f"body must be bytes or str, got {type(body).__name__}")
-    raw_timestamp = _header(headers, TIMESTAMP_HEADER, _TIMESTAMP_KEY)
+    raw_timestamp = _header(headers, _TIMESTAMP_KEY, TIMESTAMP_HEADER)
     if raw_timestamp is None:
         raise WebhookTimestampError(
             f"missing {TIMESTAMP_HEADER} header", WebhookErrorReason.MISSING_HEADER
         )
-    raw_signature = _header(headers, SIGNATURE_HEADER, _SIGNATURE_KEY)
+    raw_signature = _header(headers, _SIGNATURE_KEY, SIGNATURE_HEADER)
     if raw_signature is None:
         raise WebhookSignatureError(
             f"missing {SIGNATURE_HEADER} header", WebhookErrorReason.MISSING_HEADER
         )
-    timestamp, timestamp_text = _timestamp(raw_timestamp)
+    timestamp_text = _text(raw_timestamp)
+    if (
+        timestamp_text is None
+        or not timestamp_text.isdigit()
+        or not timestamp_text.isascii()
+        or len(timestamp_text) > _MAX_TIMESTAMP_DIGITS
+    ):
+        raise WebhookTimestampError(
+            f"{TIMESTAMP_HEADER} must be an integer number of Unix seconds",
+            WebhookErrorReason.INVALID_TIMESTAMP,
+        )
+    timestamp = int(timestamp_text)
     if now is None:
         now = time.time()
     drift = now - timestamp
@@ -402,15 +419,26 @@ def _verify(
             f"{TIMESTAMP_HEADER} is {abs(drift):.0f} s {when}{hint}; tolerance is {tolerance} s",
             WebhookErrorReason.TIMESTAMP_OUTSIDE_TOLERANCE,
         )
-    received = _signature(raw_signature)
+    signature_text = _text(raw_signature)
     try:
-        data = json.loads(body)
+        if signature_text is None or len(signature_text) != _HEX_SIGNATURE_LENGTH:
+            raise ValueError
+        received = bytes.fromhex(signature_text)
+    except ValueError:
+        raise WebhookSignatureError(
+            f"{SIGNATURE_HEADER} must be a 64-character hex HMAC-SHA256",
+            WebhookErrorReason.INVALID_SIGNATURE,
+        ) from None
+    try:
+        data = _parse(body)
         canonical = _canonical(data)
     except (ValueError, RecursionError):
         raise _malformed("the webhook body is not valid JSON") from None
-    message = f"{timestamp_text}.{canonical}".encode()
-    for key in keys:
-        if hmac.compare_digest(hmac.digest(key, message, "sha256"), received):
+    message = (timestamp_text + "." + canonical).encode()
+    for keyed in keys:
+        mac = keyed.copy()
+        mac.update(message)
+        if hmac.compare_digest(mac.digest(), received):
             break
     else:
         raise WebhookSignatureError(
@@ -445,7 +473,7 @@ def verify_webhook(
     if tolerance < 0:
         raise ValueError(f"tolerance must be >= 0 seconds, got {tolerance!r}")
     if secrets is None and type(secret) is str and secret:
-        keys: tuple[bytes, ...] = (secret.encode(),)
+        keys: tuple[hmac.HMAC, ...] = (_keyed(secret),)
     else:
         keys = _keys(secret, secrets)
     return _verify(body, headers, keys, tolerance, now, dedupe)
@@ -459,7 +487,7 @@ def sign_webhook(
     Meant for tests of webhook endpoints. A dict is sent as compact JSON; bytes or str are sent
     as given (they must be JSON). ``timestamp`` defaults to now, in Unix seconds.
     """
-    (key,) = _keys(None, [secret])
+    _keys(None, [secret])  # the same checks as verification
     if isinstance(body, dict):
         raw = _canonical(body).encode()
     elif isinstance(body, bytes | bytearray):
@@ -477,5 +505,5 @@ def sign_webhook(
     elif type(timestamp) is not int or timestamp < 0:
         raise ValueError(f"timestamp must be a non-negative int of Unix seconds, got {timestamp!r}")
     message = f"{timestamp}.{_canonical(data)}".encode()
-    signature = hmac.new(key, message, "sha256").hexdigest()
+    signature = hmac.new(secret.encode(), message, hashlib.sha256).hexdigest()
     return raw, {TIMESTAMP_HEADER: str(timestamp), SIGNATURE_HEADER: signature}
