@@ -124,7 +124,9 @@ def test_allowed_domains_must_be_a_list() -> None:
         build_run_task_body("t", allowed_domains="example.com")  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("domain", ["example.com", "*.example.com", "sub.example.co.uk", "münchen.de"])
+@pytest.mark.parametrize(
+    "domain", ["example.com", "*.example.com", "sub.example.co.uk", "münchen.de"]
+)
 def test_good_domains(domain: str) -> None:
     check_domain(domain)
 

@@ -3,10 +3,18 @@
 Intervals start at `initial`, grow by `factor` after each poll that shows no progress,
 up to `max_interval`, and drop back to `initial` when progress is seen. A deadline
 clips the last sleep so the final poll happens at the deadline, not after it.
+
+An optional `expected_end` (from how long recent tasks took, see `DurationPrior`) puts
+one poll exactly then, followed by quick polls, and until then lets intervals grow to a
+quarter of the expected duration: a task that ends as expected is seen at once with
+few polls, while an early end is still noticed within that quarter.
 Times are plain floats from an injected monotonic clock.
 """
 
 from __future__ import annotations
+
+import statistics
+from collections import deque
 
 import attrs
 
@@ -36,18 +44,27 @@ class PollPolicy:
 WAIT_POLICY = PollPolicy(initial=0.5, factor=1.5, max_interval=10.0)
 """`wait()`: cheap status polls, quick at first, then spaced out."""
 
-STREAM_POLICY = PollPolicy(initial=2.0, factor=1.5, max_interval=10.0)
-"""`steps()`: full task fetches, never more often than every 2 s; slower while idle."""
+STREAM_POLICY = PollPolicy(initial=2.5, factor=1.5, max_interval=10.0)
+"""`steps()`: full task fetches every 2.5 s while steps keep coming, less often while idle."""
 
 
 class PollSchedule:
     """The state of one polling loop: interval, last poll time and deadline."""
 
-    def __init__(self, policy: PollPolicy, *, start: float, deadline: float | None) -> None:
+    def __init__(
+        self,
+        policy: PollPolicy,
+        *,
+        start: float,
+        deadline: float | None,
+        expected_end: float | None = None,
+    ) -> None:
         self.policy = policy
         self.deadline = deadline
         self._interval = policy.initial
         self._last = start
+        self._start = start
+        self.expected_end = expected_end
 
     @property
     def interval(self) -> float:
@@ -61,16 +78,41 @@ class PollSchedule:
     def after_poll(self, now: float, *, progressed: bool) -> float | None:
         """Record a poll made at `now`; return the sleep before the next one, or None if
         the deadline has passed (time to give up)."""
-        if progressed:
+        reached = self.expected_end is not None and now >= self.expected_end
+        if reached:
+            self.expected_end = None
+        if progressed or reached:
             self._interval = self.policy.initial
         else:
-            self._interval = min(self.policy.max_interval, self._interval * self.policy.factor)
+            self._interval = min(self._cap(), self._interval * self.policy.factor)
         self._last = now
         if self.deadline is not None and now >= self.deadline:
             return None
         return self._clip(now, self._interval)
 
+    def _cap(self) -> float:
+        if self.expected_end is None:
+            return self.policy.max_interval
+        return max(self.policy.max_interval, (self.expected_end - self._start) / 4)
+
     def _clip(self, now: float, delay: float) -> float:
+        if self.expected_end is not None and now < self.expected_end:
+            delay = min(delay, self.expected_end - now)
         if self.deadline is None:
             return delay
         return max(0.0, min(delay, self.deadline - now))
+
+
+class DurationPrior:
+    """How long recent tasks ran (server timestamps): the median of the last `size`."""
+
+    def __init__(self, size: int = 8) -> None:
+        self._recent: deque[float] = deque(maxlen=size)
+
+    def record(self, seconds: float) -> None:
+        if seconds > 0:
+            self._recent.append(seconds)
+
+    def expected(self) -> float | None:
+        """The typical duration, or None before any task was seen to finish."""
+        return statistics.median(self._recent) if self._recent else None

@@ -10,11 +10,14 @@ from __future__ import annotations
 import importlib
 import json
 import re
-from types import ModuleType
 from collections.abc import Mapping
+from types import ModuleType
 from typing import Any, Generic, TypeVar, cast
 
+import attrs
+
 from ._exceptions import InputError, StructuredOutputError
+from ._models import Task
 
 T = TypeVar("T")
 
@@ -28,6 +31,20 @@ def strip_code_fence(text: str) -> str:
     if match and (stripped.startswith("```") or not _looks_like_json(stripped)):
         return match.group(1).strip()
     return stripped
+
+
+@attrs.frozen(kw_only=True, slots=False)
+class TaskResult(Task, Generic[T]):
+    """A finished task plus `parsed`: its output validated against `output_type`
+    (None when no `output_type` was given). `output` keeps the raw text."""
+
+    parsed: T
+
+
+def with_parsed(task: Task, parsed: T) -> TaskResult[T]:
+    """`task` as a TaskResult carrying `parsed`."""
+    fields = {f.name: getattr(task, f.name) for f in attrs.fields(cast(Any, Task))}
+    return TaskResult(**fields, parsed=parsed)
 
 
 def _looks_like_json(text: str) -> bool:

@@ -1,0 +1,744 @@
+"""Tasks: create (without duplicates), wait, stream steps, control, media and output files.
+
+Written once for asyncio; `_sync/_tasks.py` is generated from it by `scripts/unasync.py`.
+Decisions live in pure modules: `_task_input` (arguments), `_polling` (when to poll),
+`_steps` (which steps to yield) and `_structured` (output parsing).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from typing import (
+    IO,
+    TYPE_CHECKING,
+    Any,
+    Generic,
+    Literal,
+    TypedDict,
+    TypeVar,
+    Unpack,
+    cast,
+    overload,
+)
+
+import httpx
+
+from browser_use_cloud_api.api.tasks import (
+    get_task,
+    get_task_gif,
+    get_task_media,
+    get_task_output_file,
+    get_task_screenshots,
+    get_task_status,
+    list_tasks,
+    pause_task,
+    resume_task,
+    run_task,
+    stop_task,
+)
+from browser_use_cloud_api.models import RunTaskRequest
+
+from .._exceptions import (
+    APIConnectionError,
+    APIError,
+    APIResponseValidationError,
+    ConcurrencyLimitError,
+    InputError,
+    InternalServerError,
+    NotFoundError,
+    RateLimitError,
+    TaskFailedError,
+    TaskStoppedError,
+    WaitTimeoutError,
+)
+from .._files import FileSource
+from .._models import (
+    Page,
+    Task,
+    TaskMedia,
+    TaskStatus,
+    TaskStep,
+    TaskSummary,
+    parse_page,
+    parse_task,
+    parse_task_media,
+    parse_task_summary,
+)
+from .._pagination import MAX_PAGE_SIZE, PageWalk, check_page_args
+from .._polling import STREAM_POLICY, WAIT_POLICY, DurationPrior, PollPolicy, PollSchedule
+from .._steps import StepTracker
+from .._structured import OutputSpec, TaskResult, with_parsed
+from .._task_input import REQUEST_ID_KEY, build_run_task_body, resolve_request_id
+from ._http import _sleep, body_op
+from ._paginate import paginate
+
+if TYPE_CHECKING:
+    from ._client import AsyncBrowserUse
+    from ._http import AsyncHTTP
+
+T = TypeVar("T")
+OnTimeout = Literal["raise", "stop"]
+StepCallback = Callable[[TaskStep], object]
+Destination = str | os.PathLike[str] | IO[bytes]
+
+DEFAULT_WAIT_TIMEOUT = 30 * 60.0
+"""Seconds `wait()`, `run()` and `steps()` wait by default; pass None for no limit."""
+MAX_CREATE_ATTEMPTS = 3
+"""run-task sends at most this many times; before each re-send it looks for the first."""
+RECONCILE_PAGE_SIZE = 25
+"""How many of the newest tasks are searched for a request id after an ambiguous failure."""
+MAX_POLL_FAILURES = 5
+"""Consecutive transient errors a polling loop absorbs before it gives up."""
+NOT_FOUND_GRACE = 5.0
+"""Seconds after create during which a 404 is taken as "not visible yet", not as an error."""
+
+_AMBIGUOUS = (APIConnectionError, InternalServerError, APIResponseValidationError)
+_TRANSIENT = (APIConnectionError, InternalServerError, RateLimitError)
+
+
+class _DownloadStatus(Exception):
+    """A non-2xx answer from a presigned URL (handled inside `_download`)."""
+
+
+class TaskOptions(TypedDict, total=False):
+    """Optional run-task settings; only those given are sent (see `_task_input`)."""
+
+    llm_model: str
+    secrets: Mapping[str, str]
+    allowed_domains: Sequence[str]
+    save_browser_data: bool
+    structured_output_json: str
+    highlight_elements: bool
+    included_file_names: Sequence[str]
+    max_agent_steps: int
+    enable_public_share: bool
+    browser_profile_id: str
+    use_adblock: bool
+    use_proxy: bool
+    proxy_country_code: str
+    browser_viewport_width: int
+    browser_viewport_height: int
+    metadata: Mapping[str, str]
+    allow_unknown: bool
+
+
+def _clock() -> float:
+    return time.monotonic()
+
+
+def _status(body: Any) -> TaskStatus:
+    if not isinstance(body, str):
+        raise TypeError(f"expected a status string, got {type(body).__name__}")
+    return TaskStatus(body)
+
+
+def _text(name: str) -> Callable[[Any], str]:
+    def parse(body: Any) -> str:
+        value = body[name]
+        if not isinstance(value, str):
+            raise TypeError(f"expected {name} to be a string, got {type(value).__name__}")
+        return value
+
+    return parse
+
+
+def _optional_text(name: str) -> Callable[[Any], str | None]:
+    required = _text(name)
+
+    def parse(body: Any) -> str | None:
+        return None if body[name] is None else required(body)
+
+    return parse
+
+
+def _strings(name: str) -> Callable[[Any], tuple[str, ...] | None]:
+    def parse(body: Any) -> tuple[str, ...] | None:
+        value = body[name]
+        return None if value is None else tuple(value)
+
+    return parse
+
+
+def _ignore(body: Any) -> None:
+    return None
+
+
+def _parse_task_page(body: Any) -> Page[TaskSummary]:
+    return parse_page(body, "tasks", parse_task_summary)
+
+
+def _task_key(summary: TaskSummary) -> str:
+    return summary.id
+
+
+def _created_at(summary: TaskSummary) -> Any:
+    return summary.created_at
+
+
+class AsyncTasks:
+    """`client.tasks`: run, follow and control agent tasks."""
+
+    def __init__(self, client: AsyncBrowserUse) -> None:
+        self._client = client
+        self.wait_policy = WAIT_POLICY
+        """Status-poll cadence of `wait()`; handles copy it when made."""
+        self.stream_policy = STREAM_POLICY
+        """Full-fetch cadence of `steps()` and `on_step`; handles copy it when made."""
+        self._durations = DurationPrior()
+
+    @property
+    def _http(self) -> AsyncHTTP:
+        return self._client._http
+
+    # -- create ---------------------------------------------------------------------------
+
+    @overload
+    async def create(
+        self,
+        task: str,
+        *,
+        output_type: type[T],
+        request_id: bool | str = ...,
+        timeout: float | None = ...,
+        **options: Unpack[TaskOptions],
+    ) -> AsyncTaskHandle[T]: ...
+
+    @overload
+    async def create(
+        self,
+        task: str,
+        *,
+        output_type: Mapping[str, Any],
+        request_id: bool | str = ...,
+        timeout: float | None = ...,
+        **options: Unpack[TaskOptions],
+    ) -> AsyncTaskHandle[Any]: ...
+
+    @overload
+    async def create(
+        self,
+        task: str,
+        *,
+        output_type: None = ...,
+        request_id: bool | str = ...,
+        timeout: float | None = ...,
+        **options: Unpack[TaskOptions],
+    ) -> AsyncTaskHandle[None]: ...
+
+    async def create(
+        self,
+        task: str,
+        *,
+        output_type: type[Any] | Mapping[str, Any] | None = None,
+        request_id: bool | str = True,
+        timeout: float | None = None,
+        **options: Unpack[TaskOptions],
+    ) -> AsyncTaskHandle[Any]:
+        """Start a task and return its handle (nothing is sent if an argument is invalid).
+
+        `output_type` (a pydantic model class or a JSON Schema dict) asks for structured
+        output; `wait()` then returns it parsed. `request_id` tags the task in metadata
+        (key `bu_request_id`) so an ambiguous failure (timeout, dropped connection, 5xx)
+        is resolved by finding the task instead of creating a second one; False opts out,
+        a string chooses the id. `timeout` bounds each HTTP request.
+        """
+        spec = self._output_spec(output_type, options)
+        rid = resolve_request_id(request_id)
+        body = build_run_task_body(task, request_id=rid, **options)
+        task_id = await self._send_run_task(body, rid, timeout)
+        return AsyncTaskHandle(self, task_id, output=spec, created_at=_clock())
+
+    @staticmethod
+    def _output_spec(
+        output_type: type[Any] | Mapping[str, Any] | None, options: TaskOptions
+    ) -> OutputSpec[Any] | None:
+        if output_type is None:
+            return None
+        if "structured_output_json" in options:
+            raise InputError("pass either output_type or structured_output_json, not both")
+        spec: OutputSpec[Any] = OutputSpec(output_type)
+        options["structured_output_json"] = spec.schema_json
+        return spec
+
+    async def _send_run_task(
+        self, body: dict[str, Any], rid: str | None, timeout: float | None
+    ) -> str:
+        op = body_op(run_task, RunTaskRequest, body)
+        attempt = 0
+        while True:
+            try:
+                return await self._http.call(op, _text("id"), retry="safe_post", timeout=timeout)
+            except _AMBIGUOUS as exc:
+                attempt += 1
+                if rid is None:
+                    raise
+                try:
+                    found = await self.find_by_request_id(rid)
+                except _TRANSIENT:
+                    raise exc from None  # cannot tell: re-sending might duplicate the task
+                if found is not None:
+                    return found
+                if attempt >= MAX_CREATE_ATTEMPTS:
+                    raise
+                await _sleep(self._http.policy.backoff(attempt - 1))
+
+    async def find_by_request_id(self, request_id: str) -> str | None:
+        """The id of a recent task created with `request_id`, or None."""
+        page = await self.list(page=1, limit=RECONCILE_PAGE_SIZE)
+        for summary in page.items:
+            if (summary.metadata or {}).get(REQUEST_ID_KEY) == request_id:
+                return summary.id
+        return None
+
+    # -- run ------------------------------------------------------------------------------
+
+    @overload
+    async def run(
+        self,
+        task: str,
+        *,
+        output_type: type[T],
+        files: Sequence[FileSource] = ...,
+        timeout: float | None = ...,
+        on_timeout: OnTimeout = ...,
+        on_step: StepCallback | None = ...,
+        request_id: bool | str = ...,
+        **options: Unpack[TaskOptions],
+    ) -> TaskResult[T]: ...
+
+    @overload
+    async def run(
+        self,
+        task: str,
+        *,
+        output_type: Mapping[str, Any],
+        files: Sequence[FileSource] = ...,
+        timeout: float | None = ...,
+        on_timeout: OnTimeout = ...,
+        on_step: StepCallback | None = ...,
+        request_id: bool | str = ...,
+        **options: Unpack[TaskOptions],
+    ) -> TaskResult[Any]: ...
+
+    @overload
+    async def run(
+        self,
+        task: str,
+        *,
+        output_type: None = ...,
+        files: Sequence[FileSource] = ...,
+        timeout: float | None = ...,
+        on_timeout: OnTimeout = ...,
+        on_step: StepCallback | None = ...,
+        request_id: bool | str = ...,
+        **options: Unpack[TaskOptions],
+    ) -> TaskResult[None]: ...
+
+    async def run(
+        self,
+        task: str,
+        *,
+        output_type: type[Any] | Mapping[str, Any] | None = None,
+        files: Sequence[FileSource] = (),
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_timeout: OnTimeout = "raise",
+        on_step: StepCallback | None = None,
+        request_id: bool | str = True,
+        **options: Unpack[TaskOptions],
+    ) -> TaskResult[Any]:
+        """Upload `files`, create the task, wait for it and return the finished task.
+
+        Raises TaskFailedError / TaskStoppedError if it ends failed or stopped, and
+        WaitTimeoutError after `timeout` seconds (stopping it first if `on_timeout="stop"`).
+        With `on_step`, each step is passed to the callback as it appears.
+        """
+        _check_on_timeout(on_timeout)
+        if files:
+            names = list(options.get("included_file_names", ()))
+            for source in files:
+                names.append(await self._client.files.upload(source))
+            options["included_file_names"] = names
+        handle = await self.create(task, output_type=output_type, request_id=request_id, **options)
+        return await handle.wait(timeout=timeout, on_timeout=on_timeout, on_step=on_step)
+
+    # -- by id ----------------------------------------------------------------------------
+
+    def handle(self, task_id: str) -> AsyncTaskHandle[None]:
+        """A handle for an existing task (no request is sent)."""
+        return AsyncTaskHandle(self, _check_id(task_id))
+
+    async def get(self, task_id: str, *, timeout: float | None = None) -> Task:
+        """The full task, with its steps."""
+        op = get_task._get_kwargs(_check_id(task_id))
+        return await self._http.call(op, parse_task, retry="idempotent", timeout=timeout)
+
+    async def status(self, task_id: str, *, timeout: float | None = None) -> TaskStatus:
+        """Just the status (a cheap request)."""
+        op = get_task_status._get_kwargs(_check_id(task_id))
+        return await self._http.call(op, _status, retry="idempotent", timeout=timeout)
+
+    async def list(self, *, page: int = 1, limit: int = 10) -> Page[TaskSummary]:
+        """One page of tasks, newest first (`limit` at most 100)."""
+        check_page_args(page, limit)
+        op = list_tasks._get_kwargs(page=page, limit=limit)
+        return await self._http.call(op, _parse_task_page, retry="idempotent")
+
+    def iter(
+        self, *, max_items: int | None = None, page_size: int = MAX_PAGE_SIZE
+    ) -> AsyncIterator[TaskSummary]:
+        """Every task, newest first, each once (even while new tasks shift the pages)."""
+        walk: PageWalk[TaskSummary] = PageWalk(
+            _task_key, page_size=page_size, max_items=max_items, order_key=_created_at
+        )
+        return paginate(self.list, walk)
+
+    async def stop(self, task_id: str) -> None:
+        """Stop a task for good (it cannot be resumed)."""
+        await self._control(stop_task, task_id)
+
+    async def pause(self, task_id: str) -> None:
+        """Pause a running task; `resume()` continues it."""
+        await self._control(pause_task, task_id)
+
+    async def resume(self, task_id: str) -> None:
+        """Resume a paused task."""
+        await self._control(resume_task, task_id)
+
+    async def _control(self, module: Any, task_id: str) -> None:
+        op = module._get_kwargs(task_id=_check_id(task_id))
+        await self._http.call(op, _ignore, retry="idempotent")
+
+    async def media(self, task_id: str) -> TaskMedia:
+        """Recording URLs (available once the task has finished)."""
+        op = get_task_media._get_kwargs(_check_id(task_id))
+        return await self._http.call(op, parse_task_media, retry="idempotent")
+
+    async def screenshots(self, task_id: str) -> tuple[str, ...] | None:
+        """Screenshot URLs taken during the task."""
+        op = get_task_screenshots._get_kwargs(_check_id(task_id))
+        return await self._http.call(op, _strings("screenshots"), retry="idempotent")
+
+    async def gif(self, task_id: str) -> str | None:
+        """URL of an animated GIF of the screenshots, if there is one."""
+        op = get_task_gif._get_kwargs(_check_id(task_id))
+        return await self._http.call(op, _optional_text("gif"), retry="idempotent")
+
+    async def output_file(self, task_id: str, file_name: str) -> str:
+        """A presigned URL to download one of the task's output files."""
+        if not isinstance(file_name, str) or not file_name:
+            raise InputError("file_name must be a non-empty string")
+        op = get_task_output_file._get_kwargs(_check_id(task_id), file_name)
+        return await self._http.call(op, _text("download_url"), retry="idempotent")
+
+    async def download_output_file(
+        self, task_id: str, file_name: str, destination: Destination
+    ) -> int:
+        """Stream an output file to a path or a binary file object; return the byte count.
+
+        The presigned URL is fetched without the API key and without following
+        redirects. A path is written via `<path>.part`, renamed once complete; a failed
+        attempt is retried from the start while nothing has reached a file object.
+        """
+        url = await self.output_file(task_id, file_name)
+        if not isinstance(destination, str | os.PathLike):
+            return await self._download(url, destination, restartable=False)
+        target = os.fspath(destination)
+        partial = target + ".part"
+        try:
+            with open(partial, "wb") as sink:
+                size = await self._download(url, sink, restartable=True)
+            os.replace(partial, target)
+        finally:
+            if os.path.exists(partial):
+                os.remove(partial)
+        return size
+
+    async def _download(self, url: str, sink: IO[bytes], *, restartable: bool) -> int:
+        http = self._http
+        shown = url.split("?", 1)[0]  # the query string of a presigned URL is a credential
+        attempt = 0
+        while True:
+            written = 0
+            try:
+                request = http._client.build_request(
+                    "GET", url, headers={"Accept-Encoding": "identity"}, timeout=http.timeout
+                )
+                request.headers.pop("Authorization", None)
+                response = await http._client.send(request, stream=True, follow_redirects=False)
+                try:
+                    if not 200 <= response.status_code < 300:
+                        raise _DownloadStatus
+                    # The raw stream (the same name in httpx's sync and async clients);
+                    # "identity" above means it is not content-encoded.
+                    async for chunk in cast("AsyncIterator[bytes]", response.stream):
+                        sink.write(chunk)
+                        written += len(chunk)
+                finally:
+                    await response.aclose()
+                return written
+            except _DownloadStatus:
+                # Let the driver fetch it whole: it raises the typed error (or succeeds).
+                full = await http.request_url("GET", url, retry="idempotent")
+                sink.write(full.content)
+                return len(full.content)
+            except httpx.TransportError as exc:
+                if (written and not restartable) or attempt >= http.policy.max_retries:
+                    raise APIConnectionError(
+                        f"GET {shown} failed ({type(exc).__name__}: {exc})", method="GET", url=shown
+                    ) from exc
+                if written:
+                    sink.seek(0)
+                    sink.truncate()
+            await _sleep(http.policy.backoff(attempt))
+            attempt += 1
+
+    # -- follow ---------------------------------------------------------------------------
+
+    async def wait(
+        self,
+        task_id: str,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_timeout: OnTimeout = "raise",
+        on_step: StepCallback | None = None,
+    ) -> TaskResult[None]:
+        """Wait for a task to end; see `AsyncTaskHandle.wait`."""
+        return await self.handle(task_id).wait(
+            timeout=timeout, on_timeout=on_timeout, on_step=on_step
+        )
+
+    def stream(
+        self, task_id: str, *, timeout: float | None = DEFAULT_WAIT_TIMEOUT
+    ) -> AsyncIterator[TaskStep]:
+        """Each step of a task once, in order, until the task ends."""
+        return self.handle(task_id).steps(timeout=timeout)
+
+
+class AsyncTaskHandle(Generic[T]):
+    """A task being run: its `id`, and ways to wait for it, follow it and control it."""
+
+    def __init__(
+        self,
+        tasks: AsyncTasks,
+        task_id: str,
+        *,
+        output: OutputSpec[T] | None = None,
+        created_at: float | None = None,
+    ) -> None:
+        self.id = task_id
+        self._tasks = tasks
+        self._output = output
+        self._created_at = created_at
+        self._last: Task | None = None
+        self.wait_policy = tasks.wait_policy
+        self.stream_policy = tasks.stream_policy
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(id={self.id!r})"
+
+    async def status(self) -> TaskStatus:
+        return await self._tasks.status(self.id)
+
+    async def get(self) -> Task:
+        return await self._tasks.get(self.id)
+
+    async def stop(self) -> None:
+        await self._tasks.stop(self.id)
+
+    async def pause(self) -> None:
+        await self._tasks.pause(self.id)
+
+    async def resume(self) -> None:
+        await self._tasks.resume(self.id)
+
+    async def media(self) -> TaskMedia:
+        return await self._tasks.media(self.id)
+
+    async def screenshots(self) -> tuple[str, ...] | None:
+        return await self._tasks.screenshots(self.id)
+
+    async def gif(self) -> str | None:
+        return await self._tasks.gif(self.id)
+
+    async def output_file(self, file_name: str) -> str:
+        return await self._tasks.output_file(self.id, file_name)
+
+    async def download_output_file(self, file_name: str, destination: Destination) -> int:
+        return await self._tasks.download_output_file(self.id, file_name, destination)
+
+    async def wait(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_timeout: OnTimeout = "raise",
+        on_step: StepCallback | None = None,
+    ) -> TaskResult[T]:
+        """Wait until the task ends and return it (parsed, if `output_type` was given).
+
+        Polls the cheap status endpoint (quickly at first, then less often) and fetches
+        the full task once at the end (no request at all after `steps()` ran to the end);
+        with `on_step` it follows the steps instead.
+        `paused` and unknown statuses are not an end. Raises TaskFailedError or
+        TaskStoppedError, StructuredOutputError if the output does not parse, and
+        WaitTimeoutError after `timeout` seconds (None: no limit), stopping the task
+        first when `on_timeout="stop"`.
+        """
+        _check_on_timeout(on_timeout)
+        if self._last is not None:  # a finished `steps()` already fetched the final task
+            task = self._last
+        elif on_step is not None:
+            task = await self._follow(timeout, on_timeout, on_step)
+        else:
+            task = await self._poll_until_done(timeout, on_timeout)
+        if task.status == TaskStatus.FINISHED and task.finished_at is not None:
+            self._tasks._durations.record((task.finished_at - task.created_at).total_seconds())
+        return self._result(task)
+
+    def steps(
+        self, *, timeout: float | None = DEFAULT_WAIT_TIMEOUT, on_timeout: OnTimeout = "raise"
+    ) -> AsyncIterator[TaskStep]:
+        """Yield each step once, in order, until the task ends (after its last steps).
+
+        Fetches the full task every 2.5 s while steps keep coming, and less often while
+        no new step appears (for example while paused). Raises WaitTimeoutError
+        after `timeout` seconds, stopping the task first when `on_timeout="stop"`.
+        """
+        _check_on_timeout(on_timeout)
+        return self._stream(timeout, on_timeout)
+
+    async def _stream(
+        self, timeout: float | None, on_timeout: OnTimeout
+    ) -> AsyncIterator[TaskStep]:
+        tracker: StepTracker[TaskStep] = StepTracker()
+        schedule = self._schedule(self.stream_policy, timeout)
+        delay: float | None = schedule.first_delay(_clock())
+        failures = 0
+        last: TaskStatus | None = None
+        while True:
+            if delay:
+                await _sleep(delay)
+            try:
+                task = await self.get()
+            except APIError as exc:
+                failures = self._absorb(exc, failures)
+                delay = schedule.after_poll(_clock(), progressed=False)
+            else:
+                failures = 0
+                final = task.status.is_terminal
+                new = tracker.feed(task.steps, final=final)
+                for step in new:
+                    yield step
+                if final:
+                    self._last = task
+                    return
+                progressed = bool(new) or task.status != last
+                last = task.status
+                delay = schedule.after_poll(_clock(), progressed=progressed)
+            if delay is None:
+                await self._timed_out(last, on_timeout)
+
+    async def _follow(
+        self, timeout: float | None, on_timeout: OnTimeout, on_step: StepCallback
+    ) -> Task:
+        async for step in self._stream(timeout, on_timeout):
+            on_step(step)
+        assert self._last is not None
+        return self._last
+
+    async def _poll_until_done(self, timeout: float | None, on_timeout: OnTimeout) -> Task:
+        schedule = self._schedule(self.wait_policy, timeout, self._tasks._durations.expected())
+        delay: float | None = schedule.first_delay(_clock())
+        last: TaskStatus | None = None
+        failures = 0
+        while True:
+            if delay:
+                await _sleep(delay)
+            try:
+                status = await self.status()
+                if status.is_terminal:
+                    task = await self.get()
+                    if task.status.is_terminal:
+                        return task
+                    status = task.status  # the status endpoint was ahead: keep polling
+            except APIError as exc:
+                failures = self._absorb(exc, failures)
+                delay = schedule.after_poll(_clock(), progressed=False)
+            else:
+                failures = 0
+                delay = schedule.after_poll(_clock(), progressed=status != last)
+                last = status
+            if delay is None:
+                await self._timed_out(last, on_timeout)
+
+    def _schedule(
+        self, policy: PollPolicy, timeout: float | None, typical: float | None = None
+    ) -> PollSchedule:
+        """Polls start `initial` after creation; with `typical` (the usual duration of
+        recent tasks) one poll lands when this task should end."""
+        now = _clock()
+        deadline = None if timeout is None else now + _check_timeout(timeout)
+        if self._created_at is None:
+            return PollSchedule(policy, start=now - policy.initial, deadline=deadline)
+        expected_end = None if typical is None else self._created_at + typical
+        return PollSchedule(
+            policy, start=self._created_at, deadline=deadline, expected_end=expected_end
+        )
+
+    def _absorb(self, exc: APIError, failures: int) -> int:
+        """Count a polling error that is worth riding out; re-raise any other."""
+        young = self._created_at is not None and _clock() - self._created_at < NOT_FOUND_GRACE
+        transient = isinstance(exc, _TRANSIENT) and not isinstance(exc, ConcurrencyLimitError)
+        if not (transient or (young and isinstance(exc, NotFoundError))):
+            raise exc
+        if failures + 1 >= MAX_POLL_FAILURES:
+            raise exc
+        return failures + 1
+
+    async def _timed_out(self, last: TaskStatus | None, on_timeout: OnTimeout) -> None:
+        outcome = "it is still running"
+        stopped = False
+        if on_timeout == "stop":
+            try:
+                await self.stop()
+            except APIError as exc:
+                outcome = f"stopping it failed ({type(exc).__name__})"
+            else:
+                outcome, stopped = "it was stopped", True
+        raise WaitTimeoutError(
+            f"task {self.id} did not end in time (last status: {last or 'unknown'}); {outcome}",
+            task_id=self.id,
+            last_status=str(last or "unknown"),
+            stopped=stopped,
+        )
+
+    def _result(self, task: Task) -> TaskResult[T]:
+        if task.status == TaskStatus.FAILED:
+            raise TaskFailedError(
+                f"task {task.id} failed", task_id=task.id, status=task.status, task=task
+            )
+        if task.status == TaskStatus.STOPPED:
+            raise TaskStoppedError(
+                f"task {task.id} was stopped", task_id=task.id, status=task.status, task=task
+            )
+        if self._output is None:
+            return cast(TaskResult[T], with_parsed(task, None))
+        return with_parsed(task, self._output.parse(task.output))
+
+
+def _check_id(task_id: str) -> str:
+    if not isinstance(task_id, str) or not task_id.strip():
+        raise InputError(f"task_id must be a non-empty string, got {task_id!r}")
+    return task_id
+
+
+def _check_timeout(timeout: float) -> float:
+    if isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout < 0:
+        raise InputError(f"timeout must be a number of seconds >= 0 or None, got {timeout!r}")
+    return float(timeout)
+
+
+def _check_on_timeout(on_timeout: str) -> None:
+    if on_timeout not in ("raise", "stop"):
+        raise InputError(f"on_timeout must be 'raise' or 'stop', got {on_timeout!r}")
