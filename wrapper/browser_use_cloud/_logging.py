@@ -47,8 +47,7 @@ def redact(value: Any) -> Any:
     """Deep-copy JSON-like `value` with values under sensitive keys replaced."""
     if isinstance(value, Mapping):
         return {
-            k: REDACTED if str(k).lower() in SENSITIVE_KEYS else redact(v)
-            for k, v in value.items()
+            k: REDACTED if str(k).lower() in SENSITIVE_KEYS else redact(v) for k, v in value.items()
         }
     if isinstance(value, list | tuple):
         return [redact(v) for v in value]

@@ -16,7 +16,6 @@ from typing import Any, Generic, TypeVar
 import attrs
 
 T = TypeVar("T")
-_E = TypeVar("_E", bound="OpenStrEnum")
 _UTC = _dt.UTC
 _fromiso = _dt.datetime.fromisoformat
 
@@ -50,6 +49,11 @@ class TaskStatus(OpenStrEnum):
 
 
 _TERMINAL = frozenset({"finished", "stopped", "failed"})
+
+
+def _status(value: str) -> TaskStatus:
+    known = TaskStatus._value2member_map_.get(value)
+    return known if isinstance(known, TaskStatus) else TaskStatus(value)
 
 
 class ScheduleType(OpenStrEnum):
@@ -94,9 +98,13 @@ class ProxyCountryCode(OpenStrEnum):
 
 
 _raw = attrs.field(repr=False, eq=False, default=None)
+# Result classes are frozen but not slotted: the parsers below fill `__dict__` in one step,
+# several times cheaper than calling `__init__` (a task can carry 100+ steps).
+_new = object.__new__
+_setattr = object.__setattr__
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, slots=False)
 class TaskStep:
     """One agent step: what it judged about the previous goal and what it does next."""
 
@@ -105,17 +113,23 @@ class TaskStep:
     evaluation_previous_goal: str
     next_goal: str
     url: str
-    raw: Mapping[str, Any] | None = _raw
+
+    @property
+    def raw(self) -> Mapping[str, Any]:
+        """The step's JSON object as received (including fields newer than this library)."""
+        fields: dict[str, Any] = self.__dict__
+        raw: Mapping[str, Any] = fields.get("_raw", fields)
+        return raw
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, slots=False)
 class BrowserData:
     """Browser session data saved with a task (when `save_browser_data` was set)."""
 
     cookies: tuple[Mapping[str, Any], ...]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, slots=False)
 class Task:
     """Full view of a task, including its steps."""
 
@@ -135,7 +149,7 @@ class Task:
     raw: Mapping[str, Any] | None = _raw
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, slots=False)
 class TaskSummary:
     """A task as listed by `tasks.list()` (no steps)."""
 
@@ -150,14 +164,14 @@ class TaskSummary:
     raw: Mapping[str, Any] | None = _raw
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, slots=False)
 class TaskMedia:
     """Recording URLs of a task (None when the service has none yet)."""
 
     recordings: tuple[str, ...] | None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, slots=False)
 class ScheduledTask:
     """A task that runs on an interval or a cron schedule."""
 
@@ -183,7 +197,7 @@ class ScheduledTask:
     raw: Mapping[str, Any] | None = _raw
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, slots=False)
 class BrowserProfile:
     """Saved browser settings (ad blocker, proxy, viewport, persisted data)."""
 
@@ -199,7 +213,7 @@ class BrowserProfile:
     raw: Mapping[str, Any] | None = _raw
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, slots=False)
 class UrlContent:
     """A web page the search agent read, and what it extracted from it."""
 
@@ -207,7 +221,7 @@ class UrlContent:
     content: str
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, slots=False)
 class Balance:
     """Account balance. `credits` is the number the API sends (1 credit = 0.01 USD).
 
@@ -222,7 +236,7 @@ class Balance:
         return None if self.credits is None else self.credits / 100
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, slots=False)
 class Page(Generic[T]):
     """One page of a list endpoint (pages are numbered from 1, newest items first)."""
 
@@ -246,6 +260,9 @@ class Page(Generic[T]):
 # -- parsing (decoded JSON -> models) ------------------------------------------------------
 
 
+_STEP_FIELDS = frozenset(attrs.fields_dict(TaskStep))
+
+
 def parse_datetime(value: Any) -> _dt.datetime:
     """ISO 8601 text to an aware datetime (naive values are taken as UTC)."""
     try:
@@ -257,61 +274,73 @@ def parse_datetime(value: Any) -> _dt.datetime:
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=_UTC)
 
 
-def _opt_datetime(value: Any) -> _dt.datetime | None:
-    return None if value is None else parse_datetime(value)
-
-
 def _opt_strings(value: Any) -> tuple[str, ...] | None:
     return None if value is None else tuple(value)
 
 
-def parse_task_step(d: Mapping[str, Any]) -> TaskStep:
-    return TaskStep(
-        id=d["id"],
-        step=d["step"],
-        evaluation_previous_goal=d["evaluation_previous_goal"],
-        next_goal=d["next_goal"],
-        url=d["url"],
-        raw=d,
-    )
+def parse_task_step(d: dict[str, Any]) -> TaskStep:
+    """A step; `d` (fresh from the JSON decoder) becomes its attribute dict when it holds
+    exactly the step fields, which keeps long step lists cheap to read."""
+    step = _new(TaskStep)
+    if d.keys() == _STEP_FIELDS:
+        _setattr(step, "__dict__", d)
+    else:
+        fields = {name: d[name] for name in _STEP_FIELDS}
+        fields["_raw"] = d
+        _setattr(step, "__dict__", fields)
+    return step
 
 
 def parse_task(d: Mapping[str, Any]) -> Task:
     get = d.get
     browser_data = get("browser_data")
-    return Task(
-        id=d["id"],
-        task=d["task"],
-        status=TaskStatus(d["status"]),
-        output=d["output"],
-        created_at=parse_datetime(d["created_at"]),
-        finished_at=_opt_datetime(get("finished_at")),
-        live_url=get("live_url"),
-        steps=tuple([parse_task_step(s) for s in d["steps"]]),
-        browser_data=None
-        if browser_data is None
-        else BrowserData(cookies=tuple(browser_data.get("cookies") or ())),
-        user_uploaded_files=_opt_strings(get("user_uploaded_files")),
-        output_files=_opt_strings(get("output_files")),
-        public_share_url=get("public_share_url"),
-        metadata=get("metadata"),
-        raw=d,
+    finished_at = get("finished_at")
+    task = _new(Task)
+    _setattr(
+        task,
+        "__dict__",
+        {
+            "id": d["id"],
+            "task": d["task"],
+            "status": _status(d["status"]),
+            "output": d["output"],
+            "created_at": parse_datetime(d["created_at"]),
+            "finished_at": None if finished_at is None else parse_datetime(finished_at),
+            "live_url": get("live_url"),
+            "steps": tuple([parse_task_step(s) for s in d["steps"]]),
+            "browser_data": None
+            if browser_data is None
+            else BrowserData(cookies=tuple(browser_data.get("cookies") or ())),
+            "user_uploaded_files": _opt_strings(get("user_uploaded_files")),
+            "output_files": _opt_strings(get("output_files")),
+            "public_share_url": get("public_share_url"),
+            "metadata": get("metadata"),
+            "raw": d,
+        },
     )
+    return task
 
 
 def parse_task_summary(d: Mapping[str, Any]) -> TaskSummary:
     get = d.get
-    return TaskSummary(
-        id=d["id"],
-        task=d["task"],
-        status=TaskStatus(d["status"]),
-        output=get("output"),
-        created_at=parse_datetime(d["created_at"]),
-        finished_at=_opt_datetime(get("finished_at")),
-        live_url=get("live_url"),
-        metadata=get("metadata"),
-        raw=d,
+    finished_at = get("finished_at")
+    summary = _new(TaskSummary)
+    _setattr(
+        summary,
+        "__dict__",
+        {
+            "id": d["id"],
+            "task": d["task"],
+            "status": _status(d["status"]),
+            "output": get("output"),
+            "created_at": parse_datetime(d["created_at"]),
+            "finished_at": None if finished_at is None else parse_datetime(finished_at),
+            "live_url": get("live_url"),
+            "metadata": get("metadata"),
+            "raw": d,
+        },
     )
+    return summary
 
 
 def parse_task_media(d: Mapping[str, Any]) -> TaskMedia:
@@ -385,11 +414,9 @@ def parse_page(
     )
 
 
-def enum_value(value: str | StrEnum, enum: type[_E], what: str) -> str:
-    """The wire value for an enum argument: members, known strings, or any other string."""
-    if isinstance(value, StrEnum):
-        return value.value
-    if not isinstance(value, str) or not value:
-        allowed = ", ".join(m.value for m in enum)
-        raise TypeError(f"{what} must be a string such as one of: {allowed}; got {value!r}")
+def parse_created_id(d: Mapping[str, Any]) -> str:
+    """The `id` of a created resource."""
+    value = d["id"]
+    if not isinstance(value, str):
+        raise TypeError(f"expected a string id, got {value!r}")
     return value

@@ -59,7 +59,9 @@ class RetryPolicy:
         delay = min(self.base_delay * 2.0**attempt, self.max_delay)
         return delay * (1.0 - 0.25 * self.random())
 
-    def delay_after_failure(self, retry: RetryClass, attempt: int, failure: Failure) -> float | None:
+    def delay_after_failure(
+        self, retry: RetryClass, attempt: int, failure: Failure
+    ) -> float | None:
         """Seconds to wait before retrying a transport failure, or None to give up."""
         if attempt >= self.max_retries or retry == "never":
             return None

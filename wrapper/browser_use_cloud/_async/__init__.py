@@ -1,0 +1,1 @@
+"""Async implementation, written once; `scripts/unasync.py` derives `_sync/` from it."""

@@ -1,0 +1,162 @@
+"""`client.browser_profiles`: saved browser settings tasks can run with."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from browser_use_cloud_api.api.browser_profiles import (
+    create_browser_profile,
+    delete_browser_profile,
+    get_browser_profile,
+    list_browser_profiles,
+    update_browser_profile,
+)
+from browser_use_cloud_api.models import CreateBrowserProfileRequest, UpdateBrowserProfileRequest
+
+from .._exceptions import InputError
+from .._models import BrowserProfile, Page, parse_browser_profile, parse_page
+from .._pagination import MAX_PAGE_SIZE, PageWalk, check_page_args
+from .._validate import check_bool, check_id, check_int, check_text
+from ._http import body_op
+from ._paginate import paginate
+
+if TYPE_CHECKING:
+    from ._client import AsyncBrowserUse
+
+Timeout = float | httpx.Timeout | None
+MAX_VIEWPORT = 10_000
+
+
+def _parse_page(body: Any) -> Page[BrowserProfile]:
+    return parse_page(body, "profiles", parse_browser_profile)
+
+
+def _key(item: BrowserProfile) -> str:
+    return item.profile_id
+
+
+def _fields(
+    *,
+    profile_name: str | None,
+    description: str | None,
+    persist: bool | None,
+    ad_blocker: bool | None,
+    proxy: bool | None,
+    proxy_country_code: str | None,
+    browser_viewport_width: int | None,
+    browser_viewport_height: int | None,
+) -> dict[str, Any]:
+    """Validated profile fields, leaving out the ones that are None."""
+    out: dict[str, Any] = {}
+    if profile_name is not None:
+        out["profile_name"] = check_text("profile_name", profile_name)
+    if description is not None:
+        if not isinstance(description, str):
+            raise InputError(f"description must be a string, got {description!r}")
+        out["description"] = description
+    for name, flag in (("persist", persist), ("ad_blocker", ad_blocker), ("proxy", proxy)):
+        if flag is not None:
+            out[name] = check_bool(name, flag)
+    if proxy_country_code is not None:
+        out["proxy_country_code"] = str(check_text("proxy_country_code", proxy_country_code))
+    for name, size in (
+        ("browser_viewport_width", browser_viewport_width),
+        ("browser_viewport_height", browser_viewport_height),
+    ):
+        if size is not None:
+            out[name] = check_int(name, size, 1, MAX_VIEWPORT)
+    return out
+
+
+class AsyncBrowserProfiles:
+    """Create, inspect, change and delete browser profiles."""
+
+    def __init__(self, client: AsyncBrowserUse) -> None:
+        self._http = client._http
+
+    async def create(
+        self,
+        profile_name: str,
+        *,
+        description: str = "",
+        persist: bool = True,
+        ad_blocker: bool = True,
+        proxy: bool = True,
+        proxy_country_code: str = "us",
+        browser_viewport_width: int = 1280,
+        browser_viewport_height: int = 960,
+        timeout: Timeout = None,
+    ) -> BrowserProfile:
+        """Create a profile (pay-as-you-go accounts may have only one)."""
+        body = _fields(
+            profile_name=profile_name,
+            description=description,
+            persist=persist,
+            ad_blocker=ad_blocker,
+            proxy=proxy,
+            proxy_country_code=proxy_country_code,
+            browser_viewport_width=browser_viewport_width,
+            browser_viewport_height=browser_viewport_height,
+        )
+        op = body_op(create_browser_profile, CreateBrowserProfileRequest, body)
+        return await self._http.call(op, parse_browser_profile, retry="safe_post", timeout=timeout)
+
+    async def get(self, profile_id: str, *, timeout: Timeout = None) -> BrowserProfile:
+        """One profile."""
+        op = get_browser_profile._get_kwargs(check_id("profile_id", profile_id))
+        return await self._http.call(op, parse_browser_profile, retry="idempotent", timeout=timeout)
+
+    async def list(
+        self, *, page: int = 1, limit: int = 10, timeout: Timeout = None
+    ) -> Page[BrowserProfile]:
+        """One page of profiles, newest first (`limit` up to 100)."""
+        check_page_args(page, limit)
+        op = list_browser_profiles._get_kwargs(page=page, limit=limit)
+        return await self._http.call(op, _parse_page, retry="idempotent", timeout=timeout)
+
+    def iter(
+        self, *, page_size: int = MAX_PAGE_SIZE, max_items: int | None = None
+    ) -> AsyncIterator[BrowserProfile]:
+        """Every profile once, fetching pages lazily."""
+        return paginate(self.list, PageWalk(_key, page_size=page_size, max_items=max_items))
+
+    async def update(
+        self,
+        profile_id: str,
+        *,
+        profile_name: str | None = None,
+        description: str | None = None,
+        persist: bool | None = None,
+        ad_blocker: bool | None = None,
+        proxy: bool | None = None,
+        proxy_country_code: str | None = None,
+        browser_viewport_width: int | None = None,
+        browser_viewport_height: int | None = None,
+        timeout: Timeout = None,
+    ) -> BrowserProfile:
+        """Change the given fields (None leaves a field as it is); returns the new state."""
+        body = _fields(
+            profile_name=profile_name,
+            description=description,
+            persist=persist,
+            ad_blocker=ad_blocker,
+            proxy=proxy,
+            proxy_country_code=proxy_country_code,
+            browser_viewport_width=browser_viewport_width,
+            browser_viewport_height=browser_viewport_height,
+        )
+        op = body_op(
+            update_browser_profile,
+            UpdateBrowserProfileRequest,
+            body,
+            profile_id=check_id("profile_id", profile_id),
+        )
+        return await self._http.call(op, parse_browser_profile, retry="idempotent", timeout=timeout)
+
+    async def delete(self, profile_id: str, *, timeout: Timeout = None) -> None:
+        """Delete a profile and its saved browser data."""
+        op = delete_browser_profile._get_kwargs(check_id("profile_id", profile_id))
+        await self._http.request(op, retry="idempotent", timeout=timeout)

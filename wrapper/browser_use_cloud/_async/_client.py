@@ -1,0 +1,200 @@
+"""AsyncBrowserUse: the async client and its account/service calls."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from .._config import (
+    DEFAULT_MAX_RETRIES,
+    check_max_retries,
+    resolve_api_key,
+    resolve_base_url,
+    resolve_timeout,
+)
+from .._exceptions import AuthenticationError, InputError
+from .._models import Balance, parse_balance
+from .._retry import RetryPolicy
+from ._http import AsyncHTTP
+
+if TYPE_CHECKING:
+    from ._browser_profiles import AsyncBrowserProfiles
+    from ._files import AsyncFiles
+    from ._scheduled_tasks import AsyncScheduledTasks
+    from ._search import AsyncSearch
+    from ._tasks import AsyncTasks
+
+# Resources and generated operation modules are imported on first use: importing the
+# generated models costs more than the rest of the package together.
+
+_DELETE_PROFILE_FOR_USER = {"method": "post", "url": "/api/v1/delete-browser-profile-for-user"}
+
+
+class AsyncBrowserUse:
+    """Async client for the Browser Use Cloud API v1.
+
+    >>> async with AsyncBrowserUse() as client:        # key from BROWSER_USE_API_KEY
+    ...     task = await client.tasks.run("Find the top story on Hacker News")
+
+    `timeout` (seconds or httpx.Timeout, default 60 s with a 5 s connect timeout) and
+    `max_retries` (default 2) apply to every request; each call also takes `timeout=`.
+    Pass `http_client` to reuse your own httpx client, or `transport` to route requests
+    (tests, proxies). Plain http:// is refused except to loopback hosts unless
+    `allow_insecure_http=True`.
+    """
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        *,
+        base_url: str | httpx.URL | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        http_client: httpx.AsyncClient | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        allow_insecure_http: bool = False,
+    ) -> None:
+        if http_client is not None and transport is not None:
+            raise InputError("pass either http_client or transport, not both")
+        self._http = AsyncHTTP(
+            api_key=resolve_api_key(api_key),
+            base_url=resolve_base_url(base_url, allow_insecure_http=allow_insecure_http),
+            timeout=resolve_timeout(timeout),
+            policy=RetryPolicy(max_retries=check_max_retries(max_retries)),
+            http_client=http_client,
+            transport=transport,
+        )
+
+    @cached_property
+    def tasks(self) -> AsyncTasks:
+        """Run, follow and control agent tasks."""
+        from ._tasks import AsyncTasks
+
+        return AsyncTasks(self)
+
+    @cached_property
+    def scheduled_tasks(self) -> AsyncScheduledTasks:
+        """Tasks that run on an interval or cron schedule."""
+        from ._scheduled_tasks import AsyncScheduledTasks
+
+        return AsyncScheduledTasks(self)
+
+    @cached_property
+    def files(self) -> AsyncFiles:
+        """File uploads for tasks."""
+        from ._files import AsyncFiles
+
+        return AsyncFiles(self)
+
+    @cached_property
+    def browser_profiles(self) -> AsyncBrowserProfiles:
+        """Saved browser settings."""
+        from ._browser_profiles import AsyncBrowserProfiles
+
+        return AsyncBrowserProfiles(self)
+
+    @cached_property
+    def search(self) -> AsyncSearch:
+        """Web search by an agent."""
+        from ._search import AsyncSearch
+
+        return AsyncSearch(self)
+
+    @property
+    def base_url(self) -> httpx.URL:
+        return self._http.base_url
+
+    @property
+    def timeout(self) -> httpx.Timeout:
+        return self._http.timeout
+
+    @property
+    def max_retries(self) -> int:
+        return self._http.policy.max_retries
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={str(self.base_url)!r})"
+
+    def with_options(
+        self, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None
+    ) -> AsyncBrowserUse:
+        """A copy with other defaults that shares this client's connection pool.
+
+        Closing the copy does nothing; close the original when done with both.
+        """
+        clone = object.__new__(type(self))
+        policy = None
+        if max_retries is not None:
+            policy = RetryPolicy(max_retries=check_max_retries(max_retries))
+        clone._http = self._http.copy(
+            timeout=None if timeout is None else resolve_timeout(timeout), policy=policy
+        )
+        return clone
+
+    async def close(self) -> None:
+        """Close the connection pool (unless it is a caller-supplied http_client)."""
+        await self._http.close()
+
+    async def __aenter__(self) -> AsyncBrowserUse:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+    async def balance(self, *, timeout: float | httpx.Timeout | None = None) -> Balance:
+        """The account's credit balance."""
+        from browser_use_cloud_api.api.account import check_balance
+
+        return await self._http.call(
+            check_balance._get_kwargs(), parse_balance, retry="idempotent", timeout=timeout
+        )
+
+    async def me(self, *, timeout: float | httpx.Timeout | None = None) -> bool:
+        """True if the API key is valid (False when the service answers 401)."""
+        from browser_use_cloud_api.api.account import me
+
+        try:
+            op = me._get_kwargs()
+            return await self._http.call(op, _bool, retry="idempotent", timeout=timeout)
+        except AuthenticationError:
+            return False
+
+    async def ping(self, *, timeout: float | httpx.Timeout | None = None) -> None:
+        """Check that the service answers (raises if it does not)."""
+        from browser_use_cloud_api.api.service import ping
+
+        await self._http.request(ping._get_kwargs(), retry="idempotent", timeout=timeout)
+
+    async def browser_use_version(self, *, timeout: float | httpx.Timeout | None = None) -> str:
+        """The version of the browser-use library the service runs."""
+        from browser_use_cloud_api.api.service import get_browser_use_version
+
+        return await self._http.call(
+            get_browser_use_version._get_kwargs(), _str, retry="idempotent", timeout=timeout
+        )
+
+    async def delete_browser_profile_for_user(
+        self, *, timeout: float | httpx.Timeout | None = None
+    ) -> None:
+        """Delete the account's default browser profile (cookies, sessions, saved data)."""
+        await self._http.request(_DELETE_PROFILE_FOR_USER, retry="idempotent", timeout=timeout)
+
+
+def _bool(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"expected true or false, got {value!r}")
+    return value
+
+
+def _str(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a string, got {value!r}")
+    return value

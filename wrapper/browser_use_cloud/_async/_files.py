@@ -1,0 +1,70 @@
+"""`client.files`: upload images and documents that tasks can read."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from browser_use_cloud_api.api.files import upload_file_presigned_url
+from browser_use_cloud_api.models import UploadFileRequest
+
+from .._files import MAX_UPLOAD_BYTES, FileSource, prepare_upload
+from ._http import body_op
+
+if TYPE_CHECKING:
+    from ._client import AsyncBrowserUse
+
+Timeout = float | httpx.Timeout | None
+
+
+def _upload_url(body: Any) -> str:
+    url = body["upload_url"]
+    if not isinstance(url, str) or not url:
+        raise TypeError(f"expected an upload URL, got {url!r}")
+    return url
+
+
+async def _stream(chunks: Iterator[bytes]) -> AsyncIterator[bytes]:
+    for chunk in chunks:
+        yield chunk
+
+
+class AsyncFiles:
+    """File uploads (to pass to a task with `included_file_names`)."""
+
+    def __init__(self, client: AsyncBrowserUse) -> None:
+        self._http = client._http
+
+    async def upload(
+        self,
+        source: FileSource,
+        *,
+        name: str | None = None,
+        content_type: str | None = None,
+        max_bytes: int = MAX_UPLOAD_BYTES,
+        timeout: Timeout = None,
+    ) -> str:
+        """Upload a path, bytes or binary file object; returns the file name to pass to a task.
+
+        The content type is guessed from the name unless given; only images and documents
+        up to `max_bytes` (10 MB) are accepted. Files are streamed from disk, sent without
+        the API key, and re-sent from the start if the upload is retried.
+        """
+        upload = prepare_upload(source, name=name, content_type=content_type, max_bytes=max_bytes)
+        op = body_op(
+            upload_file_presigned_url,
+            UploadFileRequest,
+            {"file_name": upload.name, "content_type": upload.content_type},
+        )
+        url = await self._http.call(op, _upload_url, retry="idempotent", timeout=timeout)
+        await self._http.request_url(
+            "PUT",
+            str(self._http.base_url.join(url)),
+            retry="idempotent",
+            content=lambda: _stream(upload.chunks()),
+            headers={"Content-Type": upload.content_type, "Content-Length": str(upload.size)},
+            timeout=timeout,
+        )
+        return upload.name

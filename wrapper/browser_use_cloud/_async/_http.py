@@ -1,0 +1,312 @@
+"""The HTTP driver: one connection pool, auth, timeouts, retries, error mapping.
+
+Internal API (for resource modules such as `_tasks.py`):
+
+```python
+http = client._http                                    # an AsyncHTTP
+op = get_task._get_kwargs(task_id)                     # any generated operation's kwargs
+task = await http.call(op, parse_task, retry="idempotent", timeout=timeout)
+response = await http.request(op, retry="never")       # raw httpx.Response (2xx only)
+response = await http.request_url("PUT", url, retry="idempotent", content=..., headers=...)
+```
+
+- `op` is the dict a generated module's `_get_kwargs(...)` returns (method, url, params,
+  json, headers); its `/api/v1` path prefix is replaced by the client's base URL. Build
+  bodies with `body_op(module, ModelClass, fields)` to send only the fields given.
+- `retry` is the request's retry class (see `_retry.py`): "idempotent", "safe_post" or
+  "never". Budget and backoff come from `http.policy`.
+- `timeout` (seconds or httpx.Timeout) overrides the client's timeout for this call.
+- `call` decodes JSON (an empty body is None) and applies `parse`; a body `parse` cannot
+  read raises APIResponseValidationError. Non-2xx raises the typed APIStatusError,
+  transport failures raise APIConnectionError / APITimeoutError.
+- `request_url` talks to a non-API URL (presigned upload/download): never with the API
+  key, never following redirects. `content` may be a zero-argument callable returning a
+  fresh body (iterator or bytes) for each attempt, so streamed uploads can be retried.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping
+from types import ModuleType
+from typing import Any, TypeVar
+
+import httpx
+
+from .._config import API_PATH_PREFIX, resolve_timeout
+from .._errors_map import status_error
+from .._exceptions import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APITimeoutError,
+    ConcurrencyLimitError,
+    RateLimitError,
+)
+from .._logging import logger
+from .._retry import Failure, RetryClass, RetryPolicy
+from .._version import __version__
+
+T = TypeVar("T")
+Content = bytes | Iterable[bytes] | AsyncIterator[bytes]
+_PREFIX = API_PATH_PREFIX + "/"
+_UNSENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+_AMBIGUOUS = (
+    httpx.ReadTimeout,
+    httpx.WriteTimeout,
+    httpx.ReadError,
+    httpx.WriteError,
+    httpx.RemoteProtocolError,
+    httpx.CloseError,
+)
+USER_AGENT = f"browser-use-cloud-python/{__version__}"
+
+
+def body_op(module: ModuleType, model: Any, fields: Mapping[str, Any], **kwargs: Any) -> Any:
+    """`module._get_kwargs(..., body=model.from_dict(fields))`: sends exactly `fields`."""
+    return module._get_kwargs(body=model.from_dict(dict(fields)), **kwargs)
+
+
+def decode_json(response: httpx.Response) -> Any:
+    """The JSON body, or None for an empty one (the service's empty 200s)."""
+    content = response.content
+    return json.loads(content) if content and not content.isspace() else None
+
+
+class AsyncHTTP:
+    """Sends API requests over one httpx.AsyncClient. See the module docstring."""
+
+    def __init__(
+        self,
+        *,
+        api_key: str,
+        base_url: httpx.URL,
+        timeout: httpx.Timeout,
+        policy: RetryPolicy,
+        http_client: httpx.AsyncClient | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self.base_url = base_url
+        self.timeout = timeout
+        self.policy = policy
+        self._base = str(base_url)
+        self._auth = {"Authorization": f"Bearer {api_key}"}
+        self._owns_client = http_client is None
+        if http_client is None:
+            # Our own pool: auth baked into default headers (cheapest per request);
+            # request_url() strips it for every non-API URL.
+            self._client = httpx.AsyncClient(
+                headers={**self._auth, "User-Agent": USER_AGENT, "Accept": "application/json"},
+                timeout=timeout,
+                follow_redirects=False,
+                transport=transport,
+                limits=httpx.Limits(max_connections=100, max_keepalive_connections=20),
+            )
+            self._headers: dict[str, str] | None = None
+            self._timeout: httpx.Timeout | None = None
+        else:
+            # A caller's client: leave its defaults alone, send auth and timeout per request.
+            self._client = http_client
+            self._headers = {**self._auth, "User-Agent": USER_AGENT}
+            self._timeout = timeout
+
+    def __repr__(self) -> str:
+        return f"AsyncHTTP(base_url={self._base!r})"
+
+    def copy(self, *, timeout: httpx.Timeout | None, policy: RetryPolicy | None) -> AsyncHTTP:
+        """A driver sharing this one's pool with other defaults (closing it is a no-op)."""
+        clone = object.__new__(AsyncHTTP)
+        clone.__dict__.update(self.__dict__)
+        clone._owns_client = False
+        if timeout is not None:
+            clone.timeout = timeout
+            clone._timeout = timeout
+        if policy is not None:
+            clone.policy = policy
+        return clone
+
+    async def close(self) -> None:
+        if self._owns_client:
+            await self._client.aclose()
+
+    def api_url(self, path: str) -> str:
+        """Absolute URL for a spec path such as `/api/v1/task/x` (or a bare `task/x`)."""
+        if path.startswith(_PREFIX):
+            path = path[len(_PREFIX) :]
+        return self._base + path.lstrip("/")
+
+    async def call(
+        self,
+        op: Mapping[str, Any],
+        parse: Callable[[Any], T],
+        *,
+        retry: RetryClass,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> T:
+        """Send `op`, decode the JSON body and return `parse(body)`."""
+        response = await self.request(op, retry=retry, timeout=timeout)
+        try:
+            return parse(decode_json(response))
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+            request = response.request
+            raise APIResponseValidationError(
+                f"{request.method} {request.url} returned a body this library "
+                f"cannot read ({type(exc).__name__}: {exc})",
+                method=request.method,
+                url=str(request.url),
+            ) from exc
+
+    async def request(
+        self,
+        op: Mapping[str, Any],
+        *,
+        retry: RetryClass,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> httpx.Response:
+        """Send one API operation (with retries); return the 2xx response."""
+        headers = op.get("headers")
+        if self._headers is not None:
+            headers = {**self._headers, **headers} if headers else self._headers
+        request = self._client.build_request(
+            op["method"],
+            self.api_url(op["url"]),
+            params=op.get("params"),
+            json=op.get("json"),
+            headers=headers,
+            timeout=self._timeout_for(timeout),
+        )
+        return await self._send(lambda: request, retry, str)
+
+    async def request_url(
+        self,
+        method: str,
+        url: str,
+        *,
+        retry: RetryClass,
+        content: Content | Callable[[], Content] | None = None,
+        headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> httpx.Response:
+        """Send a request to a non-API URL (presigned storage URL) without credentials."""
+        effective = self.timeout if timeout is None else resolve_timeout(timeout)
+
+        def build() -> httpx.Request:
+            body = content() if callable(content) else content
+            request = self._client.build_request(
+                method, url, content=body, headers=headers, timeout=effective
+            )
+            for name in ("Authorization", "Accept"):
+                if name not in (headers or {}):
+                    request.headers.pop(name, None)
+            return request
+
+        return await self._send(build, retry, _without_query)
+
+    def _timeout_for(self, timeout: float | httpx.Timeout | None) -> Any:
+        """The per-request timeout argument: httpx's "client default" unless overridden."""
+        if timeout is not None:
+            return resolve_timeout(timeout)
+        return self._timeout if self._timeout is not None else httpx.USE_CLIENT_DEFAULT
+
+    async def _send(
+        self,
+        build: Callable[[], httpx.Request],
+        retry: RetryClass,
+        shown: Callable[[httpx.URL], str],
+    ) -> httpx.Response:
+        """Send with retries. `shown` renders the URL for logs and errors."""
+        policy = self.policy
+        log = logger.isEnabledFor(logging.INFO)
+        attempt = 0
+        while True:
+            request = build()
+            started = time.monotonic() if log else 0.0
+            try:
+                response = await self._client.send(request, follow_redirects=False)
+            except httpx.TransportError as exc:
+                failure = _failure(exc)
+                delay = (
+                    None if failure is None else policy.delay_after_failure(retry, attempt, failure)
+                )
+                if delay is None:
+                    raise _connection_error(exc, request, shown(request.url), attempt) from exc
+                if log:
+                    _log_retry(request, shown, type(exc).__name__, delay, attempt, policy)
+            else:
+                status = response.status_code
+                if log:
+                    logger.info(
+                        "%s %s -> %d (%.0f ms)",
+                        request.method,
+                        shown(request.url),
+                        status,
+                        (time.monotonic() - started) * 1000,
+                    )
+                if 200 <= status < 300:
+                    return response
+                error = status_error(response, request.method, shown(request.url))
+                delay = policy.delay_after_status(
+                    retry,
+                    attempt,
+                    status,
+                    retry_after=error.retry_after if isinstance(error, RateLimitError) else None,
+                    concurrency_limit=isinstance(error, ConcurrencyLimitError),
+                )
+                if delay is None:
+                    raise error
+                if log:
+                    _log_retry(request, shown, f"HTTP {status}", delay, attempt, policy)
+            attempt += 1
+            await _sleep(delay)
+
+
+async def _sleep(seconds: float) -> None:
+    import anyio  # imported on first use: keeps `import browser_use_cloud` light
+
+    await anyio.sleep(seconds)
+
+
+def _failure(exc: httpx.TransportError) -> Failure | None:
+    if isinstance(exc, _UNSENT):
+        return Failure.UNSENT
+    if isinstance(exc, _AMBIGUOUS):
+        return Failure.AMBIGUOUS
+    return None
+
+
+def _connection_error(
+    exc: httpx.TransportError, request: httpx.Request, url: str, attempt: int
+) -> APIConnectionError:
+    tries = f" after {attempt + 1} attempts" if attempt else ""
+    kind = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
+    what = "timed out" if kind is APITimeoutError else "failed"
+    return kind(
+        f"{request.method} {url} {what}{tries} ({type(exc).__name__}: {exc})",
+        method=request.method,
+        url=url,
+    )
+
+
+def _without_query(url: httpx.URL) -> str:
+    """A presigned URL for logs and errors: its query string is a credential."""
+    return str(url.copy_with(query=None))
+
+
+def _log_retry(
+    request: httpx.Request,
+    shown: Callable[[httpx.URL], str],
+    reason: str,
+    delay: float,
+    attempt: int,
+    policy: RetryPolicy,
+) -> None:
+    logger.info(
+        "retrying %s %s in %.2f s after %s (retry %d of %d)",
+        request.method,
+        shown(request.url),
+        delay,
+        reason,
+        attempt + 1,
+        policy.max_retries,
+    )

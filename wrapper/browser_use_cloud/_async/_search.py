@@ -1,0 +1,58 @@
+"""`client.search`: let an agent search the web, or read one URL, for a query."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from browser_use_cloud_api.api.search import search_url, simple_search
+from browser_use_cloud_api.models import SearchUrlRequest, SimpleSearchRequest
+
+from .._exceptions import InputError
+from .._models import UrlContent, parse_url_content
+from .._validate import check_int, check_text
+from ._http import body_op
+
+if TYPE_CHECKING:
+    from ._client import AsyncBrowserUse
+
+Timeout = float | httpx.Timeout | None
+
+
+def _parse_results(body: Any) -> list[UrlContent]:
+    return [parse_url_content(item) for item in body["results"]]
+
+
+class AsyncSearch:
+    """Web search by a browser agent (billed per call)."""
+
+    def __init__(self, client: AsyncBrowserUse) -> None:
+        self._http = client._http
+
+    async def simple(
+        self, query: str, *, max_websites: int = 5, depth: int = 2, timeout: Timeout = None
+    ) -> list[UrlContent]:
+        """Search the web for `query`; `max_websites` 1-10 pages, `depth` 2-5 steps each."""
+        body = {
+            "query": check_text("query", query),
+            "max_websites": check_int("max_websites", max_websites, 1, 10),
+            "depth": check_int("depth", depth, 2, 5),
+        }
+        op = body_op(simple_search, SimpleSearchRequest, body)
+        return await self._http.call(op, _parse_results, retry="safe_post", timeout=timeout)
+
+    async def url(
+        self, url: str, query: str, *, depth: int = 2, timeout: Timeout = None
+    ) -> UrlContent:
+        """Read `url` looking for `query`; `depth` 2-5 agent steps."""
+        target = check_text("url", url)
+        if not target.startswith(("http://", "https://")):
+            raise InputError(f"url must start with http:// or https://, got {url!r}")
+        body = {
+            "url": target,
+            "query": check_text("query", query),
+            "depth": check_int("depth", depth, 2, 5),
+        }
+        op = body_op(search_url, SearchUrlRequest, body)
+        return await self._http.call(op, parse_url_content, retry="safe_post", timeout=timeout)

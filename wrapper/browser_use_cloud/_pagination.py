@@ -1,0 +1,136 @@
+"""Page-iteration state for the newest-first, page-numbered list endpoints (pure).
+
+While we walk pages, new items are inserted at the front, so everything shifts towards
+later pages: an item seen on page N can show up again on page N+1 (or later, if many
+items were created in between). Items are never skipped by insertions, only repeated.
+
+`PageWalk` yields each item once with bounded memory:
+
+- it remembers the ids of the last `window` pages (a shift smaller than that is caught);
+- with an `order_key` (e.g. `created_at`), anything newer than the last item yielded was
+  either yielded already or created after the walk started, so it is skipped too; this
+  catches any shift. The watermark switches itself off if a page is not newest-first.
+  With it, the walk also uses the growth of `total_count` to jump over pages that can
+  only hold items created after it started.
+
+It stops after the last page (`total_pages`), at an empty page, or at `max_items`. With a
+watermark it also stops once it has yielded as many items as the first page's
+`total_count`: the walk is a snapshot of the list as it was when it started, so it ends
+even while new items keep arriving faster than pages are read.
+Deletions during a walk shift items the other way and may hide some: offset pagination
+cannot prevent that.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Hashable
+from itertools import pairwise
+from typing import Any, Generic, TypeVar
+
+from ._exceptions import InputError
+from ._models import Page
+
+T = TypeVar("T")
+MAX_PAGE_SIZE = 100
+
+
+def check_page_args(page: int, limit: int) -> None:
+    """Validate `page` (>= 1) and `limit` (1..100) for a list call."""
+    if isinstance(page, bool) or not isinstance(page, int) or page < 1:
+        raise InputError(f"page must be an integer >= 1 (pages are numbered from 1), got {page!r}")
+    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_PAGE_SIZE:
+        raise InputError(f"limit must be an integer from 1 to {MAX_PAGE_SIZE}, got {limit!r}")
+
+
+class PageWalk(Generic[T]):
+    """Decides which page to fetch next and which of its items are new."""
+
+    def __init__(
+        self,
+        key: Callable[[T], Hashable],
+        *,
+        page_size: int = MAX_PAGE_SIZE,
+        max_items: int | None = None,
+        order_key: Callable[[T], Any] | None = None,
+        window: int = 2,
+    ) -> None:
+        check_page_args(1, page_size)
+        if max_items is not None and (
+            isinstance(max_items, bool) or not isinstance(max_items, int) or max_items < 0
+        ):
+            raise InputError(f"max_items must be None or an integer >= 0, got {max_items!r}")
+        self.key = key
+        self.page_size = page_size
+        self.max_items = max_items
+        self._order = order_key
+        self._recent: deque[set[Hashable]] = deque(maxlen=max(window, 1))
+        self._watermark: Any = None
+        self._ties: set[Hashable] = set()  # ids yielded with rank == watermark
+        self._page = 1
+        self._yielded = 0
+        self._snapshot: int | None = None
+        self.done = max_items == 0
+
+    def next_page(self) -> int | None:
+        """The page number to fetch next, or None when the walk is over."""
+        return None if self.done else self._page
+
+    def feed(self, page: Page[T]) -> list[T]:
+        """Take the page just fetched; return its items not yielded before, in order."""
+        if self.done:
+            return []
+        items = page.items
+        if not items:
+            self.done = True
+            return []
+        order = self._order
+        if order is not None and not _newest_first([order(item) for item in items]):
+            self._order = order = None
+        key = self.key
+        recent = self._recent
+        watermark = self._watermark
+        ties = self._ties
+        room = None if self.max_items is None else self.max_items - self._yielded
+        fresh: list[T] = []
+        for item in items:
+            if room is not None and len(fresh) >= room:
+                break
+            ident = key(item)
+            if any(ident in ids for ids in recent):
+                continue
+            if order is not None:
+                rank = order(item)
+                if rank is not None and watermark is not None:
+                    if rank > watermark or (rank == watermark and ident in ties):
+                        continue
+                    if rank < watermark:
+                        ties = set()
+                if rank is not None:
+                    watermark = rank
+                    ties.add(ident)
+            fresh.append(item)
+        recent.append({key(item) for item in items})
+        self._watermark = watermark
+        self._ties = ties
+        self._yielded += len(fresh)
+        if self._snapshot is None:
+            self._snapshot = page.total_count
+        self._page += 1
+        if order is not None:
+            # Items created since the start sit in front of the ones still to come; skip
+            # whole pages of them (deletions only make this estimate smaller, never larger).
+            growth = max(page.total_count - self._snapshot, 0)
+            self._page = max(self._page, 1 + (growth + self._yielded) // self.page_size)
+        if (
+            (self.max_items is not None and self._yielded >= self.max_items)
+            or page.page >= page.total_pages
+            or (order is not None and self._yielded >= self._snapshot)
+        ):
+            self.done = True
+        return fresh
+
+
+def _newest_first(ranks: list[Any]) -> bool:
+    known = [rank for rank in ranks if rank is not None]
+    return all(a >= b for a, b in pairwise(known))

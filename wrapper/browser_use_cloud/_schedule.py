@@ -1,0 +1,118 @@
+"""Check scheduled-task arguments and build request bodies (pure).
+
+An interval schedule needs `interval_minutes` >= 1; a cron schedule a valid 5-field cron
+expression. `start_at`/`end_at` take timezone-aware datetimes or ISO 8601 strings with an
+offset, and `start_at` must come before `end_at`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from ._cron import check_cron
+from ._exceptions import InputError
+from ._task_input import check_metadata
+
+SCHEDULE_TYPES = ("interval", "cron")
+_FLAGS = frozenset(
+    {"is_active", "use_adblock", "use_proxy", "highlight_elements", "save_browser_data"}
+)
+
+
+def check_datetime(name: str, value: dt.datetime | str) -> dt.datetime:
+    """A timezone-aware datetime from a datetime or an ISO 8601 string."""
+    if isinstance(value, str):
+        try:
+            parsed = dt.datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise InputError(
+                f"{name}={value!r} is not an ISO 8601 date-time (e.g. '2025-01-31T09:00:00+00:00')"
+            ) from None
+    elif isinstance(value, dt.datetime):
+        parsed = value
+    else:
+        raise InputError(f"{name} must be a datetime or an ISO 8601 string, got {value!r}")
+    if parsed.tzinfo is None or parsed.utcoffset() is None:
+        raise InputError(
+            f"{name} has no timezone; pass an aware datetime such as "
+            "datetime.now(timezone.utc), or a string with an offset ('...+00:00' or 'Z')"
+        )
+    return parsed
+
+
+def check_interval(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise InputError(f"interval_minutes must be an integer >= 1, got {value!r}")
+    return value
+
+
+def schedule_fields(
+    *,
+    schedule_type: str | None,
+    interval_minutes: int | None,
+    cron_expression: str | None,
+    start_at: dt.datetime | str | None,
+    end_at: dt.datetime | str | None,
+    creating: bool,
+) -> dict[str, Any]:
+    """Validate the schedule part of a create (`creating`) or update; return its JSON fields.
+
+    On create the schedule type may be left out: it follows from which of
+    `interval_minutes` / `cron_expression` is given.
+    """
+    kind = None if schedule_type is None else str(schedule_type)
+    if kind is not None and kind not in SCHEDULE_TYPES:
+        raise InputError(f"schedule_type must be 'interval' or 'cron', got {kind!r}")
+    if creating and kind is None:
+        if (interval_minutes is None) == (cron_expression is None):
+            raise InputError(
+                "give exactly one of interval_minutes=N (run every N minutes) or "
+                "cron_expression='m h dom mon dow' (run on a cron schedule)"
+            )
+        kind = "interval" if interval_minutes is not None else "cron"
+    if kind == "interval" and cron_expression is not None:
+        raise InputError("an interval schedule takes interval_minutes, not cron_expression")
+    if kind == "cron" and interval_minutes is not None:
+        raise InputError("a cron schedule takes cron_expression, not interval_minutes")
+    if creating and kind == "interval" and interval_minutes is None:
+        raise InputError("an interval schedule needs interval_minutes (an integer >= 1)")
+    if creating and kind == "cron" and cron_expression is None:
+        raise InputError("a cron schedule needs cron_expression, e.g. '0 9 * * MON-FRI'")
+    fields: dict[str, Any] = {}
+    if kind is not None:
+        fields["schedule_type"] = kind
+    if interval_minutes is not None:
+        fields["interval_minutes"] = check_interval(interval_minutes)
+    if cron_expression is not None:
+        fields["cron_expression"] = check_cron(cron_expression)
+    start = None if start_at is None else check_datetime("start_at", start_at)
+    end = None if end_at is None else check_datetime("end_at", end_at)
+    if start is not None and end is not None and start >= end:
+        raise InputError(
+            f"start_at ({start.isoformat()}) must be before end_at ({end.isoformat()})"
+        )
+    if start is not None:
+        fields["start_at"] = start.isoformat()
+    if end is not None:
+        fields["end_at"] = end.isoformat()
+    return fields
+
+
+def update_fields(values: Mapping[str, Any]) -> dict[str, Any]:
+    """The non-None scheduled-task update fields, type-checked."""
+    out: dict[str, Any] = {}
+    for name, value in values.items():
+        if value is None:
+            continue
+        if name in _FLAGS and not isinstance(value, bool):
+            raise InputError(f"{name} must be True or False, got {type(value).__name__}")
+        if name in ("task", "llm_model", "structured_output_json") and (
+            not isinstance(value, str) or not value.strip()
+        ):
+            raise InputError(f"{name} must be a non-empty string")
+        if name == "metadata":
+            value = check_metadata(value, None)
+        out[name] = str(value) if name == "llm_model" else value
+    return out

@@ -1,0 +1,67 @@
+"""What every command shares: the global options, and clients built from them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+import click
+
+from ._errors import Subject, missing_key_error
+from ._local import LOCAL_API_KEY, local_config, local_emulator
+
+if TYPE_CHECKING:
+    from .. import BrowserUse
+    from ..emulator import EmulatorConfig
+
+
+class CliState:
+    """Global options, and the subject of the command (named in not-found errors)."""
+
+    def __init__(self) -> None:
+        self.api_key: str | None = None
+        self.base_url: str | None = None
+        self.debug = False
+        self.subject = Subject()
+
+    def __repr__(self) -> str:
+        return f"CliState(base_url={self.base_url!r}, debug={self.debug!r})"
+
+    def about(self, kind: str, ident: str) -> None:
+        """Name what the command works on, for error messages."""
+        self.subject.set(kind, ident)
+
+    def wants_local(self, local: bool) -> bool:
+        """`run` falls back to the emulator when given neither a key nor a base URL."""
+        return local or (not self.api_key and not self.base_url)
+
+    def client(self, *, local_hint: bool = False) -> BrowserUse:
+        """A client for the configured service; a usage error without an API key."""
+        from .. import BrowserUse
+
+        if not self.api_key:
+            raise missing_key_error(local_hint=local_hint)
+        return BrowserUse(api_key=self.api_key, base_url=self.base_url)
+
+    @contextmanager
+    def session(self, *, local: bool, config: EmulatorConfig | None = None) -> Iterator[BrowserUse]:
+        """A client for the service, or for an in-process emulator when `local`."""
+        if not local:
+            with self.client(local_hint=True) as client:
+                yield client
+            return
+        from .. import BrowserUse
+
+        with local_emulator(config or local_config()) as emulator:
+            reason = "--local" if self.api_key or self.base_url else "no API key set"
+            click.echo(
+                f"Using the built-in emulator at {emulator.base_url} ({reason}; "
+                "nothing leaves this machine).",
+                err=True,
+            )
+            with BrowserUse(api_key=LOCAL_API_KEY, base_url=emulator.base_url) as client:
+                yield client
+
+
+pass_state = click.make_pass_decorator(CliState)

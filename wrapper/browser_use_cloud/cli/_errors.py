@@ -1,0 +1,208 @@
+"""Exit codes, and every error turned into one line on stderr that says how to fix it.
+
+No traceback unless `--debug`. Messages come from the SDK's exceptions, which never carry
+the API key, a webhook secret or a task's secrets.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from typing import Final, NoReturn
+
+import click
+
+from .._config import API_KEY_ENV, BASE_URL_ENV
+from .._exceptions import (
+    APIConnectionError,
+    APIError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    ConcurrencyLimitError,
+    InputError,
+    NotFoundError,
+    PaymentRequiredError,
+    RateLimitError,
+    StructuredOutputError,
+    TaskFailedError,
+    TaskStoppedError,
+    UnprocessableEntityError,
+    WaitTimeoutError,
+)
+from .._webhooks import WebhookVerificationError
+
+EXIT_OK: Final = 0
+EXIT_FAILED: Final = 1
+EXIT_USAGE: Final = 2
+EXIT_STOPPED: Final = 3
+EXIT_TIMEOUT: Final = 4
+EXIT_API: Final = 5
+EXIT_OUTPUT: Final = 6
+EXIT_INTERNAL: Final = 70
+EXIT_INTERRUPTED: Final = 130
+
+EXIT_CODES_HELP: Final = """\
+Exit codes:
+
+\b
+  0    success (for `run`: the task finished)
+  1    the task failed (`webhooks verify`: the signature is not valid)
+  2    usage error: bad option or argument, missing API key, invalid input
+  3    the task was stopped
+  4    --timeout passed (the task was stopped)
+  5    API error: the request was rejected or the service could not be reached
+  6    the task finished but its output does not match --schema
+  70   internal error (rerun with --debug and report it)
+  130  interrupted by Ctrl-C (`run` stops the task first)
+"""
+
+# Request fields named by a 422, and the option that sets each one.
+_OPTION_FOR_FIELD: Final = {
+    "task": "TASK",
+    "llm_model": "--model",
+    "allowed_domains": "--allowed-domain",
+    "secrets": "--secret",
+    "structured_output_json": "--schema",
+    "included_file_names": "--file",
+    "interval_minutes": "--interval-minutes",
+    "cron_expression": "--cron",
+    "start_at": "--start-at",
+    "end_at": "--end-at",
+    "profile_name": "--name",
+    "limit": "--limit",
+    "page": "--page",
+}
+
+
+class CliError(click.ClickException):
+    """A usage problem the CLI finds itself (one line, exit code 2)."""
+
+    exit_code = EXIT_USAGE
+
+
+class Subject:
+    """What the current command is about (`task 'abc'`), named by not-found errors."""
+
+    def __init__(self) -> None:
+        self.kind = ""
+        self.id = ""
+
+    def set(self, kind: str, ident: str) -> None:
+        self.kind, self.id = kind, ident
+
+    def describe(self) -> str:
+        return f"{self.kind} {self.id!r}" if self.kind else "the requested item"
+
+
+def missing_key_error(*, local_hint: bool) -> CliError:
+    """No API key: say how to give one (and about the emulator where it applies)."""
+    emulator = (
+        "or use --local to run on the built-in emulator"
+        if local_hint
+        else "or, for a local emulator, start `browser-use-cloud emulator` and pass "
+        "--base-url URL --api-key any"
+    )
+    return CliError(
+        f"no API key. Set one with `export {API_KEY_ENV}=bu_...` or pass --api-key, {emulator}."
+    )
+
+
+def _validation_line(exc: UnprocessableEntityError) -> str:
+    parts = []
+    for loc, msg in exc.errors:
+        names = [str(p) for p in loc if p not in ("body", "query", "path")]
+        field = ".".join(names) or "request"
+        option = _OPTION_FOR_FIELD.get(names[0]) if names else None
+        shown = f"{field} ({option})" if option else field
+        parts.append(f"{shown}: {msg}")
+    detail = "; ".join(parts) or exc.message
+    return f"the API rejected a field (422): {detail}. Fix the value and try again."
+
+
+def describe(exc: BaseException, subject: Subject) -> tuple[str, int]:
+    """The one-line message and the exit code for `exc`."""
+    if isinstance(exc, TaskFailedError):
+        return f"task {exc.task_id} failed.", EXIT_FAILED
+    if isinstance(exc, TaskStoppedError):
+        return f"task {exc.task_id} was stopped.", EXIT_STOPPED
+    if isinstance(exc, WaitTimeoutError):
+        state = "it was stopped" if exc.stopped else "it is still running"
+        return (
+            f"task {exc.task_id} did not finish within --timeout (last status: "
+            f"{exc.last_status}); {state}.",
+            EXIT_TIMEOUT,
+        )
+    if isinstance(exc, StructuredOutputError):
+        return (
+            f"the task finished but its output does not match the schema: {exc}",
+            EXIT_OUTPUT,
+        )
+    if isinstance(exc, WebhookVerificationError):
+        return f"invalid webhook ({exc.reason.value}): {exc}", EXIT_FAILED
+    if isinstance(exc, InputError):
+        return f"{exc}", EXIT_USAGE
+    if isinstance(exc, APIError):
+        return _api_message(exc, subject), EXIT_API
+    return (
+        f"unexpected {type(exc).__name__}: {exc} (rerun with --debug for a traceback)",
+        EXIT_INTERNAL,
+    )
+
+
+def _api_message(exc: APIError, subject: Subject) -> str:
+    if isinstance(exc, AuthenticationError):
+        return (
+            "the API key was rejected (401). Check the key in "
+            f"{API_KEY_ENV} or --api-key (keys are at https://cloud.browser-use.com)."
+        )
+    if isinstance(exc, NotFoundError):
+        return f"{subject.describe()} was not found (404). Check the id and try again."
+    if isinstance(exc, UnprocessableEntityError):
+        return _validation_line(exc)
+    if isinstance(exc, PaymentRequiredError):
+        return "not enough credits (402). Top up the account, then try again."
+    if isinstance(exc, ConcurrencyLimitError):
+        return "too many tasks are running at once (429). Stop or wait for one, then retry."
+    if isinstance(exc, RateLimitError):
+        wait = f" Retry in {exc.retry_after:g} s." if exc.retry_after else " Retry shortly."
+        return f"rate limited by the API (429).{wait}"
+    if isinstance(exc, APIStatusError):
+        detail = exc.detail if isinstance(exc.detail, str) else exc.message
+        return f"the API refused the request ({exc.status_code}): {detail}"
+    if isinstance(exc, APITimeoutError):
+        return (
+            f"the request to {exc.url} timed out. Check the network and "
+            f"--base-url / {BASE_URL_ENV}, then try again."
+        )
+    if isinstance(exc, APIConnectionError):
+        return (
+            f"could not connect to {exc.url} ({_reason(exc)}). Is the service running? "
+            f"Check --base-url / {BASE_URL_ENV}."
+        )
+    if isinstance(exc, APIResponseValidationError):
+        return f"the API sent a response this version cannot read: {exc.message}"
+    return exc.message
+
+
+def _reason(exc: BaseException) -> str:
+    cause = exc.__cause__ or exc.__context__
+    text = str(cause or exc).lower()
+    if "refused" in text or "errno 111" in text:
+        return "connection refused"
+    if "name or service" in text or "nodename" in text or "getaddrinfo" in text:
+        return "unknown host"
+    return "no response"
+
+
+def report(exc: BaseException, subject: Subject, *, debug: bool) -> NoReturn:
+    """Print `exc` as one line (after a traceback with --debug) and exit with its code."""
+    if isinstance(exc, click.ClickException):
+        exc.show()
+        sys.exit(exc.exit_code)
+    if debug:
+        traceback.print_exception(exc, file=sys.stderr)
+    message, code = describe(exc, subject)
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(code)

@@ -1,0 +1,282 @@
+"""Rendering: JSON for scripts, rich tables and a live step display on a terminal,
+plain lines when the output is piped."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import UTC, datetime
+from types import TracebackType
+from typing import IO, TYPE_CHECKING, Any
+
+import attrs
+import click
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+    from rich.live import Live
+    from rich.spinner import Spinner
+
+    from .._models import Page, TaskStep
+
+json_option = click.option(
+    "--json", "as_json", is_flag=True, help="Print the API's JSON (for scripts)."
+)
+
+
+def is_terminal(stream: IO[str]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def console(stream: IO[str] | None = None) -> Console:
+    from rich.console import Console
+
+    return Console(file=stream or sys.stdout, highlight=False, soft_wrap=True)
+
+
+def to_jsonable(value: Any) -> Any:
+    """The JSON the API sent for a model (its `raw`), else the model's fields, else `value`."""
+    raw = getattr(value, "raw", None)
+    if isinstance(raw, Mapping):
+        return dict(raw)
+    if attrs.has(type(value)):
+        return {
+            field.name: to_jsonable(getattr(value, field.name))
+            for field in attrs.fields(type(value))
+            if field.name != "raw"
+        }
+    if isinstance(value, list | tuple):
+        return [to_jsonable(item) for item in value]
+    return value
+
+
+def page_json(page: Page[Any], key: str) -> dict[str, Any]:
+    """A list page in the API's shape: items under `key`, plus the page counters."""
+    return {
+        key: to_jsonable(list(page.items)),
+        "page": page.page,
+        "limit": page.limit,
+        "total_pages": page.total_pages,
+        "total_count": page.total_count,
+    }
+
+
+def print_json(value: Any) -> None:
+    click.echo(json.dumps(to_jsonable(value), indent=2, ensure_ascii=False, default=str))
+
+
+def print_pretty_json(value: Any, stream: IO[str] | None = None) -> None:
+    """Indented JSON; coloured on a terminal."""
+    out = stream or sys.stdout
+    text = json.dumps(value, indent=2, ensure_ascii=False, default=str)
+    if is_terminal(out):
+        from rich.json import JSON
+
+        console(out).print(JSON(text))
+    else:
+        click.echo(text, file=out)
+
+
+def _cell(value: Any, *, compact: bool = False) -> str:
+    if compact and isinstance(value, datetime):
+        utc = value.astimezone(UTC)
+        return utc.strftime("%Y-%m-%d %H:%MZ")
+    if value is None:
+        return "-"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, Mapping):
+        return ", ".join(f"{k}={v}" for k, v in value.items()) or "-"
+    if isinstance(value, list | tuple):
+        return ", ".join(map(str, value)) or "-"
+    if hasattr(value, "isoformat"):
+        return str(value.isoformat(timespec="seconds"))
+    return str(value)
+
+
+def print_record(pairs: Iterable[tuple[str, Any]]) -> None:
+    """`name  value` lines (aligned; names bold on a terminal)."""
+    items = [(name, _cell(value)) for name, value in pairs]
+    width = max((len(name) for name, _ in items), default=0)
+    if is_terminal(sys.stdout):
+        out = console()
+        for name, value in items:
+            out.print(f"[bold]{name.ljust(width)}[/]  {_escape(value)}")
+    else:
+        for name, value in items:
+            click.echo(f"{name.ljust(width)}  {value}")
+
+
+def print_table(
+    columns: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    footer: str = "",
+    flexible: int = -1,
+) -> None:
+    """A table on a terminal; tab-separated lines with a header when piped.
+
+    On a terminal only the `flexible` column wraps; the first (ids) is never cut.
+    """
+    terminal = is_terminal(sys.stdout)
+    cells = [[_cell(value, compact=terminal) for value in row] for row in rows]
+    if terminal:
+        from rich.table import Table
+
+        table = Table(box=None, header_style="bold", pad_edge=False)
+        flex = flexible % len(columns)
+        for index, name in enumerate(columns):
+            table.add_column(name, no_wrap=index != flex, overflow="ellipsis")
+        if cells:
+            table.columns[0].min_width = max(len(row[0]) for row in cells)
+        for row in cells:
+            table.add_row(*(_escape(value) for value in row))
+        out = console()
+        out.print(table)
+        if footer:
+            out.print(f"[dim]{_escape(footer)}[/]")
+    else:
+        click.echo("\t".join(columns))
+        for row in cells:
+            click.echo("\t".join(value.replace("\t", " ") for value in row))
+        if footer:
+            click.echo(footer, err=True)
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def clock(seconds: float) -> str:
+    """Elapsed time as `MM:SS` (or `H:MM:SS`)."""
+    whole = int(seconds)
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes:02}:{secs:02}"
+
+
+class Progress:
+    """Shows a task as it runs. Plain lines (`step N [MM:SS] goal (url)`) by default."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+        self.started = time.monotonic()
+        self.task_id = ""
+        self.steps = 0
+
+    def elapsed(self) -> float:
+        return time.monotonic() - self.started
+
+    def __enter__(self) -> Progress:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        return None
+
+    def created(self, task_id: str) -> None:
+        """The task exists: the clock starts now."""
+        self.task_id = task_id
+        self.started = time.monotonic()
+        self.note(f"task {task_id} created")
+
+    def step(self, step: TaskStep) -> None:
+        self.steps = max(self.steps, step.step)
+        click.echo(step_line(step, self.elapsed()), file=self.stream)
+
+    def note(self, text: str) -> None:
+        click.echo(text, file=self.stream)
+
+
+def step_line(step: TaskStep, elapsed: float | None = None) -> str:
+    """`step N [MM:SS] next goal (url)`; without `elapsed`, no clock."""
+    when = "" if elapsed is None else f" [{clock(elapsed)}]"
+    url = f" ({step.url})" if step.url else ""
+    return f"step {step.step}{when} {step.next_goal}{url}"
+
+
+class LiveProgress(Progress):
+    """A rich live display: steps scroll above a footer with a spinner and the clock."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        super().__init__(stream)
+        self.console = console(stream)
+        self._live: Live | None = None
+        self._spinner: Spinner | None = None
+        self._goal = "starting the browser"
+        self._url = ""
+
+    def __enter__(self) -> LiveProgress:
+        from rich.live import Live
+
+        self._live = Live(_Footer(self), console=self.console, refresh_per_second=8, transient=True)
+        self._live.__enter__()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if self._live is not None:
+            self._live.__exit__(exc_type, exc, tb)
+            self._live = None
+
+    def step(self, step: TaskStep) -> None:
+        self.steps = max(self.steps, step.step)
+        self._goal, self._url = step.next_goal, step.url
+        url = f" [dim]{_escape(step.url)}[/]" if step.url else ""
+        self.console.print(
+            f"[bold cyan]step {step.step}[/] [dim]{clock(self.elapsed())}[/] "
+            f"{_escape(step.next_goal)}{url}"
+        )
+
+    def note(self, text: str) -> None:
+        self.console.print(f"[dim]{_escape(text)}[/]")
+
+    def footer(self) -> RenderableType:
+        from rich.console import Group
+        from rich.spinner import Spinner
+        from rich.text import Text
+
+        head = Text.assemble(
+            ("running ", "bold"),
+            (f"task {self.task_id} " if self.task_id else "", ""),
+            (f"step {self.steps} " if self.steps else "", "cyan"),
+            (clock(self.elapsed()), "dim"),
+        )
+        if self._spinner is None:
+            self._spinner = Spinner("dots")
+        self._spinner.update(text=head)
+        lines: list[RenderableType] = [self._spinner]
+        lines.append(Text(f"  next: {self._goal}", overflow="ellipsis", no_wrap=True))
+        if self._url:
+            lines.append(Text(f"  url:  {self._url}", style="dim", overflow="ellipsis"))
+        return Group(*lines)
+
+
+class _Footer:
+    def __init__(self, progress: LiveProgress) -> None:
+        self._progress = progress
+
+    def __rich__(self) -> RenderableType:
+        return self._progress.footer()
+
+
+def progress_for(stream: IO[str], *, plain: bool) -> Progress:
+    """Live display on a terminal (unless `plain`), plain lines otherwise."""
+    if not plain and is_terminal(stream):
+        return LiveProgress(stream)
+    return Progress(stream)

@@ -1,0 +1,243 @@
+"""`browser-use-cloud run`: create a task, show it live, print its output."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+import httpx
+
+from .._config import is_loopback
+from .._exceptions import TaskError
+from .._polling import PollPolicy
+from ._context import CliState, pass_state
+from ._errors import EXIT_CODES_HELP, CliError
+from ._interrupt import stop_on_interrupt
+from ._local import local_config
+from ._output import Progress, clock, print_json, print_pretty_json, progress_for
+
+if TYPE_CHECKING:
+    from .. import BrowserUse, TaskResult
+
+EPILOG = f"""\
+Examples:
+
+\b
+  browser-use-cloud run "Find the cheapest flight from Berlin to Rome next Friday"
+  browser-use-cloud run "List the top 3 stories" --schema stories.schema.json
+  browser-use-cloud run "Summarise this PDF" --file report.pdf --model gpt-4.1
+  browser-use-cloud run "Log in and read my inbox" --secret password=hunter2 \\
+      --allowed-domain mail.example.com
+  browser-use-cloud run --local "Try it offline" --json | jq .output
+
+On a terminal the steps show live; piped, each step is one line:
+`step N [MM:SS] next goal (url)`. With --json, progress goes to stderr and stdout gets
+the finished task as JSON. Without an API key and --base-url (or with --local) the task
+runs on the built-in emulator.
+
+{EXIT_CODES_HELP}"""
+
+
+def parse_pairs(
+    ctx: click.Context, param: click.Parameter, values: Sequence[str]
+) -> dict[str, str]:
+    """`KEY=VALUE` options as a dict (the value is never echoed back in errors)."""
+    pairs: dict[str, str] = {}
+    for item in values:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise click.BadParameter("use KEY=VALUE (the key must not be empty)", ctx, param)
+        pairs[key.strip()] = value
+    return pairs
+
+
+def load_schema(schema_file: Path | None, schema_json: str | None) -> dict[str, Any] | None:
+    """The JSON Schema from --schema FILE or --schema-json TEXT, if either was given."""
+    if schema_file is not None and schema_json is not None:
+        raise CliError("give either --schema FILE or --schema-json JSON, not both")
+    if schema_file is not None:
+        source, text = f"--schema {schema_file}", schema_file.read_text(encoding="utf-8")
+    elif schema_json is not None:
+        source, text = "--schema-json", schema_json
+    else:
+        return None
+    try:
+        schema = json.loads(text)
+    except ValueError as exc:
+        raise CliError(f"{source} is not valid JSON: {exc}") from None
+    if not isinstance(schema, dict):
+        raise CliError(f"{source} must be a JSON object (a JSON Schema)")
+    return schema
+
+
+def follow(
+    client: BrowserUse,
+    task: str,
+    *,
+    progress: Progress,
+    schema: Mapping[str, Any] | None = None,
+    files: Sequence[Path] = (),
+    timeout: float | None = None,
+    poll: PollPolicy | None = None,
+    options: Mapping[str, Any] | None = None,
+) -> TaskResult[Any]:
+    """Upload `files`, create the task and show its steps until it ends; return it.
+
+    Raises the SDK's TaskError subclasses for a failed, stopped or timed-out task.
+    """
+    extra: dict[str, Any] = dict(options or {})
+    if files:
+        names = list(extra.get("included_file_names", ()))
+        for path in files:
+            names.append(client.files.upload(path))
+            progress.note(f"uploaded {names[-1]}")
+        extra["included_file_names"] = names
+    handle = client.tasks.create(task, output_type=schema, **extra)
+    with stop_on_interrupt(handle):
+        if poll is not None:
+            handle.stream_policy = poll
+        progress.created(handle.id)
+        with progress:
+            return handle.wait(timeout=timeout, on_timeout="stop", on_step=progress.step)
+
+
+LOOPBACK_STEP = 0.2
+"""Assumed step interval of an emulator on a loopback URL (polling it costs nothing)."""
+
+
+def local_poll(step_interval: float) -> PollPolicy:
+    """Poll a local emulator about twice per step, instead of every few seconds."""
+    initial = max(step_interval / 2, 0.01)
+    return PollPolicy(initial=initial, factor=1.5, max_interval=max(initial, 1.0))
+
+
+def show_result(
+    task: TaskResult[Any], *, progress: Progress, structured: bool, kept: bool = True
+) -> None:
+    """The end of a run: a summary line, then the output (pretty JSON if structured).
+
+    `kept`: the task outlives this process (not so on the in-process emulator).
+    """
+    steps = len(task.steps)
+    progress.note(
+        f"task {task.id} {task.status} after {clock(progress.elapsed())} "
+        f"({steps} step{'s' if steps != 1 else ''})"
+    )
+    if structured and task.parsed is not None:
+        print_pretty_json(task.parsed)
+    elif task.output:
+        click.echo(task.output)
+    if task.output_files:
+        hint = f" (browser-use-cloud tasks download {task.id} NAME)" if kept else ""
+        progress.note(f"output files: {', '.join(task.output_files)}{hint}")
+
+
+@click.command(epilog=EPILOG)
+@click.argument("task")
+@click.option(
+    "--schema",
+    "schema_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="JSON Schema file: the output comes back as JSON following it.",
+)
+@click.option("--schema-json", metavar="JSON", help="The JSON Schema inline instead.")
+@click.option(
+    "--file",
+    "files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Upload a file the task can read (repeatable).",
+)
+@click.option(
+    "--allowed-domain",
+    "allowed_domains",
+    multiple=True,
+    metavar="DOMAIN",
+    help="Only visit this domain, e.g. example.com or *.example.com (repeatable).",
+)
+@click.option(
+    "--model", metavar="MODEL", help="LLM model, e.g. gpt-4.1 (service default if unset)."
+)
+@click.option(
+    "--secret",
+    "secrets",
+    multiple=True,
+    metavar="KEY=VALUE",
+    callback=parse_pairs,
+    help="A secret the agent may type but never shows (repeatable).",
+)
+@click.option("--max-steps", type=click.IntRange(1, 200), help="Stop the agent after N steps.")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    metavar="SECONDS",
+    help="Stop the task if it has not ended after this long (default: no limit).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the finished task as JSON.")
+@click.option("--plain", is_flag=True, help="Plain step lines even on a terminal.")
+@click.option("--local", is_flag=True, help="Run on the built-in emulator (no key, no network).")
+@pass_state
+def run(
+    state: CliState,
+    task: str,
+    schema_file: Path | None,
+    schema_json: str | None,
+    files: tuple[Path, ...],
+    allowed_domains: tuple[str, ...],
+    model: str | None,
+    secrets: dict[str, str],
+    max_steps: int | None,
+    timeout: float | None,
+    as_json: bool,
+    plain: bool,
+    local: bool,
+) -> None:
+    """Run TASK (plain words) and show its steps live until it ends."""
+    schema = load_schema(schema_file, schema_json)
+    options: dict[str, Any] = {}
+    if model is not None:
+        options["llm_model"] = model
+        options["allow_unknown"] = True  # newer models than this SDK knows: the API decides
+    if secrets:
+        options["secrets"] = secrets
+    if allowed_domains:
+        options["allowed_domains"] = list(allowed_domains)
+    if max_steps is not None:
+        options["max_agent_steps"] = max_steps
+    local = state.wants_local(local)
+    config = local_config() if local else None
+    poll = None
+    if config is not None:
+        poll = local_poll(config.step_interval)
+    elif state.base_url and is_loopback(httpx.URL(state.base_url).host):
+        poll = local_poll(LOOPBACK_STEP)
+    progress = progress_for(sys.stderr if as_json else sys.stdout, plain=plain)
+    with state.session(local=local, config=config) as client:
+        try:
+            task_view = follow(
+                client,
+                task,
+                progress=progress,
+                schema=schema,
+                files=files,
+                timeout=timeout,
+                poll=poll,
+                options=options,
+            )
+        except TaskError as exc:
+            if exc.task is not None:
+                if as_json:
+                    print_json(exc.task)
+                elif exc.task.output:
+                    click.echo(exc.task.output)
+            raise
+    if as_json:
+        print_json(task_view)
+    else:
+        show_result(
+            task_view, progress=progress, structured=schema is not None, kept=config is None
+        )
