@@ -19,6 +19,7 @@ import nox
 nox.options.reuse_venv = "yes"
 nox.options.default_venv_backend = "venv"
 nox.options.sessions = ["tests", "lint", "typecheck", "check_generated"]
+nox.options.error_on_missing_interpreters = True
 
 ROOT = Path(__file__).resolve().parent
 PYPROJECT = nox.project.load_toml("pyproject.toml")
@@ -46,6 +47,13 @@ def tests(session: nox.Session) -> None:
     _install_project(session)
     session.install(*_group("test"))
     session.run("pytest", *session.posargs)
+
+
+@nox.session
+def demo(session: nox.Session) -> None:
+    """The main job on the built-in emulator: live steps, structured output, upload, webhooks."""
+    _install_project(session)
+    session.run("browser-use-cloud", "demo", *session.posargs)
 
 
 @nox.session
@@ -239,3 +247,10 @@ def conformance(session: nox.Session) -> None:
     finally:
         emulator.terminate()
         emulator.wait(timeout=10)
+
+
+@nox.session
+def soak(session: nox.Session) -> None:
+    """10,000 sync and async operations against the emulator with faults on; exit 1 on a miss."""
+    _install_project(session)
+    session.run("python", "-m", "soak.run", "--operations", "10000", *session.posargs)

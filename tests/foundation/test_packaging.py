@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import venv
@@ -13,8 +14,10 @@ IMPORT_CHECK = """
 import importlib.resources, json
 import browser_use_cloud, browser_use_cloud_api
 from browser_use_cloud_api.api.tasks import get_task
-spec = json.loads(importlib.resources.files("browser_use_cloud").joinpath("_openapi.json").read_text())
-print(browser_use_cloud.__name__, browser_use_cloud_api.__name__, len(spec["paths"]))
+packaged = importlib.resources.files("browser_use_cloud").joinpath("_openapi.json")
+spec = json.loads(packaged.read_text())
+operations = sum(len(item) for item in spec["paths"].values())
+print(browser_use_cloud.__name__, browser_use_cloud_api.__name__, operations)
 """
 
 
@@ -37,10 +40,16 @@ def test_sdist_and_wheel_install_into_a_fresh_venv(tmp_path: Path) -> None:
         check=True,
         capture_output=True,
     )
+    clean_env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
     result = subprocess.run(
-        [str(python), "-c", IMPORT_CHECK], check=True, capture_output=True, text=True
+        [str(python), "-c", IMPORT_CHECK],
+        capture_output=True,
+        text=True,
+        env=clean_env,
+        cwd=tmp_path,
     )
-    assert result.stdout.split() == ["browser_use_cloud", "browser_use_cloud_api", "27"]
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["browser_use_cloud", "browser_use_cloud_api", "28"]
 
     installed = subprocess.run(
         [str(python), "-m", "pip", "list", "--format=freeze"],

@@ -51,13 +51,22 @@ from ._models import (
     TaskSummary,
     UrlContent,
 )
+from ._polling import PollPolicy
 from ._structured import TaskResult
 from ._sync._client import BrowserUse
 from ._version import __version__
+from ._webhook_receiver import WebhookApp, webhook_app
 from ._webhooks import (
+    DuplicateGuard,
     TaskStatusUpdateEvent,
     TestEvent,
+    WebhookDuplicateError,
+    WebhookErrorReason,
     WebhookEvent,
+    WebhookPayloadError,
+    WebhookSignatureError,
+    WebhookTaskStatus,
+    WebhookTimestampError,
     WebhookVerificationError,
     sign_webhook,
     verify_webhook,
@@ -80,6 +89,7 @@ __all__ = [
     "BrowserUseError",
     "ConcurrencyLimitError",
     "ConflictError",
+    "DuplicateGuard",
     "InputError",
     "InsufficientCreditsError",
     "InternalServerError",
@@ -88,6 +98,7 @@ __all__ = [
     "Page",
     "PaymentRequiredError",
     "PermissionDeniedError",
+    "PollPolicy",
     "ProxyCountryCode",
     "RateLimitError",
     "ScheduleType",
@@ -98,6 +109,7 @@ __all__ = [
     "TaskFailedError",
     "TaskHandle",
     "TaskMedia",
+    "TaskOptions",
     "TaskResult",
     "TaskStatus",
     "TaskStatusUpdateEvent",
@@ -108,19 +120,28 @@ __all__ = [
     "UnprocessableEntityError",
     "UrlContent",
     "WaitTimeoutError",
+    "WebhookApp",
+    "WebhookDuplicateError",
+    "WebhookErrorReason",
     "WebhookEvent",
+    "WebhookPayloadError",
+    "WebhookSignatureError",
+    "WebhookTaskStatus",
+    "WebhookTimestampError",
     "WebhookVerificationError",
     "__version__",
     "sign_webhook",
     "verify_webhook",
+    "webhook_app",
 ]
 
 if TYPE_CHECKING:
-    from ._async._tasks import AsyncTaskHandle
+    from ._async._tasks import AsyncTaskHandle, TaskOptions
     from ._sync._tasks import TaskHandle
 
 _LAZY = {
     "AsyncTaskHandle": "._async._tasks",
+    "TaskOptions": "._async._tasks",
     "TaskHandle": "._sync._tasks",
 }
 

@@ -71,6 +71,9 @@ _OPTION_FOR_FIELD: Final = {
     "start_at": "--start-at",
     "end_at": "--end-at",
     "profile_name": "--name",
+    "proxy_country_code": "--proxy-country",
+    "browser_viewport_width": "--viewport",
+    "browser_viewport_height": "--viewport",
     "limit": "--limit",
     "page": "--page",
 }
