@@ -78,7 +78,8 @@ def test_pytest_plugin_fixture_and_marker(tmp_path: Path) -> None:
             """
         )
     )
-    args = ["-m", "pytest", "-q", "-p", "browser_use_cloud.emulator.pytest_plugin", str(test_file)]
+    # The fixture comes from the installed package's pytest11 entry point, as for users.
+    args = ["-m", "pytest", "-q", "-p", "no:cacheprovider", str(test_file)]
     result = subprocess.run(
         [sys.executable, *args], cwd=tmp_path, env=ENV, capture_output=True, text=True
     )
