@@ -23,7 +23,7 @@ from browser_use_cloud.emulator import Emulator
 
 @pytest.fixture(autouse=True)
 def fast_retries(client: BrowserUse) -> None:
-    """Same retry budget, millisecond backoff: keeps the suite fast."""
+    """Same retry budget, millisecond backoff (and so settle time): keeps the suite fast."""
     client._http.policy = RetryPolicy(max_retries=2, base_delay=0.005, max_delay=0.02)
 
 

@@ -29,7 +29,7 @@ def test_intervals_grow_to_cap_and_reset_on_progress() -> None:
 def test_first_poll_immediate_when_start_is_old() -> None:
     sched = PollSchedule(WAIT_POLICY, start=0.0, deadline=None)
     assert sched.first_delay(100.0) == 0.0
-    assert sched.first_delay(0.2) == pytest.approx(0.3)
+    assert sched.first_delay(0.2) == pytest.approx(WAIT_POLICY.initial - 0.2)
 
 
 def test_deadline_clips_and_ends() -> None:
@@ -94,10 +94,11 @@ def test_interval_always_within_bounds(
         now += delay
 
 
-def _simulate(duration: float, expected: float | None) -> tuple[int, float]:
-    """(status polls, detection latency) for a task ending at `duration`."""
+def _simulate(duration: float, expected: float | None, offset: float = 0.0) -> tuple[int, float]:
+    """(status polls, detection latency) for a task ending at `duration`, waited for
+    from `offset` seconds after its creation."""
     sched = PollSchedule(WAIT_POLICY, start=0.0, deadline=None, expected_end=expected)
-    now = sched.first_delay(0.0)
+    now = offset + sched.first_delay(offset)
     polls = 1
     while now < duration:
         delay = sched.after_poll(now, progressed=False)
@@ -107,12 +108,28 @@ def _simulate(duration: float, expected: float | None) -> tuple[int, float]:
     return polls, now - duration
 
 
-def test_expected_end_gets_a_poll_exactly_then() -> None:
-    polls_blind, latency_blind = _simulate(100.0, None)
-    polls, latency = _simulate(100.0, 100.0)
+@pytest.mark.parametrize("duration", [25.0, 51.0, 100.0, 150.0, 250.0])
+def test_expected_end_gets_a_poll_exactly_then(duration: float) -> None:
+    polls_blind, latency_blind = _simulate(duration, None)
+    polls, latency = _simulate(duration, duration)
     assert latency == 0.0 < latency_blind
-    assert polls < polls_blind
-    assert (polls + 2) / (1 + 100 // 2 + 1) <= 0.3  # create + polls + one GET vs the recipe
+    assert polls <= polls_blind
+    recipe = 1 + duration // 2 + 1
+    limit = 0.3 if duration >= 50 else 0.5  # a short task leaves less room for growth
+    assert (polls + 2) / recipe <= limit  # create + polls + one GET vs a full GET every 2 s
+
+
+def test_a_long_expected_duration_saves_polls() -> None:
+    assert _simulate(250.0, 250.0)[0] < _simulate(250.0, None)[0]
+
+
+@pytest.mark.parametrize("offset", [0.0, 0.4, 0.8, 1.2, 1.6])
+def test_a_50_step_task_costs_under_a_third_of_the_recipe(offset: float) -> None:
+    """The follow benchmark: 50 steps at 1 s (51 s), waiting from `offset` s after create."""
+    duration = 51.0
+    polls, _ = _simulate(duration, None, offset)
+    recipe = next(k for k in range(1, 100) if offset + 2 * (k - 1) >= duration)  # full GETs
+    assert (polls + 1) / recipe <= 0.3  # status polls + one full GET
 
 
 def test_wrong_expectation_costs_little() -> None:

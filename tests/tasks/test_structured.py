@@ -9,6 +9,7 @@ import sys
 import pydantic
 import pytest
 
+from browser_use_cloud import _structured as structured
 from browser_use_cloud._exceptions import InputError, StructuredOutputError
 from browser_use_cloud._structured import OutputSpec, strip_code_fence
 
@@ -81,6 +82,33 @@ def test_bad_output_type_and_bad_schema() -> None:
         OutputSpec({"type": "no-such-type"})
     with pytest.raises(InputError, match="JSON-serialisable"):
         OutputSpec({"type": "object", "default": object()})
+
+
+@pytest.mark.parametrize(
+    ("schema", "says"),
+    [
+        ({"type": "objekt"}, "'type' must be one of"),
+        ({"type": []}, "'type' must be one of"),
+        ({"properties": ["a"]}, "'properties' must be an object"),
+        ({"required": [1]}, "'required' must be a list of property names"),
+    ],
+)
+@pytest.mark.parametrize("with_jsonschema", [True, False])
+def test_dict_schema_shape_is_checked_with_or_without_jsonschema(
+    schema: dict[str, object], says: str, with_jsonschema: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not with_jsonschema:
+        monkeypatch.setattr(structured, "_jsonschema", lambda: None)
+    with pytest.raises(InputError, match="output_type is not a valid JSON Schema") as caught:
+        OutputSpec(schema)
+    assert says in str(caught.value)
+
+
+def test_dict_schema_is_checked_as_sent() -> None:
+    with pytest.raises(InputError, match="JSON-serialisable"):
+        OutputSpec({"type": "number", "maximum": float("nan")})
+    spec = OutputSpec({"type": "object", "required": ("a",)})  # a tuple is sent as a list
+    assert json.loads(spec.schema_json)["required"] == ["a"]
 
 
 def test_dict_schema_does_not_import_pydantic() -> None:

@@ -157,3 +157,31 @@ def test_resolve_request_id() -> None:
     for bad in ("", "x" * 1001, 5):
         with pytest.raises(InputError, match="request_id"):
             resolve_request_id(bad)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("{not json", ("structured_output_json is not valid JSON", "json.dumps", "output_type=")),
+        ("[1, 2]", ("structured_output_json must be a JSON Schema object", "got an array")),
+        ('"a string"', ("must be a JSON Schema object", "got a string")),
+        ("null", ("must be a JSON Schema object", "got null")),
+        ('{"type": "objekt"}', ("not a valid JSON Schema", "'type' must be one of", "'objekt'")),
+        ('{"type": "object", "required": "name"}', ("'required' must be a list",)),
+        ('{"properties": [1]}', ("'properties' must be an object", "got an array")),
+        ('{"properties": {"a": {"type": 5}}}', ("not a valid JSON Schema", "properties/a/type")),
+        ("", ("structured_output_json must be a non-empty string",)),
+    ],
+)
+def test_structured_output_json_must_be_a_json_schema_object(
+    text: str, says: tuple[str, ...]
+) -> None:
+    with pytest.raises(InputError) as caught:
+        build_run_task_body("t", structured_output_json=text)
+    for fragment in says:
+        assert fragment in str(caught.value)
+
+
+@pytest.mark.parametrize("text", ["{}", '{"type": "object"}', ' {"type": ["string", "null"]} '])
+def test_a_json_schema_string_is_sent_as_given(text: str) -> None:
+    assert build_run_task_body("t", structured_output_json=text)["structured_output_json"] == text

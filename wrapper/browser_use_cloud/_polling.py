@@ -41,8 +41,14 @@ class PollPolicy:
             raise InputError("max_interval must be >= initial")
 
 
-WAIT_POLICY = PollPolicy(initial=0.5, factor=1.5, max_interval=10.0)
-"""`wait()`: cheap status polls, quick at first, then spaced out."""
+WAIT_POLICY = PollPolicy(initial=1.0, factor=2.0, max_interval=30.0)
+"""`wait()`: cheap status polls 1, 3, 7, 15, 31 s after creation, then every 30 s.
+
+An instant failure is seen after a second; a task's age doubles between early polls, so
+a 50 s task costs 6 status polls and one full fetch (a quarter of a full fetch every
+2 s). Once a few tasks have finished, `DurationPrior` puts a poll when this one should
+end, which brings the detection delay of a typical task close to zero.
+"""
 
 STREAM_POLICY = PollPolicy(initial=2.5, factor=1.5, max_interval=10.0)
 """`steps()`: full task fetches every 2.5 s while steps keep coming, less often while idle."""

@@ -62,24 +62,24 @@ class OutputSpec(Generic[T]):
     """The schema string to send and the parser for the output that comes back."""
 
     def __init__(self, output_type: type[T] | Mapping[str, Any]) -> None:
+        self._model: Any = None
+        self._schema: Mapping[str, Any] | None = None
         if _is_pydantic_model(output_type):
-            self._model: Any = output_type
-            self._schema: Mapping[str, Any] | None = None
+            self._model = output_type
             schema = cast(Any, output_type).model_json_schema()
         elif isinstance(output_type, Mapping):
-            self._model = None
-            self._schema = output_type
             schema = output_type
-            _check_schema(schema)
         else:
             raise InputError(
                 "output_type must be a pydantic model class or a JSON Schema dict, "
                 f"got {output_type!r}"
             )
         try:
-            self.schema_json = json.dumps(schema, separators=(",", ":"))
+            self.schema_json = json.dumps(schema, separators=(",", ":"), allow_nan=False)
         except (TypeError, ValueError) as exc:
             raise InputError(f"output_type schema is not JSON-serialisable: {exc}") from exc
+        if self._model is None:  # check the schema as sent (JSON keys, lists), not the dict
+            self._schema = check_schema(json.loads(self.schema_json), "output_type")
 
     def parse(self, raw_output: str | None) -> T:
         """Validate `raw_output`; raise StructuredOutputError (with the raw text) if it fails."""
@@ -127,14 +127,54 @@ def _jsonschema() -> ModuleType | None:
         return None
 
 
-def _check_schema(schema: Mapping[str, Any]) -> None:
-    jsonschema = _jsonschema()
-    if jsonschema is None:
-        return
-    try:
-        jsonschema.validators.validator_for(schema).check_schema(schema)
-    except jsonschema.SchemaError as exc:
-        raise InputError(f"output_type is not a valid JSON Schema: {exc.message}") from exc
+_JSON_TYPES = ("array", "boolean", "integer", "null", "number", "object", "string")
+
+
+def check_schema(schema: object, name: str) -> Mapping[str, Any]:
+    """`schema` if it is a plausible JSON Schema object, else InputError naming `name`.
+
+    Always checks the shape (an object; `type`, `properties` and `required` well formed);
+    with `jsonschema` installed (imported on first use) also its full meta-schema.
+    """
+    if not isinstance(schema, Mapping):
+        raise InputError(
+            f"{name} must be a JSON Schema object such as "
+            f'{{"type": "object", "properties": {{...}}}}, got {_json_kind(schema)}'
+        )
+    problem = _shape_problem(schema)
+    if problem is None:
+        jsonschema = _jsonschema()
+        if jsonschema is None:
+            return schema
+        try:
+            jsonschema.validators.validator_for(schema).check_schema(schema)
+            return schema
+        except jsonschema.SchemaError as exc:
+            where = "/".join(str(part) for part in exc.path)
+            problem = f"{exc.message} (at {where or 'the top level'})"
+    raise InputError(f"{name} is not a valid JSON Schema: {problem}")
+
+
+def _shape_problem(schema: Mapping[str, Any]) -> str | None:
+    kind = schema.get("type")
+    kinds = [kind] if isinstance(kind, str) else kind
+    if kind is not None and not (
+        isinstance(kinds, list) and kinds and all(k in _JSON_TYPES for k in kinds)
+    ):
+        return f"'type' must be one of {', '.join(_JSON_TYPES)} (or a list of them), got {kind!r}"
+    if not isinstance(schema.get("properties", {}), Mapping):
+        return f"'properties' must be an object, got {_json_kind(schema['properties'])}"
+    required = schema.get("required", [])
+    if not (isinstance(required, list) and all(isinstance(r, str) for r in required)):
+        return f"'required' must be a list of property names, got {required!r}"
+    return None
+
+
+def _json_kind(value: object) -> str:
+    names = {dict: "an object", list: "an array", str: "a string", bool: "a boolean"}
+    if value is None:
+        return "null"
+    return names.get(type(value), f"a {type(value).__name__}")
 
 
 def _summary(exc: BaseException, limit: int = 300) -> str:

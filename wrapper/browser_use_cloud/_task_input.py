@@ -7,12 +7,14 @@ Only the fields a caller set are put in the body, so the service keeps its own d
 
 from __future__ import annotations
 
+import json
 import re
 import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ._exceptions import InputError
+from ._structured import check_schema
 
 REQUEST_ID_KEY = "bu_request_id"
 """Metadata key that carries the client request id used to avoid duplicate tasks."""
@@ -147,6 +149,22 @@ def check_metadata(metadata: Mapping[str, str] | None, request_id: str | None) -
     return out
 
 
+def check_schema_json(text: object) -> str:
+    """`structured_output_json` as given, once it parses to a plausible JSON Schema object."""
+    hint = (
+        "pass a JSON Schema object serialised as a string (json.dumps), "
+        "or the schema itself as output_type= (a dict or a pydantic model class)"
+    )
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(f"structured_output_json must be a non-empty string; {hint}")
+    try:
+        schema = json.loads(text)
+    except ValueError as exc:
+        raise InputError(f"structured_output_json is not valid JSON ({exc}); {hint}") from None
+    check_schema(schema, "structured_output_json")
+    return text
+
+
 def resolve_request_id(request_id: bool | str) -> str | None:
     """Map the `request_id=` argument to the id to send (None: opted out)."""
     if request_id is True:
@@ -207,9 +225,7 @@ def build_run_task_body(
         if flag is not None:
             body[name] = _check_bool(name, flag)
     if structured_output_json is not None:
-        if not isinstance(structured_output_json, str) or not structured_output_json.strip():
-            raise InputError("structured_output_json must be a JSON Schema serialised as a string")
-        body["structured_output_json"] = structured_output_json
+        body["structured_output_json"] = check_schema_json(structured_output_json)
     if included_file_names is not None:
         body["included_file_names"] = _check_str_list("included_file_names", included_file_names)
     if max_agent_steps is not None:

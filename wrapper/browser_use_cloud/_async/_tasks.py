@@ -7,6 +7,7 @@ Decisions live in pure modules: `_task_input` (arguments), `_polling` (when to p
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import time
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
@@ -68,9 +69,11 @@ from .._models import (
 )
 from .._pagination import MAX_PAGE_SIZE, PageWalk, check_page_args
 from .._polling import STREAM_POLICY, WAIT_POLICY, DurationPrior, PollPolicy, PollSchedule
+from .._reconcile import RequestIdSearch
 from .._steps import StepTracker
 from .._structured import OutputSpec, TaskResult, with_parsed
-from .._task_input import REQUEST_ID_KEY, build_run_task_body, resolve_request_id
+from .._task_input import build_run_task_body, resolve_request_id
+from .._validate import check_id
 from ._http import _sleep, body_op
 from ._paginate import paginate
 
@@ -87,8 +90,11 @@ DEFAULT_WAIT_TIMEOUT = 30 * 60.0
 """Seconds `wait()`, `run()` and `steps()` wait by default; pass None for no limit."""
 MAX_CREATE_ATTEMPTS = 3
 """run-task sends at most this many times; before each re-send it looks for the first."""
-RECONCILE_PAGE_SIZE = 25
-"""How many of the newest tasks are searched for a request id after an ambiguous failure."""
+CREATE_SETTLE = 2.0
+"""Seconds after an ambiguous run-task failure before a task not found counts as not
+created (a slow server may still be creating it); at most the retry policy's `max_delay`."""
+FIND_LOOKBACK = dt.timedelta(hours=1)
+"""How far back `find_by_request_id()` looks by default."""
 MAX_POLL_FAILURES = 5
 """Consecutive transient errors a polling loop absorbs before it gives up."""
 NOT_FOUND_GRACE = 5.0
@@ -126,6 +132,10 @@ class TaskOptions(TypedDict, total=False):
 
 def _clock() -> float:
     return time.monotonic()
+
+
+def _wall_clock() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
 
 
 def _status(body: Any) -> TaskStatus:
@@ -265,32 +275,71 @@ class AsyncTasks:
     async def _send_run_task(
         self, body: dict[str, Any], rid: str | None, timeout: float | None
     ) -> str:
+        """Send run-task; after an ambiguous failure, find the task instead of doubling it.
+
+        Each failure is followed by a lookup at once (the common "answer lost" case) and,
+        if nothing is found, by another one `CREATE_SETTLE` seconds later (at most the
+        policy's `max_delay`, at least its backoff) just before re-sending or raising: a
+        server still working on the request at the first lookup has had that long to
+        finish. A lookup that fails or cannot reach back far enough raises the original
+        error (no blind re-send). The window that remains: a server that creates the task
+        later than that, after the last lookup, causes a second task (or, on the last
+        attempt, a task behind the raised error).
+        """
         op = body_op(run_task, RunTaskRequest, body)
+        sent_at = _wall_clock()
         attempt = 0
         while True:
             try:
                 return await self._http.call(op, _text("id"), retry="safe_post", timeout=timeout)
             except _AMBIGUOUS as exc:
-                attempt += 1
                 if rid is None:
                     raise
-                try:
-                    found = await self.find_by_request_id(rid)
-                except _TRANSIENT:
-                    raise exc from None  # cannot tell: re-sending might duplicate the task
+                attempt += 1
+                failed_at = _clock()
+                found = await self._reconcile(rid, sent_at, exc)
+                if found is None:
+                    policy = self._http.policy
+                    settle = min(CREATE_SETTLE, policy.max_delay) - (_clock() - failed_at)
+                    if attempt < MAX_CREATE_ATTEMPTS:
+                        settle = max(settle, policy.backoff(attempt - 1))
+                    await _sleep(max(settle, 0.0))
+                    found = await self._reconcile(rid, sent_at, exc)
                 if found is not None:
                     return found
                 if attempt >= MAX_CREATE_ATTEMPTS:
                     raise
-                await _sleep(self._http.policy.backoff(attempt - 1))
 
-    async def find_by_request_id(self, request_id: str) -> str | None:
-        """The id of a recent task created with `request_id`, or None."""
-        page = await self.list(page=1, limit=RECONCILE_PAGE_SIZE)
-        for summary in page.items:
-            if (summary.metadata or {}).get(REQUEST_ID_KEY) == request_id:
-                return summary.id
-        return None
+    async def _reconcile(self, rid: str, sent_at: dt.datetime, failure: APIError) -> str | None:
+        """The task tagged `rid`, None if provably none, else re-raise `failure`."""
+        try:
+            found, conclusive = await self._search(rid, sent_at)
+        except _TRANSIENT:
+            raise failure from None  # cannot tell: re-sending might duplicate the task
+        if not conclusive:
+            raise failure
+        return found
+
+    async def _search(self, request_id: str, since: dt.datetime) -> tuple[str | None, bool]:
+        search = RequestIdSearch(request_id, sent_at=since)
+        while search.next_page is not None:
+            search.feed(await self.list(page=search.next_page, limit=search.page_size))
+        return search.found, search.conclusive
+
+    async def find_by_request_id(
+        self, request_id: str, *, since: dt.datetime | None = None
+    ) -> str | None:
+        """The id of the task created with `request_id`, or None if none is found.
+
+        Reads the task list newest first, back to tasks created before `since` (default:
+        an hour ago, give or take a few minutes of clock skew), at most 1000 tasks.
+        """
+        check_id("request_id", request_id)
+        if since is not None and (not isinstance(since, dt.datetime) or since.tzinfo is None):
+            raise InputError(f"since must be a timezone-aware datetime, got {since!r}")
+        start = _wall_clock() - FIND_LOOKBACK if since is None else since
+        found, _ = await self._search(request_id, start)
+        return found
 
     # -- run ------------------------------------------------------------------------------
 
@@ -427,9 +476,7 @@ class AsyncTasks:
 
     async def output_file(self, task_id: str, file_name: str) -> str:
         """A presigned URL to download one of the task's output files."""
-        if not isinstance(file_name, str) or not file_name:
-            raise InputError("file_name must be a non-empty string")
-        op = get_task_output_file._get_kwargs(_check_id(task_id), file_name)
+        op = get_task_output_file._get_kwargs(_check_id(task_id), check_id("file_name", file_name))
         return await self._http.call(op, _text("download_url"), retry="idempotent")
 
     async def download_output_file(
@@ -667,7 +714,8 @@ class AsyncTaskHandle(Generic[T]):
                 delay = schedule.after_poll(_clock(), progressed=False)
             else:
                 failures = 0
-                delay = schedule.after_poll(_clock(), progressed=status != last)
+                # A new status says nothing about when the task ends: no quicker polls.
+                delay = schedule.after_poll(_clock(), progressed=False)
                 last = status
             if delay is None:
                 await self._timed_out(last, on_timeout)
@@ -728,9 +776,7 @@ class AsyncTaskHandle(Generic[T]):
 
 
 def _check_id(task_id: str) -> str:
-    if not isinstance(task_id, str) or not task_id.strip():
-        raise InputError(f"task_id must be a non-empty string, got {task_id!r}")
-    return task_id
+    return check_id("task_id", task_id)
 
 
 def _check_timeout(timeout: float) -> float:

@@ -1,0 +1,251 @@
+"""Finding the task of a lost run-task answer: paging back, settling, and re-sending only
+when the task provably does not exist."""
+
+from __future__ import annotations
+
+import collections
+import datetime as dt
+import functools
+from collections.abc import Callable, Iterator
+
+import httpx
+import pytest
+
+from browser_use_cloud import APIConnectionError, BrowserUse, InputError, TaskStatus
+from browser_use_cloud._models import Page, TaskSummary
+from browser_use_cloud._reconcile import CLOCK_SKEW, RequestIdSearch
+from browser_use_cloud._retry import RetryPolicy
+from browser_use_cloud._sync import _tasks as sync_tasks
+from browser_use_cloud.emulator import Emulator, EmulatorConfig
+
+T0 = dt.datetime(2030, 1, 1, tzinfo=dt.UTC)
+
+
+# -- the search (pure) ----------------------------------------------------------------------
+
+
+def summary(n: int, created: dt.datetime, rid: str | None = None) -> TaskSummary:
+    return TaskSummary(
+        id=f"task-{n}",
+        task="x",
+        status=TaskStatus.CREATED,
+        output=None,
+        created_at=created,
+        finished_at=None,
+        live_url=None,
+        metadata={"bu_request_id": rid} if rid else None,
+    )
+
+
+def page_of(items: list[TaskSummary], number: int, limit: int) -> Page[TaskSummary]:
+    chunk = items[(number - 1) * limit : number * limit]
+    pages = max(1, -(-len(items) // limit))
+    return Page(
+        items=tuple(chunk), page=number, limit=limit, total_pages=pages, total_count=len(items)
+    )
+
+
+def run_search(items: list[TaskSummary], search: RequestIdSearch) -> list[int]:
+    read = []
+    while search.next_page is not None:
+        read.append(search.next_page)
+        search.feed(page_of(items, search.next_page, search.page_size))
+    return read
+
+
+def test_finds_the_task_behind_more_than_one_page_of_newer_ones() -> None:
+    newer = [summary(n, T0 + dt.timedelta(seconds=n)) for n in range(250, 10, -1)]
+    items = [*newer, summary(5, T0, "rid"), summary(1, T0 - dt.timedelta(hours=1))]
+    search = RequestIdSearch("rid", sent_at=T0, page_size=100)
+    assert run_search(items, search) == [1, 2, 3]
+    assert (search.found, search.conclusive) == ("task-5", True)
+
+
+def test_stops_at_the_first_page_older_than_the_send() -> None:
+    old = T0 - CLOCK_SKEW - dt.timedelta(seconds=1)
+    items = [summary(n, T0 if n > 60 else old) for n in range(100, 0, -1)]
+    search = RequestIdSearch("rid", sent_at=T0, page_size=25)
+    assert run_search(items, search) == [1, 2]  # page 2 reaches tasks from before the send
+    assert (search.found, search.conclusive) == (None, True)
+
+
+def test_tasks_within_the_clock_skew_margin_are_still_searched() -> None:
+    lagging = T0 - CLOCK_SKEW + dt.timedelta(seconds=1)  # the server's clock is behind ours
+    items = [summary(n, lagging) for n in range(60, 0, -1)] + [summary(0, lagging, "rid")]
+    search = RequestIdSearch("rid", sent_at=T0, page_size=25)
+    assert run_search(items, search) == [1, 2, 3]
+    assert search.found == "task-0"
+
+
+def test_a_short_page_ends_the_search() -> None:
+    items = [summary(n, T0) for n in range(30, 0, -1)]
+    search = RequestIdSearch("rid", sent_at=T0, page_size=25)
+    assert run_search(items, search) == [1, 2]
+    assert (search.found, search.conclusive) == (None, True)
+
+
+def test_too_many_newer_tasks_make_the_search_inconclusive() -> None:
+    items = [summary(n, T0) for n in range(500, 0, -1)]
+    search = RequestIdSearch("rid", sent_at=T0, page_size=10, max_pages=4)
+    assert run_search(items, search) == [1, 2, 3, 4]
+    assert (search.found, search.conclusive) == (None, False)
+
+
+# -- the create loop (sync client, emulator on loopback) ------------------------------------
+
+Hook = Callable[[httpx.Request, httpx.HTTPTransport], httpx.Response]
+
+
+class LoseFirstCreate(httpx.BaseTransport):
+    """Real HTTP, except that the first run-task is handled by `hook`."""
+
+    def __init__(self, hook: Hook) -> None:
+        self.real = httpx.HTTPTransport()
+        self.hook = hook
+        self.log: list[str] = []
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        self.log.append(f"{request.method} {request.url.path}")
+        if request.url.path.endswith("/run-task") and self.log.count(self.log[-1]) == 1:
+            return self.hook(request, self.real)
+        return self.real.handle_request(request)
+
+
+@pytest.fixture
+def emu() -> Iterator[Emulator]:
+    with Emulator(EmulatorConfig(step_interval=0.01)) as emulator:
+        yield emulator
+
+
+def tagged(emulator: Emulator, rid: str) -> list[str]:
+    return [
+        t.id
+        for t in emulator.state.tasks.values()
+        if (t.request.get("metadata") or {}).get("bu_request_id") == rid
+    ]
+
+
+def client_for(emulator: Emulator, transport: httpx.BaseTransport, max_delay: float) -> BrowserUse:
+    client = BrowserUse(api_key="bu_test", base_url=emulator.base_url, transport=transport)
+    client._http.policy = RetryPolicy(max_retries=2, base_delay=0.001, max_delay=max_delay)
+    return client
+
+
+def test_lookup_pages_back_past_a_full_page_of_newer_tasks(emu: Emulator) -> None:
+    others = BrowserUse(api_key="bu_other", base_url=emu.base_url)
+
+    def lose_answer(request: httpx.Request, real: httpx.HTTPTransport) -> httpx.Response:
+        real.handle_request(request).read()
+        for n in range(120):  # more than the largest page (100) of newer tasks
+            others.tasks.create(f"busy {n}", request_id=False)
+        raise httpx.ReadError("connection reset")
+
+    transport = LoseFirstCreate(lose_answer)
+    with client_for(emu, transport, 0.005) as client:
+        handle = client.tasks.create("billed once", request_id="rid-deep")
+    others.close()
+    assert tagged(emu, "rid-deep") == [handle.id]
+    assert transport.log.count("POST /api/v1/run-task") == 1
+    assert transport.log.count("GET /api/v1/tasks") == 2  # pages 1 and 2
+
+
+class Settling:
+    """Stands in for the client's sleep: records each pause and lets the server act."""
+
+    def __init__(self, during_sleep: Callable[[], None] = lambda: None) -> None:
+        self.pauses: list[float] = []
+        self.during_sleep = during_sleep
+
+    def __call__(self, seconds: float) -> None:
+        self.pauses.append(seconds)
+        self.during_sleep()
+
+
+@pytest.mark.parametrize("max_delay", [0.5, 8.0])
+def test_a_create_the_server_finishes_while_the_client_settles_is_found(
+    emu: Emulator, monkeypatch: pytest.MonkeyPatch, max_delay: float
+) -> None:
+    """Nothing at the first lookup; the server creates it during the pause; no re-send."""
+    pending: list[httpx.Request] = []
+
+    def time_out(request: httpx.Request, real: httpx.HTTPTransport) -> httpx.Response:
+        pending.append(request)
+        raise httpx.ReadTimeout("timed out")
+
+    transport = LoseFirstCreate(time_out)
+    settle = Settling(lambda: transport.real.handle_request(pending.pop()).read())
+    monkeypatch.setattr(sync_tasks, "_sleep", settle)
+    with client_for(emu, transport, max_delay) as client:
+        handle = client.tasks.create("billed once", request_id="rid-late")
+    assert tagged(emu, "rid-late") == [handle.id]
+    assert transport.log.count("POST /api/v1/run-task") == 1
+    assert len(settle.pauses) == 1
+    wanted = min(sync_tasks.CREATE_SETTLE, max_delay)
+    assert wanted - 0.5 <= settle.pauses[0] <= wanted  # minus the time the lookup took
+
+
+def test_the_last_attempt_looks_again_before_raising(
+    emu: Emulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A create that fails every time leaves no task behind the error it raises."""
+    late: list[httpx.Request] = []
+
+    class AlwaysTimesOut(httpx.BaseTransport):
+        def __init__(self) -> None:
+            self.real = httpx.HTTPTransport()
+            self.posts = 0
+
+        def handle_request(self, request: httpx.Request) -> httpx.Response:
+            if request.method == "POST":
+                self.posts += 1
+                if self.posts == 3:
+                    late.append(request)  # the server acts on the last one, late
+                raise httpx.ReadTimeout("timed out")
+            return self.real.handle_request(request)
+
+    transport = AlwaysTimesOut()
+
+    def server_acts() -> None:
+        if late:
+            transport.real.handle_request(late.pop()).read()
+
+    monkeypatch.setattr(sync_tasks, "_sleep", Settling(server_acts))
+    with client_for(emu, transport, 0.01) as client:
+        handle = client.tasks.create("billed once", request_id="rid-last")
+    assert transport.posts == sync_tasks.MAX_CREATE_ATTEMPTS
+    assert tagged(emu, "rid-last") == [handle.id]
+
+
+def test_an_inconclusive_lookup_raises_instead_of_resending(
+    emu: Emulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With more new tasks than the search may read, re-sending could double the task."""
+    others = BrowserUse(api_key="bu_other", base_url=emu.base_url)
+
+    def lose_answer(request: httpx.Request, real: httpx.HTTPTransport) -> httpx.Response:
+        for n in range(12):
+            others.tasks.create(f"busy {n}", request_id=False)
+        raise httpx.ReadError("connection reset")  # never reached the app: nothing created
+
+    small = functools.partial(RequestIdSearch, page_size=5, max_pages=2)
+    monkeypatch.setattr(sync_tasks, "RequestIdSearch", small)
+    transport = LoseFirstCreate(lose_answer)
+    with client_for(emu, transport, 0.005) as client, pytest.raises(APIConnectionError):
+        client.tasks.create("never doubled", request_id="rid-many")
+    others.close()
+    assert transport.log.count("POST /api/v1/run-task") == 1
+    assert collections.Counter(transport.log)["GET /api/v1/tasks"] == 2
+
+
+def test_find_by_request_id(emu: Emulator) -> None:
+    with BrowserUse(api_key="bu_test", base_url=emu.base_url) as client:
+        handle = client.tasks.create("tagged", request_id="rid-find")
+        client.tasks.create("untagged", request_id=False)
+        assert client.tasks.find_by_request_id("rid-find") == handle.id
+        assert client.tasks.find_by_request_id("rid-other") is None
+        earlier = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=1)
+        assert client.tasks.find_by_request_id("rid-find", since=earlier) == handle.id
+        with pytest.raises(InputError, match="request_id must be a non-empty string"):
+            client.tasks.find_by_request_id("")
+        with pytest.raises(InputError, match="since must be a timezone-aware datetime"):
+            client.tasks.find_by_request_id("rid-find", since=dt.datetime(2030, 1, 1))

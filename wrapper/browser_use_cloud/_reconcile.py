@@ -1,0 +1,59 @@
+"""Find the task a client request id tagged, after an ambiguous run-task failure (pure).
+
+The task list is read newest first, page by page. The search ends at the task carrying
+the id, at the end of the list, or at the first page holding a task created before the
+first send (minus `CLOCK_SKEW`): every later page is older still. Tasks created
+meanwhile only push older ones to later pages, so none is skipped. After `max_pages`
+pages without an answer the search is inconclusive: the caller must not re-send.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ._models import Page, TaskSummary
+from ._pagination import MAX_PAGE_SIZE
+from ._task_input import REQUEST_ID_KEY
+
+CLOCK_SKEW = dt.timedelta(minutes=5)
+"""How far the service's clock may lag ours before the search could stop too early."""
+SEARCH_MAX_PAGES = 10
+"""Pages read at most (1000 tasks at the largest page size) before giving up."""
+
+
+class RequestIdSearch:
+    """Which pages of `tasks.list()` to read to find the task tagged `request_id`."""
+
+    def __init__(
+        self,
+        request_id: str,
+        *,
+        sent_at: dt.datetime,
+        page_size: int = MAX_PAGE_SIZE,
+        max_pages: int = SEARCH_MAX_PAGES,
+    ) -> None:
+        self.request_id = request_id
+        self.cutoff = sent_at - CLOCK_SKEW
+        self.page_size = page_size
+        self.max_pages = max_pages
+        self.next_page: int | None = 1
+        """The page to read next, or None when the search is over."""
+        self.found: str | None = None
+        self.conclusive = False
+        """True once the search has an answer: `found`, or provably no such task."""
+
+    def feed(self, page: Page[TaskSummary]) -> None:
+        """Take in the page numbered `next_page`, and decide what to read next."""
+        assert self.next_page is not None, "the search is over"
+        for item in page.items:
+            if (item.metadata or {}).get(REQUEST_ID_KEY) == self.request_id:
+                self.found, self.conclusive, self.next_page = item.id, True, None
+                return
+        last = len(page.items) < min(self.page_size, page.limit or self.page_size)
+        older = any(item.created_at < self.cutoff for item in page.items)
+        if last or older:
+            self.conclusive, self.next_page = True, None
+        elif self.next_page >= self.max_pages:
+            self.next_page = None
+        else:
+            self.next_page += 1
