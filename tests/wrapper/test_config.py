@@ -97,3 +97,38 @@ def test_timeouts_are_always_finite() -> None:
 def test_http_client_and_transport_are_exclusive() -> None:
     with pytest.raises(InputError, match="either"):
         BrowserUse(api_key=KEY, http_client=httpx.Client(), transport=httpx.MockTransport(print))
+
+
+@pytest.mark.parametrize(
+    ("key", "says"),
+    [
+        ("bu_abc\nX-Injected: 1", "a newline"),
+        ("bu_abc\r\n", None),  # trailing whitespace is trimmed: accepted
+        ("bu_a\tbc", "a tab"),
+        ("bu_a bc", "a space"),
+        ("bu_a\x00bc", "a control character (U+0000"),
+        ("bu_abc\u00e9", "a non-ASCII character"),
+        ("bu_abc\u200b", "a non-ASCII character"),
+    ],
+)
+def test_malformed_keys_are_refused_without_echoing_them(key: str, says: str | None) -> None:
+    if says is None:
+        assert BrowserUse(api_key=key).close() is None
+        return
+    for client in (BrowserUse, AsyncBrowserUse):
+        with pytest.raises(InputError) as info:
+            client(api_key=key)
+        message = str(info.value)
+        assert "The API key contains " + says in message and "bu_a" not in message
+
+
+def test_malformed_key_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BROWSER_USE_API_KEY", "bu_env\u00e9key")
+    with pytest.raises(InputError, match="non-ASCII") as info:
+        BrowserUse()
+    assert "bu_env" not in str(info.value) and "BROWSER_USE_API_KEY" in str(info.value)
+
+
+def test_key_must_be_a_string() -> None:
+    with pytest.raises(InputError, match="api_key must be a string, got bytes"):
+        BrowserUse(api_key=b"bu_abc")  # type: ignore[arg-type]

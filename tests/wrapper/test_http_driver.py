@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from typing import Any
 
 import httpx
@@ -262,3 +263,93 @@ async def test_logs_show_requests_but_never_the_key(
 def test_driver_docstring_documents_the_internal_api() -> None:
     doc = AsyncHTTP.__module__ and __import__(AsyncHTTP.__module__, fromlist=["x"]).__doc__
     assert doc is not None and "retry=" in doc and "request_url" in doc
+
+
+@pytest.mark.parametrize(
+    "first",
+    [lambda: httpx.ReadTimeout("slow"), lambda: httpx.ReadError("reset"), lambda: ok({}, 502)],
+    ids=["read-timeout", "dropped", "502"],
+)
+async def test_a_delete_whose_retry_finds_it_gone_succeeded(kind: str, first: Any) -> None:
+    """The first attempt may have deleted it: the retry's 404 means done, not missing."""
+    for resource in ("scheduled_tasks", "browser_profiles"):
+        handler = Recorder(first(), ok({"detail": "not found"}, 404))
+        client = make_client(kind, handler)
+        assert await resolve(getattr(client, resource).delete("x1")) is None
+        assert [r.method for r in handler.requests] == ["DELETE", "DELETE"]
+
+
+async def test_a_delete_that_never_reached_the_server_still_reports_404(kind: str) -> None:
+    for first in (ok({"detail": "no"}, 404), httpx.ConnectError("refused")):
+        handler = Recorder(first, ok({"detail": "Scheduled task not found"}, 404))
+        client = make_client(kind, handler)
+        with pytest.raises(bu.NotFoundError):
+            await resolve(client.scheduled_tasks.delete("s1"))
+
+
+async def test_a_get_whose_retry_finds_nothing_is_still_not_found(kind: str) -> None:
+    handler = Recorder(httpx.ReadTimeout("slow"), ok({"detail": "Scheduled task not found"}, 404))
+    client = make_client(kind, handler)
+    with pytest.raises(bu.NotFoundError):
+        await resolve(client.scheduled_tasks.get("s1"))
+
+
+def _echo(request: httpx.Request) -> httpx.Response:
+    """A careless server whose errors quote the Authorization header back."""
+    auth = request.headers["Authorization"]
+    if request.url.path.endswith("/balance"):
+        return httpx.Response(500, json={"detail": {"upstream": f"rejected {auth}", auth: 1}})
+    if request.url.path.endswith("/ping"):
+        padding = "x" * 480  # the key straddles the excerpt's 500-character cut
+        return httpx.Response(502, text=f"<p>{padding} key={KEY} again {auth}</p>")
+    return httpx.Response(401, json={"detail": f"bad key {KEY}"}, headers={"X-Echo": auth})
+
+
+async def test_errors_never_carry_the_key_even_when_the_server_echoes_it(kind: str) -> None:
+    client = make_client(kind, Recorder(_echo), max_retries=0)
+    calls = [client.balance, client.ping, lambda: client.scheduled_tasks.get("s1")]
+    for call in calls:
+        with pytest.raises(bu.APIStatusError) as info:
+            await resolve(call())
+        exc = info.value
+        text = " ".join([str(exc), repr(exc.detail), exc.body, repr(dict(exc.headers))])
+        assert KEY not in text and KEY[:12] not in text, text
+        assert "<redacted>" in text
+
+
+async def test_connection_error_text_is_scrubbed(kind: str) -> None:
+    handler = Recorder(httpx.LocalProtocolError(f"bad header b'Bearer {KEY}'"))
+    client = make_client(kind, handler, max_retries=0)
+    with pytest.raises(bu.APIConnectionError) as info:
+        await resolve(client.ping())
+    assert KEY not in str(info.value) and "Bearer <redacted>" in str(info.value)
+
+
+@pytest.mark.parametrize("bad", [".", ".."])
+async def test_dot_ids_are_refused_before_sending(kind: str, bad: str) -> None:
+    handler = Recorder(ok({}))
+    client = make_client(kind, handler)
+    for call in (client.scheduled_tasks.get, client.browser_profiles.delete):
+        with pytest.raises(bu.InputError, match="cannot be '"):
+            await resolve(call(bad))
+    assert handler.requests == []
+
+
+async def test_the_driver_refuses_dot_segments_whatever_builds_the_path(kind: str) -> None:
+    handler = Recorder(ok({}))
+    client = make_client(kind, handler)
+    for path in ("/api/v1/task/..", "/api/v1/task/t1/output-file/.", "task/../balance"):
+        with pytest.raises(bu.InputError, match=re.escape("'.' and '..'")):
+            await resolve(client._http.request({"method": "get", "url": path}, retry="never"))
+    assert handler.requests == []
+    await resolve(client._http.request({"method": "get", "url": "/api/v1/a.b/..c"}, retry="never"))
+    assert handler.requests[0].url.path == "/api/v1/a.b/..c"
+
+
+async def test_an_auth_challenge_header_is_kept_as_sent(kind: str) -> None:
+    challenge = 'Bearer realm="api", error="invalid_token"'
+    handler = Recorder(ok({"detail": "no"}, 401, **{"WWW-Authenticate": challenge}))
+    client = make_client(kind, handler, max_retries=0)
+    with pytest.raises(bu.AuthenticationError) as info:
+        await resolve(client.balance())
+    assert info.value.headers["WWW-Authenticate"] == challenge

@@ -135,3 +135,42 @@ def test_bad_walk_arguments() -> None:
         PageWalk(lambda i: i, max_items=-1)
     with pytest.raises(InputError, match="limit"):
         PageWalk(lambda i: i, page_size=500)
+
+
+def _page(items: tuple[str, ...], number: int, limit: int, total: int) -> Page[str]:
+    pages = max(1, math.ceil(total / limit))
+    return Page(items=items, page=number, limit=limit, total_pages=pages, total_count=total)
+
+
+def test_a_new_item_tied_with_the_newest_does_not_end_the_walk_early() -> None:
+    """Two items share a second; two more arrive in that second after the first page."""
+    second = {"old-1": 5, "old-0": 5, "new-0": 5, "new-1": 5}
+    walker = PageWalk(lambda i: i, page_size=1, order_key=second.__getitem__)
+    items = ["old-1", "old-0"]
+    seen: list[str] = []
+    while (number := walker.next_page()) is not None:
+        total = len(items)
+        seen += walker.feed(_page(tuple(items[number - 1 : number]), number, 1, total))
+        if number == 1:
+            items[:0] = ["new-1", "new-0"]
+    assert {"old-1", "old-0"} <= set(seen) and len(seen) == len(set(seen))
+
+
+def test_a_count_taken_before_an_insert_does_not_end_the_walk_on_a_full_page() -> None:
+    """total_count 4 says one page of 4, but an insert landed before the rows were read."""
+    walker = PageWalk(lambda i: i, page_size=4, order_key=lambda i: 0 if i[0] == "o" else 1)
+    rows = ("n", "o4", "o3", "o2")
+    assert walker.feed(_page(rows, 1, 4, 4)) == list(rows)  # "n" cannot be told apart
+    assert walker.next_page() == 2
+    assert walker.feed(_page(("o1",), 2, 4, 5)) == ["o1"]
+    assert walker.next_page() is None
+
+
+def test_a_snapshot_walk_ends_without_an_extra_fetch_when_nothing_changed() -> None:
+    server = Server(20)
+    walker = PageWalk(lambda i: i, page_size=10, order_key=lambda i: i // 3)
+    pages = 0
+    while (number := walker.next_page()) is not None:
+        walker.feed(server.page(number, 10))
+        pages += 1
+    assert pages == 2

@@ -19,14 +19,42 @@ API_PATH_PREFIX = "/api/v1"
 
 
 def resolve_api_key(api_key: str | None) -> str:
-    """Return the explicit key, else `BROWSER_USE_API_KEY`; refuse an empty one."""
+    """Return the explicit key, else `BROWSER_USE_API_KEY`; refuse an empty or malformed one
+    (whitespace or control characters inside, non-ASCII) without ever echoing it."""
     key = api_key if api_key is not None else os.environ.get(API_KEY_ENV)
+    if key is not None and not isinstance(key, str):
+        raise InputError(f"api_key must be a string, got {type(key).__name__}")
     if not key or not key.strip():
         raise InputError(
             "No API key given: pass BrowserUse(api_key='bu_...') or set the "
             f"{API_KEY_ENV} environment variable (keys are at https://cloud.browser-use.com)."
         )
-    return key.strip()
+    key = key.strip()
+    problem = _key_problem(key)
+    if problem:
+        # Describe the key, never echo it: it may be a real one with a typo.
+        raise InputError(
+            f"The API key contains {problem}; an API key is one line of printable ASCII "
+            f"characters (check the value passed or the {API_KEY_ENV} environment variable)."
+        )
+    return key
+
+
+_CHAR_NAMES = {"\n": "a newline", "\r": "a carriage return", "\t": "a tab", " ": "a space"}
+
+
+def _key_problem(key: str) -> str:
+    """What makes `key` unusable in an Authorization header ("" if nothing)."""
+    if key.isascii() and key.isprintable() and " " not in key:
+        return ""
+    for position, char in enumerate(key, 1):
+        if not char.isascii():
+            return f"a non-ASCII character (at position {position})"
+        if char in _CHAR_NAMES:
+            return f"{_CHAR_NAMES[char]} (at position {position})"
+        if not char.isprintable():
+            return f"a control character (U+{ord(char):04X} at position {position})"
+    return ""
 
 
 def resolve_base_url(base_url: str | httpx.URL | None, *, allow_insecure_http: bool) -> httpx.URL:

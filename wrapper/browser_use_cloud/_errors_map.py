@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 import httpx
@@ -20,7 +21,7 @@ from ._exceptions import (
     RateLimitError,
     UnprocessableEntityError,
 )
-from ._logging import redact
+from ._logging import hide, redact, scrub
 from ._retry import parse_retry_after
 
 _BY_STATUS: dict[int, type[APIStatusError]] = {
@@ -32,6 +33,7 @@ _BY_STATUS: dict[int, type[APIStatusError]] = {
     409: ConflictError,
 }
 _BODY_EXCERPT = 500
+_SCAN = 64 * 1024  # bytes of a non-JSON body decoded (and scrubbed) for the excerpt
 
 
 def is_concurrency_limit(detail: Any, body: str) -> bool:
@@ -40,19 +42,21 @@ def is_concurrency_limit(detail: Any, body: str) -> bool:
     return "concurrent" in text or "active session" in text
 
 
-def decode_detail(response: httpx.Response) -> tuple[Any, str]:
-    """(`detail` from a JSON error body, with secrets redacted; text excerpt of a non-JSON body)."""
+def decode_detail(response: httpx.Response, secrets: Sequence[str] = ()) -> tuple[Any, str]:
+    """(`detail` of a JSON error body; a text excerpt of a non-JSON one), both with
+    sensitive values, bearer tokens and `secrets` (the API key) hidden."""
     content = response.content
     try:
         data = json.loads(content) if content.strip() else None
     except ValueError:
-        text = content[:_BODY_EXCERPT].decode("utf-8", "replace").strip()
-        return None, text
+        # Scrub before cutting the excerpt, so that no prefix of a secret survives the cut.
+        text = scrub(content[:_SCAN].decode("utf-8", "replace"), secrets)
+        return None, text.strip()[:_BODY_EXCERPT]
     if isinstance(data, dict) and "detail" in data:
         data = data["detail"]
     if isinstance(data, list):
         data = [_hide_secret_input(item) for item in data]
-    return redact(data), ""
+    return redact(data, secrets), ""
 
 
 def _hide_secret_input(item: Any) -> Any:
@@ -62,10 +66,12 @@ def _hide_secret_input(item: Any) -> Any:
     return item
 
 
-def status_error(response: httpx.Response, method: str, url: str) -> APIStatusError:
-    """The exception for a non-2xx `response` to `method url`."""
+def status_error(
+    response: httpx.Response, method: str, url: str, secrets: Sequence[str] = ()
+) -> APIStatusError:
+    """The exception for a non-2xx `response` to `method url`; `secrets` never show in it."""
     status = response.status_code
-    detail, body = decode_detail(response)
+    detail, body = decode_detail(response, secrets)
     summary = _summary(detail, body)
     reason = response.reason_phrase or "HTTP error"
     message = f"{method} {url} returned {status} {reason}" + (f": {summary}" if summary else "")
@@ -73,7 +79,7 @@ def status_error(response: httpx.Response, method: str, url: str) -> APIStatusEr
         method=method,
         url=url,
         status_code=status,
-        headers=response.headers,
+        headers=_scrub_headers(response.headers, secrets),
         detail=detail,
         body=body,
     )
@@ -86,6 +92,14 @@ def status_error(response: httpx.Response, method: str, url: str) -> APIStatusEr
     if status >= 500:
         return InternalServerError(message, **common)
     return _BY_STATUS.get(status, APIStatusError)(message, **common)
+
+
+def _scrub_headers(headers: httpx.Headers, secrets: Sequence[str]) -> httpx.Headers:
+    """`headers`, or a copy with `secrets` hidden if a value echoes one (other values,
+    such as a `WWW-Authenticate: Bearer realm=...` challenge, are left alone)."""
+    items = headers.multi_items()
+    clean = [(name, hide(value, secrets)) for name, value in items]
+    return headers if clean == items else httpx.Headers(clean)
 
 
 def validation_errors(detail: Any) -> list[tuple[tuple[str | int, ...], str]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 logger = logging.getLogger("browser_use_cloud")
@@ -43,20 +43,33 @@ def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
     return {k: REDACTED if k.lower() in SENSITIVE_HEADERS else v for k, v in headers.items()}
 
 
-def redact(value: Any) -> Any:
-    """Deep-copy JSON-like `value` with values under sensitive keys replaced."""
+def redact(value: Any, secrets: Iterable[str] = ()) -> Any:
+    """Deep-copy JSON-like `value`: values under sensitive keys replaced, strings scrubbed."""
+    if isinstance(value, str):
+        return scrub(value, secrets)
     if isinstance(value, Mapping):
         return {
-            k: REDACTED if str(k).lower() in SENSITIVE_KEYS else redact(v) for k, v in value.items()
+            scrub(str(k), secrets): REDACTED
+            if str(k).lower() in SENSITIVE_KEYS
+            else redact(v, secrets)
+            for k, v in value.items()
         }
     if isinstance(value, list | tuple):
-        return [redact(v) for v in value]
+        return [redact(v, secrets) for v in value]
     return value
 
 
-def scrub(text: str) -> str:
-    """Hide bearer tokens in free text."""
-    return _BEARER.sub(r"\1" + REDACTED, text)
+def hide(text: str, secrets: Iterable[str]) -> str:
+    """Replace every occurrence of each of `secrets` (such as the API key) in `text`."""
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, REDACTED)
+    return text
+
+
+def scrub(text: str, secrets: Iterable[str] = ()) -> str:
+    """Hide bearer tokens, and every one of `secrets`, in free text."""
+    return _BEARER.sub(r"\1" + REDACTED, hide(text, secrets))
 
 
 class RedactingFilter(logging.Filter):

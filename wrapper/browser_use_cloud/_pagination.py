@@ -7,18 +7,23 @@ items were created in between). Items are never skipped by insertions, only repe
 `PageWalk` yields each item once with bounded memory:
 
 - it remembers the ids of the last `window` pages (a shift smaller than that is caught);
-- with an `order_key` (e.g. `created_at`), anything newer than the last item yielded was
-  either yielded already or created after the walk started, so it is skipped too; this
-  catches any shift. The watermark switches itself off if a page is not newest-first.
-  With it, the walk also uses the growth of `total_count` to jump over pages that can
-  only hold items created after it started.
+- with an `order_key` (e.g. `created_at`), ranks only go down as we walk, so anything
+  ranked above the last item yielded is skipped, and so is anything tied with it that
+  was yielded already (the ids at the current rank are kept). This catches any shift.
+  A new item that ties with the newest existing one cannot be told apart from it, so it
+  may be yielded too (once). The watermark switches itself off if a page is not
+  newest-first.
 
-It stops after the last page (`total_pages`), at an empty page, or at `max_items`. With a
-watermark it also stops once it has yielded as many items as the first page's
-`total_count`: the walk is a snapshot of the list as it was when it started, so it ends
-even while new items keep arriving faster than pages are read.
-Deletions during a walk shift items the other way and may hide some: offset pagination
-cannot prevent that.
+With an order key the walk treats the first page's `total_count` (S) as a snapshot of
+the existing items, which sit behind every newer one. It counts the items it yielded
+that are certainly existing ones: ranked below the first page's top item, or (checked
+one page later, since a count may be taken before the rows are read) placed behind
+every item created so far. That count gives a position no later than the next unseen
+item, so it can jump over pages of new items, and once it reaches S the walk is over.
+It also ends at the end of the list: an empty page, or a short page at or past
+`total_pages` (a full last page is confirmed by fetching the next one). Without an
+order key it stops after page `total_pages`. Deletions during a walk shift items the
+other way and may hide some: offset pagination cannot prevent that.
 """
 
 from __future__ import annotations
@@ -69,7 +74,10 @@ class PageWalk(Generic[T]):
         self._ties: set[Hashable] = set()  # ids yielded with rank == watermark
         self._page = 1
         self._yielded = 0
-        self._snapshot: int | None = None
+        self._snapshot: int | None = None  # S: first page's total_count
+        self._top: Any = None  # rank of the first page's newest item
+        self._existing = 0  # items yielded that certainly existed at the snapshot
+        self._unsure: list[int] = []  # list positions of last page's other yields
         self.done = max_items == 0
 
     def next_page(self) -> int | None:
@@ -87,13 +95,26 @@ class PageWalk(Generic[T]):
         order = self._order
         if order is not None and not _newest_first([order(item) for item in items]):
             self._order = order = None
+        snapshot = self._snapshot
+        if snapshot is None:
+            snapshot = self._snapshot = page.total_count
+            if order is not None:
+                self._top = next((r for r in map(order, items) if r is not None), None)
+        elif order is not None:
+            # This page's count was taken after the last page was read: positions from
+            # `created` on were then held by items older than anything created since.
+            created = page.total_count - snapshot
+            self._existing += sum(1 for position in self._unsure if position >= created)
+        self._unsure = unsure = []
         key = self.key
         recent = self._recent
         watermark = self._watermark
         ties = self._ties
+        top = self._top
+        start = (self._page - 1) * self.page_size
         room = None if self.max_items is None else self.max_items - self._yielded
         fresh: list[T] = []
-        for item in items:
+        for index, item in enumerate(items):
             if room is not None and len(fresh) >= room:
                 break
             ident = key(item)
@@ -101,31 +122,35 @@ class PageWalk(Generic[T]):
                 continue
             if order is not None:
                 rank = order(item)
-                if rank is not None and watermark is not None:
-                    if rank > watermark or (rank == watermark and ident in ties):
-                        continue
-                    if rank < watermark:
-                        ties = set()
                 if rank is not None:
+                    if watermark is not None:
+                        if rank > watermark or (rank == watermark and ident in ties):
+                            continue
+                        if rank < watermark:
+                            ties = set()
                     watermark = rank
                     ties.add(ident)
+                    if top is not None and rank < top:
+                        self._existing += 1
+                    else:
+                        unsure.append(start + index)
             fresh.append(item)
         recent.append({key(item) for item in items})
         self._watermark = watermark
         self._ties = ties
         self._yielded += len(fresh)
-        if self._snapshot is None:
-            self._snapshot = page.total_count
         self._page += 1
         if order is not None:
-            # Items created since the start sit in front of the ones still to come; skip
-            # whole pages of them (deletions only make this estimate smaller, never larger).
-            growth = max(page.total_count - self._snapshot, 0)
-            self._page = max(self._page, 1 + (growth + self._yielded) // self.page_size)
+            # Items created since the snapshot sit in front of the ones still to come;
+            # skip whole pages of them (both terms can only underestimate the position).
+            created = max(page.total_count - snapshot, 0)
+            self._page = max(self._page, 1 + (created + self._existing) // self.page_size)
+        end_of_list = len(items) < self.page_size and page.page >= page.total_pages
         if (
             (self.max_items is not None and self._yielded >= self.max_items)
-            or page.page >= page.total_pages
-            or (order is not None and self._yielded >= self._snapshot)
+            or end_of_list
+            or (order is None and page.page >= page.total_pages)
+            or (order is not None and self._existing >= snapshot)
         ):
             self.done = True
         return fresh

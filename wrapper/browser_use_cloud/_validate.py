@@ -6,9 +6,17 @@ from ._exceptions import InputError
 
 
 def check_id(name: str, value: object) -> str:
-    """A non-empty id string (escaped into the URL path by the request builder)."""
+    """An id (or file name) that fills exactly one URL path segment.
+
+    The request builder percent-escapes it, but `.` and `..` stay as they are and would
+    be resolved away (`task/..` is the API root), so they are refused.
+    """
     if not isinstance(value, str) or not value.strip():
         raise InputError(f"{name} must be a non-empty string, got {value!r}")
+    if value in (".", ".."):
+        raise InputError(
+            f"{name} cannot be {value!r}: in a URL path it would address another resource"
+        )
     return value
 
 

@@ -158,6 +158,9 @@ class BrowserProfiles:
         return self._http.call(op, parse_browser_profile, retry="idempotent", timeout=timeout)
 
     def delete(self, profile_id: str, *, timeout: Timeout = None) -> None:
-        """Delete a profile and its saved browser data."""
+        """Delete a profile and its saved browser data.
+
+        A retry that finds it gone after an earlier attempt timed out counts as success.
+        """
         op = delete_browser_profile._get_kwargs(check_id("profile_id", profile_id))
-        self._http.request(op, retry="idempotent", timeout=timeout)
+        self._http.request(op, retry="idempotent", timeout=timeout, missing_ok_on_retry=True)

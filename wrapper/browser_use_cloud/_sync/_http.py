@@ -8,6 +8,7 @@ http = client._http                                    # an HTTP
 op = get_task._get_kwargs(task_id)                     # any generated operation's kwargs
 task = http.call(op, parse_task, retry="idempotent", timeout=timeout)
 response = http.request(op, retry="never")       # raw httpx.Response (2xx only)
+http.request(op, retry="idempotent", missing_ok_on_retry=True)   # DELETE
 response = http.request_url("PUT", url, retry="idempotent", content=..., headers=...)
 ```
 
@@ -17,9 +18,15 @@ response = http.request_url("PUT", url, retry="idempotent", content=..., headers
 - `retry` is the request's retry class (see `_retry.py`): "idempotent", "safe_post" or
   "never". Budget and backoff come from `http.policy`.
 - `timeout` (seconds or httpx.Timeout) overrides the client's timeout for this call.
+- `missing_ok_on_retry=True` (deletes): a 404 to a retry, after an attempt that may have
+  reached the server (timeout, dropped connection, 5xx), means that attempt did the job;
+  the 404 response is returned instead of raising NotFoundError.
 - `call` decodes JSON (an empty body is None) and applies `parse`; a body `parse` cannot
   read raises APIResponseValidationError. Non-2xx raises the typed APIStatusError,
-  transport failures raise APIConnectionError / APITimeoutError.
+  transport failures raise APIConnectionError / APITimeoutError. The API key and bearer
+  tokens are scrubbed from every error's text, even when a server echoes them.
+- A path segment `.` or `..` (an id or file name that httpx would resolve away) raises
+  InputError before sending: resources check ids first, this is the backstop.
 - `request_url` talks to a non-API URL (presigned upload/download): never with the API
   key, never following redirects. `content` may be a zero-argument callable returning a
   fresh body (iterator or bytes) for each attempt, so streamed uploads can be retried.
@@ -43,15 +50,17 @@ from .._exceptions import (
     APIResponseValidationError,
     APITimeoutError,
     ConcurrencyLimitError,
+    InputError,
     RateLimitError,
 )
-from .._logging import logger
+from .._logging import logger, scrub
 from .._retry import Failure, RetryClass, RetryPolicy
 from .._version import __version__
 
 T = TypeVar("T")
 Content = bytes | Iterable[bytes] | Iterator[bytes]
 _PREFIX = API_PATH_PREFIX + "/"
+_DOT_SEGMENTS = frozenset({".", ".."})
 _UNSENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 _AMBIGUOUS = (
     httpx.ReadTimeout,
@@ -93,6 +102,7 @@ class HTTP:
         self.policy = policy
         self._base = str(base_url)
         self._auth = {"Authorization": f"Bearer {api_key}"}
+        self._secrets = (api_key,)  # scrubbed from every error we raise
         self._owns_client = http_client is None
         if http_client is None:
             # Our own pool: auth baked into default headers (cheapest per request);
@@ -135,6 +145,11 @@ class HTTP:
         """Absolute URL for a spec path such as `/api/v1/task/x` (or a bare `task/x`)."""
         if path.startswith(_PREFIX):
             path = path[len(_PREFIX) :]
+        if "." in path and _DOT_SEGMENTS.intersection(path.split("/")):
+            raise InputError(
+                f"cannot request {path!r}: '.' and '..' are not valid ids or file names "
+                "(in a URL path they would address another resource)"
+            )
         return self._base + path.lstrip("/")
 
     def call(
@@ -153,7 +168,7 @@ class HTTP:
             request = response.request
             raise APIResponseValidationError(
                 f"{request.method} {request.url} returned a body this library "
-                f"cannot read ({type(exc).__name__}: {exc})",
+                f"cannot read ({type(exc).__name__}: {scrub(str(exc), self._secrets)})",
                 method=request.method,
                 url=str(request.url),
             ) from exc
@@ -164,6 +179,7 @@ class HTTP:
         *,
         retry: RetryClass,
         timeout: float | httpx.Timeout | None = None,
+        missing_ok_on_retry: bool = False,
     ) -> httpx.Response:
         """Send one API operation (with retries); return the 2xx response."""
         headers = op.get("headers")
@@ -177,7 +193,7 @@ class HTTP:
             headers=headers,
             timeout=self._timeout_for(timeout),
         )
-        return self._send(lambda: request, retry, str)
+        return self._send(lambda: request, retry, str, missing_ok_on_retry)
 
     def request_url(
         self,
@@ -202,7 +218,7 @@ class HTTP:
                     request.headers.pop(name, None)
             return request
 
-        return self._send(build, retry, _without_query)
+        return self._send(build, retry, _without_query, False)
 
     def _timeout_for(self, timeout: float | httpx.Timeout | None) -> Any:
         """The per-request timeout argument: httpx's "client default" unless overridden."""
@@ -215,11 +231,13 @@ class HTTP:
         build: Callable[[], httpx.Request],
         retry: RetryClass,
         shown: Callable[[httpx.URL], str],
+        missing_ok_on_retry: bool,
     ) -> httpx.Response:
         """Send with retries. `shown` renders the URL for logs and errors."""
         policy = self.policy
         log = logger.isEnabledFor(logging.INFO)
         attempt = 0
+        maybe_done = False  # an earlier attempt may have been carried out by the server
         while True:
             request = build()
             started = time.monotonic() if log else 0.0
@@ -231,7 +249,9 @@ class HTTP:
                     None if failure is None else policy.delay_after_failure(retry, attempt, failure)
                 )
                 if delay is None:
-                    raise _connection_error(exc, request, shown(request.url), attempt) from exc
+                    url = shown(request.url)
+                    raise _connection_error(exc, request, url, attempt, self._secrets) from exc
+                maybe_done = maybe_done or failure is Failure.AMBIGUOUS
                 if log:
                     _log_retry(request, shown, type(exc).__name__, delay, attempt, policy)
             else:
@@ -246,7 +266,16 @@ class HTTP:
                     )
                 if 200 <= status < 300:
                     return response
-                error = status_error(response, request.method, shown(request.url))
+                if status == 404 and maybe_done and missing_ok_on_retry:
+                    if log:
+                        logger.info(
+                            "%s %s: 404 on a retry, so an earlier attempt did it",
+                            request.method,
+                            shown(request.url),
+                        )
+                    return response
+                maybe_done = maybe_done or status >= 500
+                error = status_error(response, request.method, shown(request.url), self._secrets)
                 delay = policy.delay_after_status(
                     retry,
                     attempt,
@@ -277,13 +306,18 @@ def _failure(exc: httpx.TransportError) -> Failure | None:
 
 
 def _connection_error(
-    exc: httpx.TransportError, request: httpx.Request, url: str, attempt: int
+    exc: httpx.TransportError,
+    request: httpx.Request,
+    url: str,
+    attempt: int,
+    secrets: tuple[str, ...],
 ) -> APIConnectionError:
     tries = f" after {attempt + 1} attempts" if attempt else ""
     kind = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
     what = "timed out" if kind is APITimeoutError else "failed"
+    reason = scrub(str(exc), secrets)  # httpx's text may quote a header
     return kind(
-        f"{request.method} {url} {what}{tries} ({type(exc).__name__}: {exc})",
+        f"{request.method} {url} {what}{tries} ({type(exc).__name__}: {reason})",
         method=request.method,
         url=url,
     )

@@ -188,6 +188,9 @@ class ScheduledTasks:
         return self._http.call(op, parse_scheduled_task, retry="idempotent", timeout=timeout)
 
     def delete(self, task_id: str, *, timeout: Timeout = None) -> None:
-        """Delete a scheduled task (runs already started finish normally)."""
+        """Delete a scheduled task (runs already started finish normally).
+
+        A retry that finds it gone after an earlier attempt timed out counts as success.
+        """
         op = delete_scheduled_task._get_kwargs(check_id("task_id", task_id))
-        self._http.request(op, retry="idempotent", timeout=timeout)
+        self._http.request(op, retry="idempotent", timeout=timeout, missing_ok_on_retry=True)
