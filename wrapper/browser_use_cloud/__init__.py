@@ -35,42 +35,8 @@ from ._exceptions import (
     WaitTimeoutError,
 )
 from ._logging import setup_logging as _setup_logging
-from ._models import (
-    Balance,
-    BrowserData,
-    BrowserProfile,
-    LLMModel,
-    Page,
-    ProxyCountryCode,
-    ScheduledTask,
-    ScheduleType,
-    Task,
-    TaskMedia,
-    TaskStatus,
-    TaskStep,
-    TaskSummary,
-    UrlContent,
-)
-from ._polling import PollPolicy
-from ._structured import TaskResult
 from ._sync._client import BrowserUse
 from ._version import __version__
-from ._webhook_receiver import WebhookApp, webhook_app
-from ._webhooks import (
-    DuplicateGuard,
-    TaskStatusUpdateEvent,
-    TestEvent,
-    WebhookDuplicateError,
-    WebhookErrorReason,
-    WebhookEvent,
-    WebhookPayloadError,
-    WebhookSignatureError,
-    WebhookTaskStatus,
-    WebhookTimestampError,
-    WebhookVerificationError,
-    sign_webhook,
-    verify_webhook,
-)
 
 __all__ = [
     "APIConnectionError",
@@ -137,17 +103,86 @@ __all__ = [
 
 if TYPE_CHECKING:
     from ._async._tasks import AsyncTaskHandle, TaskOptions
+    from ._models import (
+        Balance,
+        BrowserData,
+        BrowserProfile,
+        LLMModel,
+        Page,
+        ProxyCountryCode,
+        ScheduledTask,
+        ScheduleType,
+        Task,
+        TaskMedia,
+        TaskStatus,
+        TaskStep,
+        TaskSummary,
+        UrlContent,
+    )
+    from ._polling import PollPolicy
+    from ._structured import TaskResult
     from ._sync._tasks import TaskHandle
+    from ._webhook_receiver import WebhookApp, webhook_app
+    from ._webhooks import (
+        DuplicateGuard,
+        TaskStatusUpdateEvent,
+        TestEvent,
+        WebhookDuplicateError,
+        WebhookErrorReason,
+        WebhookEvent,
+        WebhookPayloadError,
+        WebhookSignatureError,
+        WebhookTaskStatus,
+        WebhookTimestampError,
+        WebhookVerificationError,
+        sign_webhook,
+        verify_webhook,
+    )
 
-_LAZY = {
-    "AsyncTaskHandle": "._async._tasks",
-    "TaskOptions": "._async._tasks",
-    "TaskHandle": "._sync._tasks",
+# Names loaded on first use: most programs need only a client, and import time counts.
+_LAZY_MODULES = {
+    "._async._tasks": ("AsyncTaskHandle", "TaskOptions"),
+    "._sync._tasks": ("TaskHandle",),
+    "._models": (
+        "Balance",
+        "BrowserData",
+        "BrowserProfile",
+        "LLMModel",
+        "Page",
+        "ProxyCountryCode",
+        "ScheduleType",
+        "ScheduledTask",
+        "Task",
+        "TaskMedia",
+        "TaskStatus",
+        "TaskStep",
+        "TaskSummary",
+        "UrlContent",
+    ),
+    "._polling": ("PollPolicy",),
+    "._structured": ("TaskResult",),
+    "._webhook_receiver": ("WebhookApp", "webhook_app"),
+    "._webhooks": (
+        "DuplicateGuard",
+        "TaskStatusUpdateEvent",
+        "TestEvent",
+        "WebhookDuplicateError",
+        "WebhookErrorReason",
+        "WebhookEvent",
+        "WebhookPayloadError",
+        "WebhookSignatureError",
+        "WebhookTaskStatus",
+        "WebhookTimestampError",
+        "WebhookVerificationError",
+        "sign_webhook",
+        "verify_webhook",
+    ),
 }
+_LAZY = {name: module for module, names in _LAZY_MODULES.items() for name in names}
 
 
 def __getattr__(name: str) -> Any:
-    """Names whose modules pull in the generated client load on first use."""
+    """Load a name of `_LAZY` from its module on first use."""
     if name in _LAZY:
         import importlib
 
@@ -155,6 +190,10 @@ def __getattr__(name: str) -> Any:
         globals()[name] = value
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
 
 
 _setup_logging()

@@ -16,14 +16,13 @@ A 429 "too many concurrent sessions" is never retried: waiting a second will not
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import random
 import time
 from collections.abc import Callable, Mapping
 from email.utils import parsedate_to_datetime
 from typing import Literal
-
-import attrs
 
 RetryClass = Literal["idempotent", "safe_post", "never"]
 
@@ -39,7 +38,7 @@ class Failure(enum.Enum):
     """Read/write timeout or dropped connection: the server may have acted on it."""
 
 
-@attrs.frozen
+@dataclasses.dataclass(frozen=True)
 class RetryPolicy:
     """Decides whether attempt `attempt` (0-based) that failed should be retried, and when.
 
@@ -52,7 +51,10 @@ class RetryPolicy:
     base_delay: float = 0.5
     max_delay: float = 8.0
     max_retry_after: float = 60.0
-    random: Callable[[], float] = attrs.field(default=random.random, eq=False, repr=False)
+    # A plain stdlib dataclass: the client's import path stays free of attrs.
+    random: Callable[[], float] = dataclasses.field(
+        default=random.random, compare=False, repr=False
+    )
 
     def backoff(self, attempt: int) -> float:
         """Jittered exponential delay before retry number `attempt + 1`."""

@@ -17,11 +17,11 @@ from .._config import (
     resolve_timeout,
 )
 from .._exceptions import AuthenticationError, InputError
-from .._models import Balance, parse_balance
 from .._retry import RetryPolicy
 from ._http import HTTP
 
 if TYPE_CHECKING:
+    from .._models import Balance
     from ._browser_profiles import BrowserProfiles
     from ._files import Files
     from ._scheduled_tasks import ScheduledTasks
@@ -153,6 +153,8 @@ class BrowserUse:
     def balance(self, *, timeout: float | httpx.Timeout | None = None) -> Balance:
         """The account's credit balance."""
         from browser_use_cloud_api.api.account import check_balance
+
+        from .._models import parse_balance
 
         return self._http.call(
             check_balance._get_kwargs(), parse_balance, retry="idempotent", timeout=timeout
