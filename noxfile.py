@@ -218,6 +218,8 @@ def conformance(session: nox.Session) -> None:
             "0",
             "--step-interval",
             "0.01",
+            "--api-key",
+            CONFORMANCE_KEY,
         ],
         stdout=subprocess.PIPE,
         text=True,
