@@ -52,6 +52,7 @@ from .._exceptions import (
     InputError,
     RateLimitError,
 )
+from .._gate import MAX_IN_FLIGHT, AsyncGate
 from .._logging import logger, scrub
 from .._retry import Failure, RetryClass, RetryPolicy
 from .._version import __version__
@@ -111,7 +112,7 @@ class AsyncHTTP:
                 timeout=timeout,
                 follow_redirects=False,
                 transport=transport,
-                limits=httpx.Limits(max_connections=100, max_keepalive_connections=20),
+                limits=httpx.Limits(max_connections=MAX_IN_FLIGHT, max_keepalive_connections=20),
             )
             self._headers: dict[str, str] | None = None
             self._timeout: httpx.Timeout | None = None
@@ -120,6 +121,7 @@ class AsyncHTTP:
             self._client = http_client
             self._headers = {**self._auth, "User-Agent": USER_AGENT}
             self._timeout = timeout
+        self._gate = AsyncGate()
 
     def __repr__(self) -> str:
         return f"AsyncHTTP(base_url={self._base!r})"
@@ -241,7 +243,8 @@ class AsyncHTTP:
             request = build()
             started = time.monotonic() if log else 0.0
             try:
-                response = await self._client.send(request, follow_redirects=False)
+                async with self._gate:
+                    response = await self._client.send(request, follow_redirects=False)
             except httpx.TransportError as exc:
                 failure = _failure(exc)
                 delay = (

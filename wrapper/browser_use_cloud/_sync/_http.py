@@ -53,6 +53,7 @@ from .._exceptions import (
     InputError,
     RateLimitError,
 )
+from .._gate import MAX_IN_FLIGHT, Gate
 from .._logging import logger, scrub
 from .._retry import Failure, RetryClass, RetryPolicy
 from .._version import __version__
@@ -112,7 +113,7 @@ class HTTP:
                 timeout=timeout,
                 follow_redirects=False,
                 transport=transport,
-                limits=httpx.Limits(max_connections=100, max_keepalive_connections=20),
+                limits=httpx.Limits(max_connections=MAX_IN_FLIGHT, max_keepalive_connections=20),
             )
             self._headers: dict[str, str] | None = None
             self._timeout: httpx.Timeout | None = None
@@ -121,6 +122,7 @@ class HTTP:
             self._client = http_client
             self._headers = {**self._auth, "User-Agent": USER_AGENT}
             self._timeout = timeout
+        self._gate = Gate()
 
     def __repr__(self) -> str:
         return f"HTTP(base_url={self._base!r})"
@@ -242,7 +244,8 @@ class HTTP:
             request = build()
             started = time.monotonic() if log else 0.0
             try:
-                response = self._client.send(request, follow_redirects=False)
+                with self._gate:
+                    response = self._client.send(request, follow_redirects=False)
             except httpx.TransportError as exc:
                 failure = _failure(exc)
                 delay = (
