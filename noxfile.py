@@ -256,3 +256,11 @@ def soak(session: nox.Session) -> None:
     """10,000 sync and async operations against the emulator with faults on; exit 1 on a miss."""
     _install_project(session)
     session.run("python", "-m", "soak.run", "--operations", "10000", *session.posargs)
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Benchmarks against same-run baselines (servers in other processes); writes BENCHMARKS.md."""
+    _install_project(session)
+    session.install("browser-use-sdk==3.12.1", "requests")
+    session.run("python", "-m", "bench.run", *session.posargs)
