@@ -23,10 +23,10 @@ from .._webhooks import (
     sign_webhook,
     verify_webhook,
 )
+from ..emulator._serving import BackgroundServer
 from ._local import LOCAL_API_KEY, local_config, local_emulator
 from ._output import console, is_terminal, progress_for
 from ._run import follow, local_poll, show_result
-from ._serve import BackgroundServer
 from ._webhooks import WEBHOOK_PATH, EventLog, describe_event, receiver_app, rejections
 
 PRODUCT_SCHEMA: dict[str, Any] = {
@@ -62,7 +62,7 @@ def demo(plain: bool) -> None:
     secret = secrets.token_urlsafe(24)
     log = EventLog()
     app = receiver_app(secret, log.add)
-    with rejections(log.reject), BackgroundServer(app) as receiver:
+    with rejections(log.reject), BackgroundServer(app, lifespan="off") as receiver:
         webhook_url = receiver.url + WEBHOOK_PATH
         config = local_config(webhook_url=webhook_url, webhook_secret=secret)
         with local_emulator(config) as emulator:

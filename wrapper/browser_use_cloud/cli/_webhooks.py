@@ -174,9 +174,7 @@ def listen(host: str, port: int, secret: str | None, as_json: bool) -> None:
 
     The first line printed is the URL to deliver to.
     """
-    import uvicorn
-
-    from ._serve import bind
+    from ..emulator._serving import bind, run_foreground, url_of
 
     key = _require_secret(secret)
 
@@ -191,16 +189,8 @@ def listen(host: str, port: int, secret: str | None, as_json: bool) -> None:
         click.echo(f"{time.strftime('%H:%M:%S')} {message}", err=True)
 
     sock = bind(host, port)
-    shown = f"[{host}]" if ":" in host else host
-    click.echo(f"http://{shown}:{sock.getsockname()[1]}{WEBHOOK_PATH}")
+    click.echo(url_of(sock, host) + WEBHOOK_PATH)
     click.echo("Verifying deliveries with the given secret; Ctrl-C stops.", err=True)
     sys.stdout.flush()
-    app = receiver_app(key, on_event)
-    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
-    try:
-        with rejections(on_reject):
-            uvicorn.Server(config).run(sockets=[sock])
-    except KeyboardInterrupt:
-        pass  # Ctrl-C is how a listener is meant to stop
-    finally:
-        sock.close()
+    with rejections(on_reject):
+        run_foreground(receiver_app(key, on_event), sock, lifespan="off")
