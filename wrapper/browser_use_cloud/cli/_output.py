@@ -24,6 +24,13 @@ if TYPE_CHECKING:
 json_option = click.option(
     "--json", "as_json", is_flag=True, help="Print the API's JSON (for scripts)."
 )
+_page_option = click.option("--page", type=click.IntRange(min=1), default=1, show_default=True)
+_limit_option = click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True)
+
+
+def page_options(command: Any) -> Any:
+    """`--page` and `--limit` (at most 100, the service's cap) for a list command."""
+    return _page_option(_limit_option(command))
 
 
 def is_terminal(stream: IO[str]) -> bool:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from ._context import CliState, pass_state
-from ._output import json_option, page_json, print_json, print_record, print_table
+from ._output import json_option, page_json, page_options, print_json, print_record, print_table
 
 if TYPE_CHECKING:
     from .._models import BrowserProfile
@@ -85,8 +85,7 @@ def profiles() -> None:
 
 
 @profiles.command("list", epilog="Example:\n\n  browser-use-cloud profiles list --json")
-@click.option("--page", type=click.IntRange(min=1), default=1, show_default=True)
-@click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True)
+@page_options
 @json_option
 @pass_state
 def list_(state: CliState, page: int, limit: int, as_json: bool) -> None:

@@ -14,6 +14,7 @@ from ._output import (
     is_terminal,
     json_option,
     page_json,
+    page_options,
     print_json,
     print_record,
     print_table,
@@ -44,8 +45,7 @@ def tasks() -> None:
 
 
 @tasks.command("list", epilog="Example:\n\n  browser-use-cloud tasks list --page 2 --limit 50")
-@click.option("--page", type=click.IntRange(min=1), default=1, show_default=True)
-@click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True)
+@page_options
 @json_option
 @pass_state
 def list_(state: CliState, page: int, limit: int, as_json: bool) -> None:
