@@ -4,21 +4,19 @@ from __future__ import annotations
 
 import contextlib
 import socket
-import threading
-import time
 from collections.abc import Iterable, Iterator, MutableMapping
 from typing import Any
 
 import anyio
 import httpx
 import pytest
-import uvicorn
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from browser_use_cloud.emulator._faults import FAULT_KINDS, FaultMiddleware, FaultSpec
+from browser_use_cloud.emulator._serving import BackgroundServer
 
 # -- parsing ---------------------------------------------------------------------------------
 
@@ -113,20 +111,8 @@ class Backend:
 @contextlib.contextmanager
 def serve(app: FaultMiddleware) -> Iterator[str]:
     """Run ``app`` with uvicorn on a free loopback port; yields the base URL."""
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.005)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(5)
-        sock.close()
+    with BackgroundServer(app, lifespan="off") as server:
+        yield server.url
 
 
 @contextlib.contextmanager

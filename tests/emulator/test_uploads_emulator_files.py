@@ -5,17 +5,14 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from urllib.parse import parse_qsl, urlsplit
 
 import httpx
 import pytest
-import uvicorn
 from starlette.applications import Starlette
 
+from browser_use_cloud.emulator._serving import BackgroundServer
 from browser_use_cloud.emulator._uploads import (
     FileStore,
     SignatureError,
@@ -156,20 +153,8 @@ def test_file_store_basics() -> None:
 @contextlib.contextmanager
 def serve(app: Starlette) -> Iterator[str]:
     """Run ``app`` with uvicorn on a free loopback port; yields the base URL."""
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.005)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(5)
-        sock.close()
+    with BackgroundServer(app, lifespan="off") as server:
+        yield server.url
 
 
 @pytest.fixture

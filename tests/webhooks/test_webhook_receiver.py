@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from collections.abc import AsyncIterator, Iterator
@@ -10,7 +9,6 @@ from typing import Any
 
 import httpx
 import pytest
-import uvicorn
 
 from browser_use_cloud._webhook_receiver import WebhookApp, webhook_app
 from browser_use_cloud._webhooks import (
@@ -25,6 +23,7 @@ from browser_use_cloud._webhooks import (
     WebhookVerificationError,
     sign_webhook,
 )
+from browser_use_cloud.emulator._serving import BackgroundServer
 
 SECRET = "whsec_receiver_secret"
 pytestmark = pytest.mark.anyio
@@ -211,23 +210,9 @@ async def test_rotation_through_the_app(recorder: Recorder) -> None:
 @pytest.fixture
 def served(recorder: Recorder) -> Iterator[str]:
     """The receiver under uvicorn on 127.0.0.1 and a free port, with its lifespan on."""
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
     app: WebhookApp = webhook_app(recorder, secret=SECRET)
-    server = uvicorn.Server(uvicorn.Config(app, lifespan="on", log_level="warning"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.01)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(10)
-        sock.close()
+    with BackgroundServer(app, lifespan="on") as server:
+        yield server.url
 
 
 def test_over_loopback_http(served: str, recorder: Recorder) -> None:
