@@ -184,6 +184,32 @@ class BrowserUse:
             get_browser_use_version._get_kwargs(), _str, retry="idempotent", timeout=timeout
         )
 
+    def call(
+        self, operation: str, /, *, timeout: float | httpx.Timeout | None = None, **params: Any
+    ) -> Any:
+        """Send any API operation by its name (`get_task`, `list_tasks`, ...); return its JSON.
+
+        For operations without a method of their own, e.g. ones added to the API after
+        this release: `client.call("get_task_status", task_id="...")`. Arguments
+        are the API's path and query parameters and body fields, by their API names;
+        they are checked against the spec before anything is sent (InputError names what
+        is allowed). Auth, retries (POSTs only when nothing reached the server) and
+        typed errors are those of every other method. Returns the decoded JSON body, or
+        None for an empty one.
+        """
+        from .._operations import operations
+        from ._http import decode_json
+
+        op = operations().find(operation)
+        request = op.build_request(params)
+        response = self._http.request(
+            request,
+            retry="idempotent" if op.idempotent else "safe_post",
+            timeout=timeout,
+            missing_ok_on_retry=op.method == "DELETE",
+        )
+        return decode_json(response)
+
     def delete_browser_profile_for_user(
         self, *, timeout: float | httpx.Timeout | None = None
     ) -> None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from .._operations import clean_name, read_packaged_spec
 
 SPEC_ENV = "BROWSER_USE_EMULATOR_OPENAPI"
 API_PREFIX = "/api/v1"
@@ -34,10 +35,7 @@ def _read_spec_text() -> str:
     override = os.environ.get(SPEC_ENV)
     if override:
         return Path(override).read_text(encoding="utf-8")
-    packaged = importlib.resources.files("browser_use_cloud").joinpath("_openapi.json")
-    if packaged.is_file():
-        return packaged.read_text(encoding="utf-8")
-    return (Path(__file__).resolve().parents[3] / "openapi.json").read_text(encoding="utf-8")
+    return read_packaged_spec()
 
 
 @functools.cache
@@ -45,11 +43,6 @@ def load_spec() -> JSON:
     """The spec document: ``$BROWSER_USE_EMULATOR_OPENAPI``, package data or the repo's file."""
     spec: JSON = json.loads(_read_spec_text())
     return spec
-
-
-def operation_name(operation_id: str) -> str:
-    """``run_task_api_v1_run_task_post`` -> ``run_task``."""
-    return operation_id.split("_api_v1_", 1)[0]
 
 
 def operations(spec: JSON) -> list[Operation]:
@@ -60,7 +53,7 @@ def operations(spec: JSON) -> list[Operation]:
             body = op.get("requestBody", {}).get("content", {}).get("application/json", {})
             found.append(
                 Operation(
-                    name=operation_name(op["operationId"]),
+                    name=clean_name(op["operationId"]),
                     operation_id=op["operationId"],
                     method=method.upper(),
                     path=path,

@@ -1,0 +1,161 @@
+"""The operation registry: derived from openapi.json, agreeing with the generated package."""
+
+from __future__ import annotations
+
+import copy
+import importlib.util
+import json
+import pkgutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import browser_use_cloud_api.api as generated_api
+from browser_use_cloud import InputError
+from browser_use_cloud._operations import Operations, clean_name, operations, read_packaged_spec
+from browser_use_cloud._schema_check import check_value
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _normalize() -> Any:
+    spec = importlib.util.spec_from_file_location("normalize", ROOT / "scripts" / "normalize.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _spec() -> dict[str, Any]:
+    return json.loads(read_packaged_spec())
+
+
+def test_names_and_tags_are_the_generated_modules() -> None:
+    generated = {
+        (package.name, module.name)
+        for package in pkgutil.iter_modules(generated_api.__path__)
+        for module in pkgutil.iter_modules([str(Path(generated_api.__path__[0]) / package.name)])
+    }
+    registry = {(op.tag, op.name) for op in operations().values()}
+    assert registry == generated
+
+
+def test_clean_name_agrees_with_the_regen_script() -> None:
+    normalize = _normalize()
+    ids = [op["operationId"] for _, _, op in normalize.operations(_spec())]
+    ids += ["new_thing_api_v1_new__x__get", "already_clean", "a_api_v1_b_api_v1_c_get"]
+    assert [clean_name(i) for i in ids] == [normalize.clean_operation_id(i) for i in ids]
+
+
+def test_every_spec_operation_is_registered_with_its_arguments() -> None:
+    spec = _spec()
+    for path, item in spec["paths"].items():
+        for method, raw in item.items():
+            op = operations()[clean_name(raw["operationId"])]
+            assert (op.method, op.path) == (method.upper(), path)
+            names = {arg.name for arg in op.arguments}
+            assert {p["name"] for p in raw.get("parameters", ())} <= names
+            schema = op.input_schema()
+            assert schema["type"] == "object" and set(schema["properties"]) == names
+            assert "$ref" not in json.dumps(schema)  # self-contained: refs are inlined
+            assert "timeout" not in names  # call() reserves timeout= for the HTTP timeout
+
+
+def test_a_new_operation_in_the_spec_is_registered_without_an_edit() -> None:
+    spec = copy.deepcopy(_spec())
+    spec["paths"]["/api/v1/task/{task_id}/logs"] = {
+        "get": {
+            "operationId": "get_task_logs_api_v1_task__task_id__logs_get",
+            "tags": ["tasks"],
+            "description": "The agent's log lines.",
+            "parameters": [
+                {"name": "task_id", "in": "path", "required": True, "schema": {"type": "string"}},
+                {"name": "tail", "in": "query", "schema": {"type": "integer", "minimum": 1}},
+            ],
+            "responses": {"200": {"description": "OK"}},
+        }
+    }
+    ops = Operations(spec)
+    logs = ops.find("get_task_logs")
+    assert logs.reads_only and logs.tag == "tasks"
+    assert logs.build_request({"task_id": "t 1", "tail": 5}) == {
+        "method": "get",
+        "url": "/api/v1/task/t%201/logs",
+        "params": {"tail": 5},
+    }
+    with pytest.raises(InputError, match="tail must be at least 1"):
+        logs.build_request({"task_id": "t", "tail": 0})
+
+
+def test_body_fields_are_flat_arguments() -> None:
+    run = operations().find("run_task")
+    required = [arg.name for arg in run.arguments if arg.required]
+    assert required == ["task"]
+    request = run.build_request({"task": "x", "max_agent_steps": 3, "secrets": {"pw": "s"}})
+    assert request == {
+        "method": "post",
+        "url": "/api/v1/run-task",
+        "json": {"task": "x", "max_agent_steps": 3, "secrets": {"pw": "s"}},
+    }
+
+
+@pytest.mark.parametrize(
+    ("name", "params", "message"),
+    [
+        ("get_task", {}, "get_task needs 'task_id': get_task(task_id)"),
+        ("get_task", {"task_id": "a", "id": "b"}, "unexpected argument 'id'; it takes task_id"),
+        ("get_task", {"task_id": ".."}, "task_id cannot be '..'"),
+        ("list_tasks", {"limit": "5"}, "limit must be integer, got a string"),
+        ("run_task", {"task": "x", "max_agent_steps": True}, "got a boolean"),
+        ("run_task", {"task": "x", "llm_model": "gpt-0"}, "llm_model must be one of 'gpt-4o'"),
+        ("run_task", {"task": "x", "allowed_domains": ["a", 1]}, "item 1 must be string"),
+    ],
+)
+def test_bad_arguments_are_refused_naming_what_is_allowed(
+    name: str, params: dict[str, Any], message: str
+) -> None:
+    with pytest.raises(InputError, match=None) as info:
+        operations().find(name).build_request(params)
+    assert message in str(info.value)
+
+
+def test_a_secret_value_never_appears_in_the_error() -> None:
+    with pytest.raises(InputError) as info:
+        operations().find("run_task").build_request({"task": "x", "secrets": {"pw": 424242}})
+    assert "424242" not in str(info.value)
+    assert "field 'pw' must be string" in str(info.value)
+
+
+def test_unknown_operation_names_the_choices() -> None:
+    with pytest.raises(InputError) as info:
+        operations().find("get_tsk")
+    text = str(info.value)
+    assert "Did you mean 'get_task'?" in text
+    assert all(name in text for name in operations())
+
+
+def test_two_operations_with_one_name_are_refused() -> None:
+    spec = copy.deepcopy(_spec())
+    twin = copy.deepcopy(spec["paths"]["/api/v1/ping"]["get"])
+    spec["paths"]["/api/v1/ping2"] = {"get": twin}
+    with pytest.raises(ValueError, match="both named 'ping'"):
+        Operations(spec)
+
+
+@pytest.mark.parametrize(
+    ("value", "schema", "ok"),
+    [
+        (1, {"type": "integer"}, True),
+        (1.0, {"type": "integer"}, True),
+        (1.5, {"type": "integer"}, False),
+        (True, {"type": "integer"}, False),
+        (None, {"anyOf": [{"type": "string"}, {"type": "null"}]}, True),
+        ({"a": "b"}, {"type": "object", "additionalProperties": {"type": "string"}}, True),
+        ({"a": 1}, {"type": "object", "properties": {}, "additionalProperties": False}, False),
+        ("x", {"type": "string", "format": "date-time"}, True),  # formats are the server's
+        (5, {"type": "integer", "maximum": 4}, False),
+    ],
+)
+def test_schema_check(value: Any, schema: dict[str, Any], ok: bool) -> None:
+    assert (check_value(value, schema) is None) is ok
