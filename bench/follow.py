@@ -129,7 +129,7 @@ class _Bench:
             handle = client.tasks.create(self.text)
             wire.count.reset()
             time.sleep(offset)
-            result = handle.wait(timeout=600)
+            result = handle.wait(wait_timeout=600)
             returned = time.time()
         return _sample(wire, _latency(result.finished_at, returned), len(result.steps))
 
@@ -141,7 +141,7 @@ class _Bench:
             handle = client.tasks.create(self.text)
             wire.count.reset()
             time.sleep(offset)
-            numbers = [step.step for step in handle.steps(timeout=600)]
+            numbers = [step.step for step in handle.steps(wait_timeout=600)]
             returned = time.time()
         if numbers != list(range(1, self.sizes.steps + 1)):
             raise RuntimeError(f"the step stream yielded {numbers}, not each step once in order")

@@ -144,7 +144,7 @@ class Operations:
         self.ledger.waiting.append(handle.id)
 
     async def _wait(self, index: int, rng: random.Random, driver: Driver, task_id: str) -> None:
-        result = await driver.call(driver.client.tasks, "wait", task_id, timeout=WAIT_TIMEOUT)
+        result = await driver.call(driver.client.tasks, "wait", task_id, wait_timeout=WAIT_TIMEOUT)
         self._check_finished("wait", result, task_id)
 
     async def _run(self, index: int, rng: random.Random, driver: Driver, _: Any) -> None:
@@ -156,7 +156,7 @@ class Operations:
                 "run",
                 self._text(index, rng),
                 request_id=rid,
-                timeout=WAIT_TIMEOUT,
+                wait_timeout=WAIT_TIMEOUT,
                 on_step=None if steps is None else steps.append,
             )
         except Exception:
@@ -169,7 +169,7 @@ class Operations:
 
     async def _stream(self, index: int, rng: random.Random, driver: Driver, _: Any) -> None:
         handle = await self._create_task(index, rng, driver, "stream")
-        steps = await driver.collect(handle, "steps", timeout=WAIT_TIMEOUT)
+        steps = await driver.collect(handle, "steps", wait_timeout=WAIT_TIMEOUT)
         self.ledger.streams[handle.id] = [(s.id, s.step) for s in steps]
 
     async def _read(self, index: int, rng: random.Random, driver: Driver, task_id: str) -> None:

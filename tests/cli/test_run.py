@@ -90,7 +90,7 @@ def test_a_failed_task_exits_1(cli: Cli) -> None:
 
 
 def test_timeout_stops_the_task_and_exits_4(cli: Cli, client: BrowserUse) -> None:
-    result = cli("run", "Take long [[emulator:steps=500]]", "--timeout", "0.3")
+    result = cli("run", "Take long [[emulator:steps=500]]", "--wait-timeout", "0.3")
     line = assert_clean_error(result, 4)
     assert "it was stopped" in line
     task_id = CREATED.match(lines(result.stdout)[0]).group(1)  # type: ignore[union-attr]

@@ -13,7 +13,7 @@ from browser_use_cloud import BrowserUse
 
 def _finished(client: BrowserUse, text: str = "look something up") -> str:
     handle = client.tasks.create(text)
-    handle.wait(timeout=30)
+    handle.wait(wait_timeout=30)
     return handle.id
 
 

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
+from browser_use_cloud.emulator._schema_values import generate
 from browser_use_cloud.emulator._spec import load_spec
-from browser_use_cloud.emulator._structured import generate
 
 from .conftest import OPERATIONS, Api
 

@@ -132,8 +132,8 @@ LIBRARY_CASES = [
     ),
     Case(
         "negative wait timeout",
-        lambda c: c.tasks.wait("task-1", timeout=-1),
-        ("timeout must be a number of seconds >= 0 or None", "-1"),
+        lambda c: c.tasks.wait("task-1", wait_timeout=-1),
+        ("wait_timeout must be a number of seconds >= 0 or None", "-1"),
     ),
     Case(
         "unknown on_timeout",
@@ -311,7 +311,11 @@ CLI_CASES = [
         ("must be a JSON object",),
     ),
     CliCase("run --secret without =", ("run", "x", "--secret", "token"), ("KEY=VALUE",)),
-    CliCase("run --timeout negative", ("run", "x", "--timeout", "-1"), ("--timeout", "x>0")),
+    CliCase(
+        "run --wait-timeout negative",
+        ("run", "x", "--wait-timeout", "-1"),
+        ("--wait-timeout", "x>0"),
+    ),
     CliCase(
         "run --file missing",
         ("run", "x", "--file", "/nonexistent/report.pdf"),

@@ -1,7 +1,7 @@
 """Property: `tasks.iter()` yields each pre-existing task exactly once, and no task twice,
 while tasks are created at the head of the newest-first list between page fetches.
 
-Unlike tests/wrapper/test_pagination.py (PageWalk fed directly, one rank per item), this
+Unlike tests/wrapper/test_page_walk.py (PageWalk fed directly, one rank per item), this
 drives the real client iterator over a model server (an httpx MockTransport, no network)
 whose `created_at` has whole-second resolution, so bursts of tasks share a timestamp, and
 whose `total_pages` may be computed before the inserts of the same moment land.

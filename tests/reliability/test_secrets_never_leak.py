@@ -80,7 +80,7 @@ def test_faulty_session_leaks_nothing_to_logs_reprs_or_errors(
             try:
                 handle = client.tasks.create(f"log in {n}", secrets={"password": SECRET_VALUE})
                 reprs.append(repr(handle))
-                result = handle.wait(timeout=30)
+                result = handle.wait(wait_timeout=30)
                 reprs += [repr(result), repr(result.raw)]
             except BrowserUseError as exc:
                 errors.append(exc)

@@ -174,7 +174,7 @@ def test_a_create_the_server_finishes_while_the_client_settles_is_found(
 
     transport = LoseFirstCreate(time_out)
     settle = Settling(lambda: transport.real.handle_request(pending.pop()).read())
-    monkeypatch.setattr(sync_tasks, "_sleep", settle)
+    monkeypatch.setattr(sync_tasks, "sleep", settle)
     with client_for(emu, transport, max_delay) as client:
         handle = client.tasks.create("billed once", request_id="rid-late")
     assert tagged(emu, "rid-late") == [handle.id]
@@ -209,7 +209,7 @@ def test_the_last_attempt_looks_again_before_raising(
         if late:
             transport.real.handle_request(late.pop()).read()
 
-    monkeypatch.setattr(sync_tasks, "_sleep", Settling(server_acts))
+    monkeypatch.setattr(sync_tasks, "sleep", Settling(server_acts))
     with client_for(emu, transport, 0.01) as client:
         handle = client.tasks.create("billed once", request_id="rid-last")
     assert transport.posts == sync_tasks.MAX_CREATE_ATTEMPTS

@@ -35,13 +35,13 @@ async def test_async_steps_once_in_order(aclient: AsyncBrowserUse) -> None:
     handle = await aclient.tasks.create("Walk [[emulator:steps=9]]")
     steps: list[TaskStep] = [step async for step in handle.steps()]
     assert [s.step for s in steps] == list(range(1, 10))
-    assert [s.step async for s in aclient.tasks.stream(handle.id)] == list(range(1, 10))
+    assert [s.step async for s in aclient.tasks.steps(handle.id)] == list(range(1, 10))
 
 
 async def test_async_wait_timeout_stops(aclient: AsyncBrowserUse) -> None:
     handle = await aclient.tasks.create("Long [[emulator:steps=200]]")
     with pytest.raises(WaitTimeoutError) as info:
-        await handle.wait(timeout=0.05, on_timeout="stop")
+        await handle.wait(wait_timeout=0.05, on_timeout="stop")
     assert info.value.stopped
     assert await handle.status() == TaskStatus.STOPPED
 

@@ -26,7 +26,7 @@ from browser_use_cloud import (
 )
 from browser_use_cloud._polling import PollPolicy
 from browser_use_cloud._retry import RetryPolicy
-from browser_use_cloud._structured import OutputSpec
+from browser_use_cloud._structured_output import OutputSpec
 from browser_use_cloud.emulator import Emulator
 
 
@@ -102,7 +102,7 @@ def test_stopped_task_raises(client: BrowserUse) -> None:
 def test_wait_timeout_stop_stops_remote_task(client: BrowserUse) -> None:
     handle = client.tasks.create("Long one [[emulator:steps=200]]")
     with pytest.raises(WaitTimeoutError) as info:
-        handle.wait(timeout=0.1, on_timeout="stop")
+        handle.wait(wait_timeout=0.1, on_timeout="stop")
     assert info.value.stopped is True and info.value.task_id == handle.id
     assert handle.status() == TaskStatus.STOPPED
 
@@ -110,7 +110,7 @@ def test_wait_timeout_stop_stops_remote_task(client: BrowserUse) -> None:
 def test_wait_timeout_raise_leaves_task_running(client: BrowserUse) -> None:
     handle = client.tasks.create("Long one [[emulator:steps=200]]")
     with pytest.raises(WaitTimeoutError) as info:
-        handle.wait(timeout=0.05)
+        handle.wait(wait_timeout=0.05)
     assert info.value.stopped is False
     assert isinstance(info.value, TimeoutError)
     assert handle.status() == TaskStatus.RUNNING
@@ -122,7 +122,7 @@ def test_paused_is_not_terminal(client: BrowserUse) -> None:
     handle.pause()
     assert handle.status() == TaskStatus.PAUSED
     with pytest.raises(WaitTimeoutError) as info:
-        handle.wait(timeout=0.2)
+        handle.wait(wait_timeout=0.2)
     assert info.value.last_status == "paused"
     handle.stop()
 
@@ -144,7 +144,7 @@ def test_steps_yield_each_step_once_across_pause(client: BrowserUse) -> None:
 
 def test_stream_by_id_of_finished_task(client: BrowserUse) -> None:
     task = client.tasks.run("Done already [[emulator:steps=5]]")
-    steps = list(client.tasks.stream(task.id))
+    steps = list(client.tasks.steps(task.id))
     assert [s.id for s in steps] == [s.id for s in task.steps]
 
 
@@ -266,7 +266,7 @@ def test_wait_and_stream_ride_out_transient_faults(client: BrowserUse, emulator:
     assert handle is not None
     task = handle.wait()
     assert task.status == TaskStatus.FINISHED and len(task.steps) == 30
-    steps = list(client.tasks.stream(task.id))
+    steps = list(client.tasks.steps(task.id))
     assert [s.step for s in steps] == list(range(1, 31))
     assert emulator.fault_counts.get("500", 0) + emulator.fault_counts.get("drop", 0) > 0
 

@@ -120,7 +120,7 @@ if TYPE_CHECKING:
         UrlContent,
     )
     from ._polling import PollPolicy
-    from ._structured import TaskResult
+    from ._structured_output import TaskResult
     from ._sync._tasks import TaskHandle
     from ._webhook_receiver import WebhookApp, webhook_app
     from ._webhooks import (
@@ -160,7 +160,7 @@ _LAZY_MODULES = {
         "UrlContent",
     ),
     "._polling": ("PollPolicy",),
-    "._structured": ("TaskResult",),
+    "._structured_output": ("TaskResult",),
     "._webhook_receiver": ("WebhookApp", "webhook_app"),
     "._webhooks": (
         "DuplicateGuard",

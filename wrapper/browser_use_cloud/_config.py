@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+from typing import TypeAlias
 
 import httpx
 
@@ -16,6 +17,11 @@ API_KEY_ENV = "BROWSER_USE_API_KEY"
 BASE_URL_ENV = "BROWSER_USE_BASE_URL"
 API_PATH_PREFIX = "/api/v1"
 """Path prefix of every operation in the spec; the base URL stands in for it."""
+
+RequestTimeout: TypeAlias = float | httpx.Timeout | None
+"""The `timeout=` every request-making method takes: the HTTP timeout of each request it
+sends (seconds or an httpx.Timeout; None: the client's). Not how long to wait for a task:
+that is `wait_timeout=`."""
 
 
 def resolve_api_key(api_key: str | None) -> str:
@@ -87,7 +93,7 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def resolve_timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout:
+def resolve_timeout(timeout: RequestTimeout) -> httpx.Timeout:
     """Return an httpx.Timeout; `None` means the default (never "no timeout")."""
     if timeout is None:
         return DEFAULT_TIMEOUT

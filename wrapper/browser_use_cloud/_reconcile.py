@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ._models import Page, TaskSummary
-from ._pagination import MAX_PAGE_SIZE
+from ._page_walk import MAX_PAGE_SIZE
 from ._task_input import REQUEST_ID_KEY
 
 CLOCK_SKEW = dt.timedelta(minutes=5)

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ._exceptions import InputError
-from ._structured import check_schema
+from ._structured_output import check_schema
 
 REQUEST_ID_KEY = "bu_request_id"
 """Metadata key that carries the client request id used to avoid duplicate tasks."""

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from typing import TYPE_CHECKING, Any
-
-import httpx
+from typing import Any
 
 from browser_use_cloud_api.api.browser_profiles import (
     create_browser_profile,
@@ -16,17 +14,14 @@ from browser_use_cloud_api.api.browser_profiles import (
 )
 from browser_use_cloud_api.models import CreateBrowserProfileRequest, UpdateBrowserProfileRequest
 
+from .._config import RequestTimeout
 from .._exceptions import InputError
 from .._models import BrowserProfile, Page, parse_browser_profile, parse_page
-from .._pagination import MAX_PAGE_SIZE, PageWalk, check_page_args
+from .._page_walk import MAX_PAGE_SIZE, PageWalk, check_page_args
 from .._validate import check_bool, check_id, check_int, check_text
 from ._http import body_op
-from ._paginate import paginate
+from ._resource import AsyncAPIResource
 
-if TYPE_CHECKING:
-    from ._client import AsyncBrowserUse
-
-Timeout = float | httpx.Timeout | None
 MAX_VIEWPORT = 10_000
 
 
@@ -71,11 +66,8 @@ def _fields(
     return out
 
 
-class AsyncBrowserProfiles:
+class AsyncBrowserProfiles(AsyncAPIResource):
     """Create, inspect, change and delete browser profiles."""
-
-    def __init__(self, client: AsyncBrowserUse) -> None:
-        self._http = client._http
 
     async def create(
         self,
@@ -88,7 +80,7 @@ class AsyncBrowserProfiles:
         proxy_country_code: str = "us",
         browser_viewport_width: int = 1280,
         browser_viewport_height: int = 960,
-        timeout: Timeout = None,
+        timeout: RequestTimeout = None,
     ) -> BrowserProfile:
         """Create a profile (pay-as-you-go accounts may have only one)."""
         body = _fields(
@@ -104,13 +96,13 @@ class AsyncBrowserProfiles:
         op = body_op(create_browser_profile, CreateBrowserProfileRequest, body)
         return await self._http.call(op, parse_browser_profile, retry="safe_post", timeout=timeout)
 
-    async def get(self, profile_id: str, *, timeout: Timeout = None) -> BrowserProfile:
+    async def get(self, profile_id: str, *, timeout: RequestTimeout = None) -> BrowserProfile:
         """One profile."""
         op = get_browser_profile._get_kwargs(check_id("profile_id", profile_id))
         return await self._http.call(op, parse_browser_profile, retry="idempotent", timeout=timeout)
 
     async def list(
-        self, *, page: int = 1, limit: int = 10, timeout: Timeout = None
+        self, *, page: int = 1, limit: int = 10, timeout: RequestTimeout = None
     ) -> Page[BrowserProfile]:
         """One page of profiles, newest first (`limit` up to 100)."""
         check_page_args(page, limit)
@@ -118,10 +110,15 @@ class AsyncBrowserProfiles:
         return await self._http.call(op, _parse_page, retry="idempotent", timeout=timeout)
 
     def iter(
-        self, *, page_size: int = MAX_PAGE_SIZE, max_items: int | None = None
+        self,
+        *,
+        page_size: int = MAX_PAGE_SIZE,
+        max_items: int | None = None,
+        timeout: RequestTimeout = None,
     ) -> AsyncIterator[BrowserProfile]:
         """Every profile once, fetching pages lazily."""
-        return paginate(self.list, PageWalk(_key, page_size=page_size, max_items=max_items))
+        walk = PageWalk(_key, page_size=page_size, max_items=max_items)
+        return self._paginate(self.list, walk, timeout)
 
     async def update(
         self,
@@ -135,7 +132,7 @@ class AsyncBrowserProfiles:
         proxy_country_code: str | None = None,
         browser_viewport_width: int | None = None,
         browser_viewport_height: int | None = None,
-        timeout: Timeout = None,
+        timeout: RequestTimeout = None,
     ) -> BrowserProfile:
         """Change the given fields (None leaves a field as it is); returns the new state."""
         body = _fields(
@@ -156,7 +153,7 @@ class AsyncBrowserProfiles:
         )
         return await self._http.call(op, parse_browser_profile, retry="idempotent", timeout=timeout)
 
-    async def delete(self, profile_id: str, *, timeout: Timeout = None) -> None:
+    async def delete(self, profile_id: str, *, timeout: RequestTimeout = None) -> None:
         """Delete a profile and its saved browser data.
 
         A retry that finds it gone after an earlier attempt timed out counts as success.

@@ -10,6 +10,7 @@ import httpx
 
 from .._config import (
     DEFAULT_MAX_RETRIES,
+    RequestTimeout,
     check_max_retries,
     resolve_api_key,
     resolve_base_url,
@@ -51,7 +52,7 @@ class AsyncBrowserUse:
         api_key: str | None = None,
         *,
         base_url: str | httpx.URL | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: RequestTimeout = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
@@ -119,7 +120,7 @@ class AsyncBrowserUse:
         return f"{type(self).__name__}(base_url={str(self.base_url)!r})"
 
     def with_options(
-        self, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None
+        self, *, timeout: RequestTimeout = None, max_retries: int | None = None
     ) -> AsyncBrowserUse:
         """A copy with other defaults that shares this client's connection pool.
 
@@ -149,7 +150,7 @@ class AsyncBrowserUse:
     ) -> None:
         await self.close()
 
-    async def balance(self, *, timeout: float | httpx.Timeout | None = None) -> Balance:
+    async def balance(self, *, timeout: RequestTimeout = None) -> Balance:
         """The account's credit balance."""
         from browser_use_cloud_api.api.account import check_balance
 
@@ -159,7 +160,7 @@ class AsyncBrowserUse:
             check_balance._get_kwargs(), parse_balance, retry="idempotent", timeout=timeout
         )
 
-    async def me(self, *, timeout: float | httpx.Timeout | None = None) -> bool:
+    async def me(self, *, timeout: RequestTimeout = None) -> bool:
         """True if the API key is valid (False when the service answers 401)."""
         from browser_use_cloud_api.api.account import me
 
@@ -169,13 +170,13 @@ class AsyncBrowserUse:
         except AuthenticationError:
             return False
 
-    async def ping(self, *, timeout: float | httpx.Timeout | None = None) -> None:
+    async def ping(self, *, timeout: RequestTimeout = None) -> None:
         """Check that the service answers (raises if it does not)."""
         from browser_use_cloud_api.api.service import ping
 
         await self._http.request(ping._get_kwargs(), retry="idempotent", timeout=timeout)
 
-    async def browser_use_version(self, *, timeout: float | httpx.Timeout | None = None) -> str:
+    async def browser_use_version(self, *, timeout: RequestTimeout = None) -> str:
         """The version of the browser-use library the service runs."""
         from browser_use_cloud_api.api.service import get_browser_use_version
 
@@ -184,7 +185,7 @@ class AsyncBrowserUse:
         )
 
     async def call(
-        self, operation: str, /, *, timeout: float | httpx.Timeout | None = None, **params: Any
+        self, operation: str, /, *, timeout: RequestTimeout = None, **params: Any
     ) -> Any:
         """Send any API operation by its name (`get_task`, `list_tasks`, ...); return its JSON.
 
@@ -209,9 +210,7 @@ class AsyncBrowserUse:
         )
         return decode_json(response)
 
-    async def delete_browser_profile_for_user(
-        self, *, timeout: float | httpx.Timeout | None = None
-    ) -> None:
+    async def delete_browser_profile_for_user(self, *, timeout: RequestTimeout = None) -> None:
         """Delete the account's default browser profile (cookies, sessions, saved data)."""
         await self._http.request(_DELETE_PROFILE_FOR_USER, retry="idempotent", timeout=timeout)
 

@@ -42,7 +42,7 @@ from typing import Any, TypeVar
 
 import httpx
 
-from .._config import API_PATH_PREFIX, resolve_timeout
+from .._config import API_PATH_PREFIX, RequestTimeout, resolve_timeout
 from .._errors_map import status_error
 from .._exceptions import (
     APIConnectionError,
@@ -159,7 +159,7 @@ class AsyncHTTP:
         parse: Callable[[Any], T],
         *,
         retry: RetryClass,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: RequestTimeout = None,
     ) -> T:
         """Send `op`, decode the JSON body and return `parse(body)`."""
         response = await self.request(op, retry=retry, timeout=timeout)
@@ -179,7 +179,7 @@ class AsyncHTTP:
         op: Mapping[str, Any],
         *,
         retry: RetryClass,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: RequestTimeout = None,
         missing_ok_on_retry: bool = False,
     ) -> httpx.Response:
         """Send one API operation (with retries); return the 2xx response."""
@@ -204,7 +204,7 @@ class AsyncHTTP:
         retry: RetryClass,
         content: Content | Callable[[], Content] | None = None,
         headers: Mapping[str, str] | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: RequestTimeout = None,
     ) -> httpx.Response:
         """Send a request to a non-API URL (presigned storage URL) without credentials."""
         effective = self.timeout if timeout is None else resolve_timeout(timeout)
@@ -221,7 +221,7 @@ class AsyncHTTP:
 
         return await self._send(build, retry, _without_query, False)
 
-    def _timeout_for(self, timeout: float | httpx.Timeout | None) -> Any:
+    def _timeout_for(self, timeout: RequestTimeout) -> Any:
         """The per-request timeout argument: httpx's "client default" unless overridden."""
         if timeout is not None:
             return resolve_timeout(timeout)
@@ -290,10 +290,10 @@ class AsyncHTTP:
                 if log:
                     _log_retry(request, shown, f"HTTP {status}", delay, attempt, policy)
             attempt += 1
-            await _sleep(delay)
+            await sleep(delay)
 
 
-async def _sleep(seconds: float) -> None:
+async def sleep(seconds: float) -> None:
     import anyio  # imported on first use: keeps `import browser_use_cloud` light
 
     await anyio.sleep(seconds)

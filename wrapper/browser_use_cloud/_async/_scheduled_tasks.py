@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import AsyncIterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
-
-import httpx
+from typing import Any
 
 from browser_use_cloud_api.api.scheduled_tasks import (
     create_scheduled_task,
@@ -17,18 +15,14 @@ from browser_use_cloud_api.api.scheduled_tasks import (
 )
 from browser_use_cloud_api.models import ScheduledTaskRequest, UpdateScheduledTaskRequest
 
+from .._config import RequestTimeout
 from .._models import Page, ScheduledTask, parse_created_id, parse_page, parse_scheduled_task
-from .._pagination import MAX_PAGE_SIZE, PageWalk, check_page_args
+from .._page_walk import MAX_PAGE_SIZE, PageWalk, check_page_args
 from .._schedule import schedule_fields, update_fields
 from .._task_input import build_run_task_body
 from .._validate import check_id
 from ._http import body_op
-from ._paginate import paginate
-
-if TYPE_CHECKING:
-    from ._client import AsyncBrowserUse
-
-Timeout = float | httpx.Timeout | None
+from ._resource import AsyncAPIResource
 
 
 def _parse_page(body: Any) -> Page[ScheduledTask]:
@@ -43,11 +37,8 @@ def _created_at(item: ScheduledTask) -> dt.datetime:
     return item.created_at
 
 
-class AsyncScheduledTasks:
+class AsyncScheduledTasks(AsyncAPIResource):
     """Create, inspect, change and delete scheduled tasks."""
-
-    def __init__(self, client: AsyncBrowserUse) -> None:
-        self._http = client._http
 
     async def create(
         self,
@@ -74,7 +65,7 @@ class AsyncScheduledTasks:
         browser_viewport_height: int | None = None,
         metadata: Mapping[str, str] | None = None,
         allow_unknown: bool = False,
-        timeout: Timeout = None,
+        timeout: RequestTimeout = None,
     ) -> str:
         """Schedule `task`; returns the scheduled task's id.
 
@@ -114,13 +105,13 @@ class AsyncScheduledTasks:
         op = body_op(create_scheduled_task, ScheduledTaskRequest, body)
         return await self._http.call(op, parse_created_id, retry="safe_post", timeout=timeout)
 
-    async def get(self, task_id: str, *, timeout: Timeout = None) -> ScheduledTask:
+    async def get(self, task_id: str, *, timeout: RequestTimeout = None) -> ScheduledTask:
         """One scheduled task."""
         op = get_scheduled_task._get_kwargs(check_id("task_id", task_id))
         return await self._http.call(op, parse_scheduled_task, retry="idempotent", timeout=timeout)
 
     async def list(
-        self, *, page: int = 1, limit: int = 10, timeout: Timeout = None
+        self, *, page: int = 1, limit: int = 10, timeout: RequestTimeout = None
     ) -> Page[ScheduledTask]:
         """One page of scheduled tasks, newest first (`limit` up to 100)."""
         check_page_args(page, limit)
@@ -128,11 +119,15 @@ class AsyncScheduledTasks:
         return await self._http.call(op, _parse_page, retry="idempotent", timeout=timeout)
 
     def iter(
-        self, *, page_size: int = MAX_PAGE_SIZE, max_items: int | None = None
+        self,
+        *,
+        page_size: int = MAX_PAGE_SIZE,
+        max_items: int | None = None,
+        timeout: RequestTimeout = None,
     ) -> AsyncIterator[ScheduledTask]:
         """Every scheduled task once, newest first, fetching pages lazily."""
         walk = PageWalk(_key, page_size=page_size, max_items=max_items, order_key=_created_at)
-        return paginate(self.list, walk)
+        return self._paginate(self.list, walk, timeout)
 
     async def update(
         self,
@@ -152,7 +147,7 @@ class AsyncScheduledTasks:
         save_browser_data: bool | None = None,
         structured_output_json: str | None = None,
         metadata: Mapping[str, str] | None = None,
-        timeout: Timeout = None,
+        timeout: RequestTimeout = None,
     ) -> ScheduledTask:
         """Change the given fields (None leaves a field as it is); returns the new state."""
         body = update_fields(
@@ -186,7 +181,7 @@ class AsyncScheduledTasks:
         )
         return await self._http.call(op, parse_scheduled_task, retry="idempotent", timeout=timeout)
 
-    async def delete(self, task_id: str, *, timeout: Timeout = None) -> None:
+    async def delete(self, task_id: str, *, timeout: RequestTimeout = None) -> None:
         """Delete a scheduled task (runs already started finish normally).
 
         A retry that finds it gone after an earlier attempt timed out counts as success.

@@ -2,7 +2,7 @@
 
 Written once for asyncio; `_sync/_tasks.py` is generated from it by `scripts/unasync.py`.
 Decisions live in pure modules: `_task_input` (arguments), `_polling` (when to poll),
-`_steps` (which steps to yield) and `_structured` (output parsing).
+`_steps` (which steps to yield) and `_structured_output` (output parsing).
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ from browser_use_cloud_api.api.tasks import (
 )
 from browser_use_cloud_api.models import RunTaskRequest
 
+from .._config import RequestTimeout, resolve_timeout
 from .._exceptions import (
     APIConnectionError,
     APIError,
@@ -67,19 +68,18 @@ from .._models import (
     parse_task_media,
     parse_task_summary,
 )
-from .._pagination import MAX_PAGE_SIZE, PageWalk, check_page_args
+from .._page_walk import MAX_PAGE_SIZE, PageWalk, check_page_args
 from .._polling import STREAM_POLICY, WAIT_POLICY, DurationPrior, PollPolicy, PollSchedule
 from .._reconcile import RequestIdSearch
 from .._steps import StepTracker
-from .._structured import OutputSpec, TaskResult, with_parsed
+from .._structured_output import OutputSpec, TaskResult, with_parsed
 from .._task_input import build_run_task_body, resolve_request_id
 from .._validate import check_id
-from ._http import _sleep, body_op
-from ._paginate import paginate
+from ._http import body_op, sleep
+from ._resource import AsyncAPIResource
 
 if TYPE_CHECKING:
     from ._client import AsyncBrowserUse
-    from ._http import AsyncHTTP
 
 T = TypeVar("T")
 OnTimeout = Literal["raise", "stop"]
@@ -87,7 +87,8 @@ StepCallback = Callable[[TaskStep], object]
 Destination = str | os.PathLike[str] | IO[bytes]
 
 DEFAULT_WAIT_TIMEOUT = 30 * 60.0
-"""Seconds `wait()`, `run()` and `steps()` wait by default; pass None for no limit."""
+"""Default `wait_timeout`: seconds `wait()`, `run()` and `steps()` follow a task before
+giving up; None means no limit."""
 MAX_CREATE_ATTEMPTS = 3
 """run-task sends at most this many times; before each re-send it looks for the first."""
 CREATE_SETTLE = 2.0
@@ -187,20 +188,20 @@ def _created_at(summary: TaskSummary) -> Any:
     return summary.created_at
 
 
-class AsyncTasks:
-    """`client.tasks`: run, follow and control agent tasks."""
+class AsyncTasks(AsyncAPIResource):
+    """`client.tasks`: run, follow and control agent tasks.
+
+    Every method that sends a request takes `timeout=`, the HTTP timeout of each request.
+    `wait()`, `run()` and `steps()` also take `wait_timeout=`, how long to follow the task.
+    """
 
     def __init__(self, client: AsyncBrowserUse) -> None:
-        self._client = client
+        super().__init__(client)
         self.wait_policy = WAIT_POLICY
         """Status-poll cadence of `wait()`; handles copy it when made."""
         self.stream_policy = STREAM_POLICY
         """Full-fetch cadence of `steps()` and `on_step`; handles copy it when made."""
         self._durations = DurationPrior()
-
-    @property
-    def _http(self) -> AsyncHTTP:
-        return self._client._http
 
     # -- create ---------------------------------------------------------------------------
 
@@ -211,7 +212,7 @@ class AsyncTasks:
         *,
         output_type: type[T],
         request_id: bool | str = ...,
-        timeout: float | None = ...,
+        timeout: RequestTimeout = ...,
         **options: Unpack[TaskOptions],
     ) -> AsyncTaskHandle[T]: ...
 
@@ -222,7 +223,7 @@ class AsyncTasks:
         *,
         output_type: Mapping[str, Any],
         request_id: bool | str = ...,
-        timeout: float | None = ...,
+        timeout: RequestTimeout = ...,
         **options: Unpack[TaskOptions],
     ) -> AsyncTaskHandle[Any]: ...
 
@@ -233,7 +234,7 @@ class AsyncTasks:
         *,
         output_type: None = ...,
         request_id: bool | str = ...,
-        timeout: float | None = ...,
+        timeout: RequestTimeout = ...,
         **options: Unpack[TaskOptions],
     ) -> AsyncTaskHandle[None]: ...
 
@@ -243,7 +244,7 @@ class AsyncTasks:
         *,
         output_type: type[Any] | Mapping[str, Any] | None = None,
         request_id: bool | str = True,
-        timeout: float | None = None,
+        timeout: RequestTimeout = None,
         **options: Unpack[TaskOptions],
     ) -> AsyncTaskHandle[Any]:
         """Start a task and return its handle (nothing is sent if an argument is invalid).
@@ -252,7 +253,7 @@ class AsyncTasks:
         output; `wait()` then returns it parsed. `request_id` tags the task in metadata
         (key `bu_request_id`) so an ambiguous failure (timeout, dropped connection, 5xx)
         is resolved by finding the task instead of creating a second one; False opts out,
-        a string chooses the id. `timeout` bounds each HTTP request.
+        a string chooses the id. `timeout` is the HTTP timeout of each request.
         """
         spec = self._output_spec(output_type, options)
         rid = resolve_request_id(request_id)
@@ -273,7 +274,7 @@ class AsyncTasks:
         return spec
 
     async def _send_run_task(
-        self, body: dict[str, Any], rid: str | None, timeout: float | None
+        self, body: dict[str, Any], rid: str | None, timeout: RequestTimeout
     ) -> str:
         """Send run-task; after an ambiguous failure, find the task instead of doubling it.
 
@@ -297,37 +298,46 @@ class AsyncTasks:
                     raise
                 attempt += 1
                 failed_at = _clock()
-                found = await self._reconcile(rid, sent_at, exc)
+                found = await self._reconcile(rid, sent_at, exc, timeout)
                 if found is None:
                     policy = self._http.policy
                     settle = min(CREATE_SETTLE, policy.max_delay) - (_clock() - failed_at)
                     if attempt < MAX_CREATE_ATTEMPTS:
                         settle = max(settle, policy.backoff(attempt - 1))
-                    await _sleep(max(settle, 0.0))
-                    found = await self._reconcile(rid, sent_at, exc)
+                    await sleep(max(settle, 0.0))
+                    found = await self._reconcile(rid, sent_at, exc, timeout)
                 if found is not None:
                     return found
                 if attempt >= MAX_CREATE_ATTEMPTS:
                     raise
 
-    async def _reconcile(self, rid: str, sent_at: dt.datetime, failure: APIError) -> str | None:
+    async def _reconcile(
+        self, rid: str, sent_at: dt.datetime, failure: APIError, timeout: RequestTimeout
+    ) -> str | None:
         """The task tagged `rid`, None if provably none, else re-raise `failure`."""
         try:
-            found, conclusive = await self._search(rid, sent_at)
+            found, conclusive = await self._search(rid, sent_at, timeout)
         except _TRANSIENT:
             raise failure from None  # cannot tell: re-sending might duplicate the task
         if not conclusive:
             raise failure
         return found
 
-    async def _search(self, request_id: str, since: dt.datetime) -> tuple[str | None, bool]:
+    async def _search(
+        self, request_id: str, since: dt.datetime, timeout: RequestTimeout
+    ) -> tuple[str | None, bool]:
         search = RequestIdSearch(request_id, sent_at=since)
         while search.next_page is not None:
-            search.feed(await self.list(page=search.next_page, limit=search.page_size))
+            page = await self.list(page=search.next_page, limit=search.page_size, timeout=timeout)
+            search.feed(page)
         return search.found, search.conclusive
 
     async def find_by_request_id(
-        self, request_id: str, *, since: dt.datetime | None = None
+        self,
+        request_id: str,
+        *,
+        since: dt.datetime | None = None,
+        timeout: RequestTimeout = None,
     ) -> str | None:
         """The id of the task created with `request_id`, or None if none is found.
 
@@ -338,7 +348,7 @@ class AsyncTasks:
         if since is not None and (not isinstance(since, dt.datetime) or since.tzinfo is None):
             raise InputError(f"since must be a timezone-aware datetime, got {since!r}")
         start = _wall_clock() - FIND_LOOKBACK if since is None else since
-        found, _ = await self._search(request_id, start)
+        found, _ = await self._search(request_id, start, timeout)
         return found
 
     # -- run ------------------------------------------------------------------------------
@@ -350,10 +360,11 @@ class AsyncTasks:
         *,
         output_type: type[T],
         files: Sequence[FileSource] = ...,
-        timeout: float | None = ...,
+        wait_timeout: float | None = ...,
         on_timeout: OnTimeout = ...,
         on_step: StepCallback | None = ...,
         request_id: bool | str = ...,
+        timeout: RequestTimeout = ...,
         **options: Unpack[TaskOptions],
     ) -> TaskResult[T]: ...
 
@@ -364,10 +375,11 @@ class AsyncTasks:
         *,
         output_type: Mapping[str, Any],
         files: Sequence[FileSource] = ...,
-        timeout: float | None = ...,
+        wait_timeout: float | None = ...,
         on_timeout: OnTimeout = ...,
         on_step: StepCallback | None = ...,
         request_id: bool | str = ...,
+        timeout: RequestTimeout = ...,
         **options: Unpack[TaskOptions],
     ) -> TaskResult[Any]: ...
 
@@ -378,10 +390,11 @@ class AsyncTasks:
         *,
         output_type: None = ...,
         files: Sequence[FileSource] = ...,
-        timeout: float | None = ...,
+        wait_timeout: float | None = ...,
         on_timeout: OnTimeout = ...,
         on_step: StepCallback | None = ...,
         request_id: bool | str = ...,
+        timeout: RequestTimeout = ...,
         **options: Unpack[TaskOptions],
     ) -> TaskResult[None]: ...
 
@@ -391,26 +404,33 @@ class AsyncTasks:
         *,
         output_type: type[Any] | Mapping[str, Any] | None = None,
         files: Sequence[FileSource] = (),
-        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        wait_timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_timeout: OnTimeout = "raise",
         on_step: StepCallback | None = None,
         request_id: bool | str = True,
+        timeout: RequestTimeout = None,
         **options: Unpack[TaskOptions],
     ) -> TaskResult[Any]:
         """Upload `files`, create the task, wait for it and return the finished task.
 
         Raises TaskFailedError / TaskStoppedError if it ends failed or stopped, and
-        WaitTimeoutError after `timeout` seconds (stopping it first if `on_timeout="stop"`).
-        With `on_step`, each step is passed to the callback as it appears.
+        WaitTimeoutError after `wait_timeout` seconds (None: no limit), stopping it first
+        if `on_timeout="stop"`. With `on_step`, each step is passed to the callback as it
+        appears. `timeout` is the HTTP timeout of each request.
         """
         _check_on_timeout(on_timeout)
+        _check_wait_timeout(wait_timeout)
         if files:
             names = list(options.get("included_file_names", ()))
             for source in files:
-                names.append(await self._client.files.upload(source))
+                names.append(await self._client.files.upload(source, timeout=timeout))
             options["included_file_names"] = names
-        handle = await self.create(task, output_type=output_type, request_id=request_id, **options)
-        return await handle.wait(timeout=timeout, on_timeout=on_timeout, on_step=on_step)
+        handle = await self.create(
+            task, output_type=output_type, request_id=request_id, timeout=timeout, **options
+        )
+        return await handle.wait(
+            wait_timeout=wait_timeout, on_timeout=on_timeout, on_step=on_step, timeout=timeout
+        )
 
     # -- by id ----------------------------------------------------------------------------
 
@@ -418,69 +438,87 @@ class AsyncTasks:
         """A handle for an existing task (no request is sent)."""
         return AsyncTaskHandle(self, _check_id(task_id))
 
-    async def get(self, task_id: str, *, timeout: float | None = None) -> Task:
+    async def get(self, task_id: str, *, timeout: RequestTimeout = None) -> Task:
         """The full task, with its steps."""
         op = get_task._get_kwargs(_check_id(task_id))
         return await self._http.call(op, parse_task, retry="idempotent", timeout=timeout)
 
-    async def status(self, task_id: str, *, timeout: float | None = None) -> TaskStatus:
+    async def status(self, task_id: str, *, timeout: RequestTimeout = None) -> TaskStatus:
         """Just the status (a cheap request)."""
         op = get_task_status._get_kwargs(_check_id(task_id))
         return await self._http.call(op, _status, retry="idempotent", timeout=timeout)
 
-    async def list(self, *, page: int = 1, limit: int = 10) -> Page[TaskSummary]:
+    async def list(
+        self, *, page: int = 1, limit: int = 10, timeout: RequestTimeout = None
+    ) -> Page[TaskSummary]:
         """One page of tasks, newest first (`limit` at most 100)."""
         check_page_args(page, limit)
         op = list_tasks._get_kwargs(page=page, limit=limit)
-        return await self._http.call(op, _parse_task_page, retry="idempotent")
+        return await self._http.call(op, _parse_task_page, retry="idempotent", timeout=timeout)
 
     def iter(
-        self, *, max_items: int | None = None, page_size: int = MAX_PAGE_SIZE
+        self,
+        *,
+        max_items: int | None = None,
+        page_size: int = MAX_PAGE_SIZE,
+        timeout: RequestTimeout = None,
     ) -> AsyncIterator[TaskSummary]:
         """Every task, newest first, each once (even while new tasks shift the pages)."""
         walk: PageWalk[TaskSummary] = PageWalk(
             _task_key, page_size=page_size, max_items=max_items, order_key=_created_at
         )
-        return paginate(self.list, walk)
+        return self._paginate(self.list, walk, timeout)
 
-    async def stop(self, task_id: str) -> None:
+    async def stop(self, task_id: str, *, timeout: RequestTimeout = None) -> None:
         """Stop a task for good (it cannot be resumed)."""
-        await self._control(stop_task, task_id)
+        await self._control(stop_task, task_id, timeout)
 
-    async def pause(self, task_id: str) -> None:
+    async def pause(self, task_id: str, *, timeout: RequestTimeout = None) -> None:
         """Pause a running task; `resume()` continues it."""
-        await self._control(pause_task, task_id)
+        await self._control(pause_task, task_id, timeout)
 
-    async def resume(self, task_id: str) -> None:
+    async def resume(self, task_id: str, *, timeout: RequestTimeout = None) -> None:
         """Resume a paused task."""
-        await self._control(resume_task, task_id)
+        await self._control(resume_task, task_id, timeout)
 
-    async def _control(self, module: Any, task_id: str) -> None:
+    async def _control(self, module: Any, task_id: str, timeout: RequestTimeout) -> None:
         op = module._get_kwargs(task_id=_check_id(task_id))
-        await self._http.call(op, _ignore, retry="idempotent")
+        await self._http.call(op, _ignore, retry="idempotent", timeout=timeout)
 
-    async def media(self, task_id: str) -> TaskMedia:
+    async def media(self, task_id: str, *, timeout: RequestTimeout = None) -> TaskMedia:
         """Recording URLs (available once the task has finished)."""
         op = get_task_media._get_kwargs(_check_id(task_id))
-        return await self._http.call(op, parse_task_media, retry="idempotent")
+        return await self._http.call(op, parse_task_media, retry="idempotent", timeout=timeout)
 
-    async def screenshots(self, task_id: str) -> tuple[str, ...] | None:
+    async def screenshots(
+        self, task_id: str, *, timeout: RequestTimeout = None
+    ) -> tuple[str, ...] | None:
         """Screenshot URLs taken during the task."""
         op = get_task_screenshots._get_kwargs(_check_id(task_id))
-        return await self._http.call(op, _strings("screenshots"), retry="idempotent")
+        parse = _strings("screenshots")
+        return await self._http.call(op, parse, retry="idempotent", timeout=timeout)
 
-    async def gif(self, task_id: str) -> str | None:
+    async def gif(self, task_id: str, *, timeout: RequestTimeout = None) -> str | None:
         """URL of an animated GIF of the screenshots, if there is one."""
         op = get_task_gif._get_kwargs(_check_id(task_id))
-        return await self._http.call(op, _optional_text("gif"), retry="idempotent")
+        parse = _optional_text("gif")
+        return await self._http.call(op, parse, retry="idempotent", timeout=timeout)
 
-    async def output_file(self, task_id: str, file_name: str) -> str:
+    async def output_file(
+        self, task_id: str, file_name: str, *, timeout: RequestTimeout = None
+    ) -> str:
         """A presigned URL to download one of the task's output files."""
         op = get_task_output_file._get_kwargs(_check_id(task_id), check_id("file_name", file_name))
-        return await self._http.call(op, _text("download_url"), retry="idempotent")
+        parse = _text("download_url")
+        return await self._http.call(op, parse, retry="idempotent", timeout=timeout)
 
     async def download_output_file(
-        self, task_id: str, file_name: str, destination: Destination
+        self,
+        task_id: str,
+        file_name: str,
+        destination: Destination,
+        *,
+        timeout: RequestTimeout = None,
     ) -> int:
         """Stream an output file to a path or a binary file object; return the byte count.
 
@@ -488,21 +526,23 @@ class AsyncTasks:
         redirects. A path is written via `<path>.part`, renamed once complete; a failed
         attempt is retried from the start while nothing has reached a file object.
         """
-        url = await self.output_file(task_id, file_name)
+        url = await self.output_file(task_id, file_name, timeout=timeout)
         if not isinstance(destination, str | os.PathLike):
-            return await self._download(url, destination, restartable=False)
+            return await self._download(url, destination, restartable=False, timeout=timeout)
         target = os.fspath(destination)
         partial = target + ".part"
         try:
             with open(partial, "wb") as sink:
-                size = await self._download(url, sink, restartable=True)
+                size = await self._download(url, sink, restartable=True, timeout=timeout)
             os.replace(partial, target)
         finally:
             if os.path.exists(partial):
                 os.remove(partial)
         return size
 
-    async def _download(self, url: str, sink: IO[bytes], *, restartable: bool) -> int:
+    async def _download(
+        self, url: str, sink: IO[bytes], *, restartable: bool, timeout: RequestTimeout
+    ) -> int:
         http = self._http
         shown = url.split("?", 1)[0]  # the query string of a presigned URL is a credential
         attempt = 0
@@ -510,7 +550,10 @@ class AsyncTasks:
             written = 0
             try:
                 request = http._client.build_request(
-                    "GET", url, headers={"Accept-Encoding": "identity"}, timeout=http.timeout
+                    "GET",
+                    url,
+                    headers={"Accept-Encoding": "identity"},
+                    timeout=http.timeout if timeout is None else resolve_timeout(timeout),
                 )
                 request.headers.pop("Authorization", None)
                 response = await http._client.send(request, stream=True, follow_redirects=False)
@@ -538,7 +581,7 @@ class AsyncTasks:
                 if written:
                     sink.seek(0)
                     sink.truncate()
-            await _sleep(http.policy.backoff(attempt))
+            await sleep(http.policy.backoff(attempt))
             attempt += 1
 
     # -- follow ---------------------------------------------------------------------------
@@ -547,20 +590,28 @@ class AsyncTasks:
         self,
         task_id: str,
         *,
-        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        wait_timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_timeout: OnTimeout = "raise",
         on_step: StepCallback | None = None,
+        timeout: RequestTimeout = None,
     ) -> TaskResult[None]:
-        """Wait for a task to end; see `AsyncTaskHandle.wait`."""
+        """Wait for a task to end and return it; see `AsyncTaskHandle.wait`."""
         return await self.handle(task_id).wait(
-            timeout=timeout, on_timeout=on_timeout, on_step=on_step
+            wait_timeout=wait_timeout, on_timeout=on_timeout, on_step=on_step, timeout=timeout
         )
 
-    def stream(
-        self, task_id: str, *, timeout: float | None = DEFAULT_WAIT_TIMEOUT
+    def steps(
+        self,
+        task_id: str,
+        *,
+        wait_timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_timeout: OnTimeout = "raise",
+        timeout: RequestTimeout = None,
     ) -> AsyncIterator[TaskStep]:
-        """Each step of a task once, in order, until the task ends."""
-        return self.handle(task_id).steps(timeout=timeout)
+        """Each step of a task once, in order, until it ends; see `AsyncTaskHandle.steps`."""
+        return self.handle(task_id).steps(
+            wait_timeout=wait_timeout, on_timeout=on_timeout, timeout=timeout
+        )
 
 
 class AsyncTaskHandle(Generic[T]):
@@ -585,42 +636,57 @@ class AsyncTaskHandle(Generic[T]):
     def __repr__(self) -> str:
         return f"{type(self).__name__}(id={self.id!r})"
 
-    async def status(self) -> TaskStatus:
-        return await self._tasks.status(self.id)
+    async def status(self, *, timeout: RequestTimeout = None) -> TaskStatus:
+        """The task's status now (a cheap request)."""
+        return await self._tasks.status(self.id, timeout=timeout)
 
-    async def get(self) -> Task:
-        return await self._tasks.get(self.id)
+    async def get(self, *, timeout: RequestTimeout = None) -> Task:
+        """The full task now, with its steps."""
+        return await self._tasks.get(self.id, timeout=timeout)
 
-    async def stop(self) -> None:
-        await self._tasks.stop(self.id)
+    async def stop(self, *, timeout: RequestTimeout = None) -> None:
+        """Stop the task for good (it cannot be resumed)."""
+        await self._tasks.stop(self.id, timeout=timeout)
 
-    async def pause(self) -> None:
-        await self._tasks.pause(self.id)
+    async def pause(self, *, timeout: RequestTimeout = None) -> None:
+        """Pause the task; `resume()` continues it."""
+        await self._tasks.pause(self.id, timeout=timeout)
 
-    async def resume(self) -> None:
-        await self._tasks.resume(self.id)
+    async def resume(self, *, timeout: RequestTimeout = None) -> None:
+        """Resume the paused task."""
+        await self._tasks.resume(self.id, timeout=timeout)
 
-    async def media(self) -> TaskMedia:
-        return await self._tasks.media(self.id)
+    async def media(self, *, timeout: RequestTimeout = None) -> TaskMedia:
+        """Recording URLs (available once the task has finished)."""
+        return await self._tasks.media(self.id, timeout=timeout)
 
-    async def screenshots(self) -> tuple[str, ...] | None:
-        return await self._tasks.screenshots(self.id)
+    async def screenshots(self, *, timeout: RequestTimeout = None) -> tuple[str, ...] | None:
+        """Screenshot URLs taken during the task."""
+        return await self._tasks.screenshots(self.id, timeout=timeout)
 
-    async def gif(self) -> str | None:
-        return await self._tasks.gif(self.id)
+    async def gif(self, *, timeout: RequestTimeout = None) -> str | None:
+        """URL of an animated GIF of the screenshots, if there is one."""
+        return await self._tasks.gif(self.id, timeout=timeout)
 
-    async def output_file(self, file_name: str) -> str:
-        return await self._tasks.output_file(self.id, file_name)
+    async def output_file(self, file_name: str, *, timeout: RequestTimeout = None) -> str:
+        """A presigned URL to download one of the task's output files."""
+        return await self._tasks.output_file(self.id, file_name, timeout=timeout)
 
-    async def download_output_file(self, file_name: str, destination: Destination) -> int:
-        return await self._tasks.download_output_file(self.id, file_name, destination)
+    async def download_output_file(
+        self, file_name: str, destination: Destination, *, timeout: RequestTimeout = None
+    ) -> int:
+        """Stream an output file to a path or binary file object; return the byte count."""
+        return await self._tasks.download_output_file(
+            self.id, file_name, destination, timeout=timeout
+        )
 
     async def wait(
         self,
         *,
-        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        wait_timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_timeout: OnTimeout = "raise",
         on_step: StepCallback | None = None,
+        timeout: RequestTimeout = None,
     ) -> TaskResult[T]:
         """Wait until the task ends and return it (parsed, if `output_type` was given).
 
@@ -629,45 +695,52 @@ class AsyncTaskHandle(Generic[T]):
         with `on_step` it follows the steps instead.
         `paused` and unknown statuses are not an end. Raises TaskFailedError or
         TaskStoppedError, StructuredOutputError if the output does not parse, and
-        WaitTimeoutError after `timeout` seconds (None: no limit), stopping the task
-        first when `on_timeout="stop"`.
+        WaitTimeoutError after `wait_timeout` seconds (None: no limit), stopping the task
+        first when `on_timeout="stop"`. `timeout` is the HTTP timeout of each request.
         """
         _check_on_timeout(on_timeout)
+        _check_wait_timeout(wait_timeout)
         if self._last is not None:  # a finished `steps()` already fetched the final task
             task = self._last
         elif on_step is not None:
-            task = await self._follow(timeout, on_timeout, on_step)
+            task = await self._follow(wait_timeout, on_timeout, on_step, timeout)
         else:
-            task = await self._poll_until_done(timeout, on_timeout)
+            task = await self._poll_until_done(wait_timeout, on_timeout, timeout)
         if task.status == TaskStatus.FINISHED and task.finished_at is not None:
             self._tasks._durations.record((task.finished_at - task.created_at).total_seconds())
         return self._result(task)
 
     def steps(
-        self, *, timeout: float | None = DEFAULT_WAIT_TIMEOUT, on_timeout: OnTimeout = "raise"
+        self,
+        *,
+        wait_timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_timeout: OnTimeout = "raise",
+        timeout: RequestTimeout = None,
     ) -> AsyncIterator[TaskStep]:
         """Yield each step once, in order, until the task ends (after its last steps).
 
         Fetches the full task every 2.5 s while steps keep coming, and less often while
-        no new step appears (for example while paused). Raises WaitTimeoutError
-        after `timeout` seconds, stopping the task first when `on_timeout="stop"`.
+        no new step appears (for example while paused). Raises WaitTimeoutError after
+        `wait_timeout` seconds (None: no limit), stopping the task first when
+        `on_timeout="stop"`. `timeout` is the HTTP timeout of each request.
         """
         _check_on_timeout(on_timeout)
-        return self._stream(timeout, on_timeout)
+        _check_wait_timeout(wait_timeout)
+        return self._stream(wait_timeout, on_timeout, timeout)
 
     async def _stream(
-        self, timeout: float | None, on_timeout: OnTimeout
+        self, wait_timeout: float | None, on_timeout: OnTimeout, timeout: RequestTimeout
     ) -> AsyncIterator[TaskStep]:
         tracker: StepTracker[TaskStep] = StepTracker()
-        schedule = self._schedule(self.stream_policy, timeout)
+        schedule = self._schedule(self.stream_policy, wait_timeout)
         delay: float | None = schedule.first_delay(_clock())
         failures = 0
         last: TaskStatus | None = None
         while True:
             if delay:
-                await _sleep(delay)
+                await sleep(delay)
             try:
-                task = await self.get()
+                task = await self.get(timeout=timeout)
             except APIError as exc:
                 failures = self._absorb(exc, failures)
                 delay = schedule.after_poll(_clock(), progressed=False)
@@ -684,28 +757,35 @@ class AsyncTaskHandle(Generic[T]):
                 last = task.status
                 delay = schedule.after_poll(_clock(), progressed=progressed)
             if delay is None:
-                await self._timed_out(last, on_timeout)
+                await self._timed_out(last, on_timeout, timeout)
 
     async def _follow(
-        self, timeout: float | None, on_timeout: OnTimeout, on_step: StepCallback
+        self,
+        wait_timeout: float | None,
+        on_timeout: OnTimeout,
+        on_step: StepCallback,
+        timeout: RequestTimeout,
     ) -> Task:
-        async for step in self._stream(timeout, on_timeout):
+        async for step in self._stream(wait_timeout, on_timeout, timeout):
             on_step(step)
         assert self._last is not None
         return self._last
 
-    async def _poll_until_done(self, timeout: float | None, on_timeout: OnTimeout) -> Task:
-        schedule = self._schedule(self.wait_policy, timeout, self._tasks._durations.expected())
+    async def _poll_until_done(
+        self, wait_timeout: float | None, on_timeout: OnTimeout, timeout: RequestTimeout
+    ) -> Task:
+        expected = self._tasks._durations.expected()
+        schedule = self._schedule(self.wait_policy, wait_timeout, expected)
         delay: float | None = schedule.first_delay(_clock())
         last: TaskStatus | None = None
         failures = 0
         while True:
             if delay:
-                await _sleep(delay)
+                await sleep(delay)
             try:
-                status = await self.status()
+                status = await self.status(timeout=timeout)
                 if status.is_terminal:
-                    task = await self.get()
+                    task = await self.get(timeout=timeout)
                     if task.status.is_terminal:
                         return task
                     status = task.status  # the status endpoint was ahead: keep polling
@@ -718,15 +798,15 @@ class AsyncTaskHandle(Generic[T]):
                 delay = schedule.after_poll(_clock(), progressed=False)
                 last = status
             if delay is None:
-                await self._timed_out(last, on_timeout)
+                await self._timed_out(last, on_timeout, timeout)
 
     def _schedule(
-        self, policy: PollPolicy, timeout: float | None, typical: float | None = None
+        self, policy: PollPolicy, wait_timeout: float | None, typical: float | None = None
     ) -> PollSchedule:
         """Polls start `initial` after creation; with `typical` (the usual duration of
         recent tasks) one poll lands when this task should end."""
         now = _clock()
-        deadline = None if timeout is None else now + _check_timeout(timeout)
+        deadline = None if wait_timeout is None else now + float(wait_timeout)
         if self._created_at is None:
             return PollSchedule(policy, start=now - policy.initial, deadline=deadline)
         expected_end = None if typical is None else self._created_at + typical
@@ -744,12 +824,14 @@ class AsyncTaskHandle(Generic[T]):
             raise exc
         return failures + 1
 
-    async def _timed_out(self, last: TaskStatus | None, on_timeout: OnTimeout) -> None:
+    async def _timed_out(
+        self, last: TaskStatus | None, on_timeout: OnTimeout, timeout: RequestTimeout
+    ) -> None:
         outcome = "it is still running"
         stopped = False
         if on_timeout == "stop":
             try:
-                await self.stop()
+                await self.stop(timeout=timeout)
             except APIError as exc:
                 outcome = f"stopping it failed ({type(exc).__name__})"
             else:
@@ -779,10 +861,17 @@ def _check_id(task_id: str) -> str:
     return check_id("task_id", task_id)
 
 
-def _check_timeout(timeout: float) -> float:
-    if isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout < 0:
-        raise InputError(f"timeout must be a number of seconds >= 0 or None, got {timeout!r}")
-    return float(timeout)
+def _check_wait_timeout(wait_timeout: float | None) -> None:
+    if wait_timeout is None:
+        return
+    if (
+        isinstance(wait_timeout, bool)
+        or not isinstance(wait_timeout, int | float)
+        or not wait_timeout >= 0
+    ):
+        raise InputError(
+            f"wait_timeout must be a number of seconds >= 0 or None, got {wait_timeout!r}"
+        )
 
 
 def _check_on_timeout(on_timeout: str) -> None:

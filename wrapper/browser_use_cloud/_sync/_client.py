@@ -11,6 +11,7 @@ import httpx
 
 from .._config import (
     DEFAULT_MAX_RETRIES,
+    RequestTimeout,
     check_max_retries,
     resolve_api_key,
     resolve_base_url,
@@ -52,7 +53,7 @@ class BrowserUse:
         api_key: str | None = None,
         *,
         base_url: str | httpx.URL | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: RequestTimeout = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
@@ -120,7 +121,7 @@ class BrowserUse:
         return f"{type(self).__name__}(base_url={str(self.base_url)!r})"
 
     def with_options(
-        self, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None
+        self, *, timeout: RequestTimeout = None, max_retries: int | None = None
     ) -> BrowserUse:
         """A copy with other defaults that shares this client's connection pool.
 
@@ -150,7 +151,7 @@ class BrowserUse:
     ) -> None:
         self.close()
 
-    def balance(self, *, timeout: float | httpx.Timeout | None = None) -> Balance:
+    def balance(self, *, timeout: RequestTimeout = None) -> Balance:
         """The account's credit balance."""
         from browser_use_cloud_api.api.account import check_balance
 
@@ -160,7 +161,7 @@ class BrowserUse:
             check_balance._get_kwargs(), parse_balance, retry="idempotent", timeout=timeout
         )
 
-    def me(self, *, timeout: float | httpx.Timeout | None = None) -> bool:
+    def me(self, *, timeout: RequestTimeout = None) -> bool:
         """True if the API key is valid (False when the service answers 401)."""
         from browser_use_cloud_api.api.account import me
 
@@ -170,13 +171,13 @@ class BrowserUse:
         except AuthenticationError:
             return False
 
-    def ping(self, *, timeout: float | httpx.Timeout | None = None) -> None:
+    def ping(self, *, timeout: RequestTimeout = None) -> None:
         """Check that the service answers (raises if it does not)."""
         from browser_use_cloud_api.api.service import ping
 
         self._http.request(ping._get_kwargs(), retry="idempotent", timeout=timeout)
 
-    def browser_use_version(self, *, timeout: float | httpx.Timeout | None = None) -> str:
+    def browser_use_version(self, *, timeout: RequestTimeout = None) -> str:
         """The version of the browser-use library the service runs."""
         from browser_use_cloud_api.api.service import get_browser_use_version
 
@@ -184,9 +185,7 @@ class BrowserUse:
             get_browser_use_version._get_kwargs(), _str, retry="idempotent", timeout=timeout
         )
 
-    def call(
-        self, operation: str, /, *, timeout: float | httpx.Timeout | None = None, **params: Any
-    ) -> Any:
+    def call(self, operation: str, /, *, timeout: RequestTimeout = None, **params: Any) -> Any:
         """Send any API operation by its name (`get_task`, `list_tasks`, ...); return its JSON.
 
         For operations without a method of their own, e.g. ones added to the API after
@@ -210,9 +209,7 @@ class BrowserUse:
         )
         return decode_json(response)
 
-    def delete_browser_profile_for_user(
-        self, *, timeout: float | httpx.Timeout | None = None
-    ) -> None:
+    def delete_browser_profile_for_user(self, *, timeout: RequestTimeout = None) -> None:
         """Delete the account's default browser profile (cookies, sessions, saved data)."""
         self._http.request(_DELETE_PROFILE_FOR_USER, retry="idempotent", timeout=timeout)
 

@@ -4,20 +4,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
-
-import httpx
+from typing import Any
 
 from browser_use_cloud_api.api.files import upload_file_presigned_url
 from browser_use_cloud_api.models import UploadFileRequest
 
+from .._config import RequestTimeout
 from .._files import MAX_UPLOAD_BYTES, FileSource, prepare_upload
 from ._http import body_op
-
-if TYPE_CHECKING:
-    from ._client import BrowserUse
-
-Timeout = float | httpx.Timeout | None
+from ._resource import APIResource
 
 
 def _upload_url(body: Any) -> str:
@@ -31,11 +26,8 @@ def _stream(chunks: Iterator[bytes]) -> Iterator[bytes]:
     yield from chunks
 
 
-class Files:
+class Files(APIResource):
     """File uploads (to pass to a task with `included_file_names`)."""
-
-    def __init__(self, client: BrowserUse) -> None:
-        self._http = client._http
 
     def upload(
         self,
@@ -44,7 +36,7 @@ class Files:
         name: str | None = None,
         content_type: str | None = None,
         max_bytes: int = MAX_UPLOAD_BYTES,
-        timeout: Timeout = None,
+        timeout: RequestTimeout = None,
     ) -> str:
         """Upload a path, bytes or binary file object; returns the file name to pass to a task.
 

@@ -43,7 +43,7 @@ from typing import Any, TypeVar
 
 import httpx
 
-from .._config import API_PATH_PREFIX, resolve_timeout
+from .._config import API_PATH_PREFIX, RequestTimeout, resolve_timeout
 from .._errors_map import status_error
 from .._exceptions import (
     APIConnectionError,
@@ -160,7 +160,7 @@ class HTTP:
         parse: Callable[[Any], T],
         *,
         retry: RetryClass,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: RequestTimeout = None,
     ) -> T:
         """Send `op`, decode the JSON body and return `parse(body)`."""
         response = self.request(op, retry=retry, timeout=timeout)
@@ -180,7 +180,7 @@ class HTTP:
         op: Mapping[str, Any],
         *,
         retry: RetryClass,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: RequestTimeout = None,
         missing_ok_on_retry: bool = False,
     ) -> httpx.Response:
         """Send one API operation (with retries); return the 2xx response."""
@@ -205,7 +205,7 @@ class HTTP:
         retry: RetryClass,
         content: Content | Callable[[], Content] | None = None,
         headers: Mapping[str, str] | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: RequestTimeout = None,
     ) -> httpx.Response:
         """Send a request to a non-API URL (presigned storage URL) without credentials."""
         effective = self.timeout if timeout is None else resolve_timeout(timeout)
@@ -222,7 +222,7 @@ class HTTP:
 
         return self._send(build, retry, _without_query, False)
 
-    def _timeout_for(self, timeout: float | httpx.Timeout | None) -> Any:
+    def _timeout_for(self, timeout: RequestTimeout) -> Any:
         """The per-request timeout argument: httpx's "client default" unless overridden."""
         if timeout is not None:
             return resolve_timeout(timeout)
@@ -291,10 +291,10 @@ class HTTP:
                 if log:
                     _log_retry(request, shown, f"HTTP {status}", delay, attempt, policy)
             attempt += 1
-            _sleep(delay)
+            sleep(delay)
 
 
-def _sleep(seconds: float) -> None:
+def sleep(seconds: float) -> None:
     import time  # imported on first use: keeps `import browser_use_cloud` light
 
     time.sleep(seconds)

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
-
-import httpx
+from typing import Any
 
 from browser_use_cloud_api.api.scheduled_tasks import (
     create_scheduled_task,
@@ -18,18 +16,14 @@ from browser_use_cloud_api.api.scheduled_tasks import (
 )
 from browser_use_cloud_api.models import ScheduledTaskRequest, UpdateScheduledTaskRequest
 
+from .._config import RequestTimeout
 from .._models import Page, ScheduledTask, parse_created_id, parse_page, parse_scheduled_task
-from .._pagination import MAX_PAGE_SIZE, PageWalk, check_page_args
+from .._page_walk import MAX_PAGE_SIZE, PageWalk, check_page_args
 from .._schedule import schedule_fields, update_fields
 from .._task_input import build_run_task_body
 from .._validate import check_id
 from ._http import body_op
-from ._paginate import paginate
-
-if TYPE_CHECKING:
-    from ._client import BrowserUse
-
-Timeout = float | httpx.Timeout | None
+from ._resource import APIResource
 
 
 def _parse_page(body: Any) -> Page[ScheduledTask]:
@@ -44,11 +38,8 @@ def _created_at(item: ScheduledTask) -> dt.datetime:
     return item.created_at
 
 
-class ScheduledTasks:
+class ScheduledTasks(APIResource):
     """Create, inspect, change and delete scheduled tasks."""
-
-    def __init__(self, client: BrowserUse) -> None:
-        self._http = client._http
 
     def create(
         self,
@@ -75,7 +66,7 @@ class ScheduledTasks:
         browser_viewport_height: int | None = None,
         metadata: Mapping[str, str] | None = None,
         allow_unknown: bool = False,
-        timeout: Timeout = None,
+        timeout: RequestTimeout = None,
     ) -> str:
         """Schedule `task`; returns the scheduled task's id.
 
@@ -115,13 +106,13 @@ class ScheduledTasks:
         op = body_op(create_scheduled_task, ScheduledTaskRequest, body)
         return self._http.call(op, parse_created_id, retry="safe_post", timeout=timeout)
 
-    def get(self, task_id: str, *, timeout: Timeout = None) -> ScheduledTask:
+    def get(self, task_id: str, *, timeout: RequestTimeout = None) -> ScheduledTask:
         """One scheduled task."""
         op = get_scheduled_task._get_kwargs(check_id("task_id", task_id))
         return self._http.call(op, parse_scheduled_task, retry="idempotent", timeout=timeout)
 
     def list(
-        self, *, page: int = 1, limit: int = 10, timeout: Timeout = None
+        self, *, page: int = 1, limit: int = 10, timeout: RequestTimeout = None
     ) -> Page[ScheduledTask]:
         """One page of scheduled tasks, newest first (`limit` up to 100)."""
         check_page_args(page, limit)
@@ -129,11 +120,15 @@ class ScheduledTasks:
         return self._http.call(op, _parse_page, retry="idempotent", timeout=timeout)
 
     def iter(
-        self, *, page_size: int = MAX_PAGE_SIZE, max_items: int | None = None
+        self,
+        *,
+        page_size: int = MAX_PAGE_SIZE,
+        max_items: int | None = None,
+        timeout: RequestTimeout = None,
     ) -> Iterator[ScheduledTask]:
         """Every scheduled task once, newest first, fetching pages lazily."""
         walk = PageWalk(_key, page_size=page_size, max_items=max_items, order_key=_created_at)
-        return paginate(self.list, walk)
+        return self._paginate(self.list, walk, timeout)
 
     def update(
         self,
@@ -153,7 +148,7 @@ class ScheduledTasks:
         save_browser_data: bool | None = None,
         structured_output_json: str | None = None,
         metadata: Mapping[str, str] | None = None,
-        timeout: Timeout = None,
+        timeout: RequestTimeout = None,
     ) -> ScheduledTask:
         """Change the given fields (None leaves a field as it is); returns the new state."""
         body = update_fields(
@@ -187,7 +182,7 @@ class ScheduledTasks:
         )
         return self._http.call(op, parse_scheduled_task, retry="idempotent", timeout=timeout)
 
-    def delete(self, task_id: str, *, timeout: Timeout = None) -> None:
+    def delete(self, task_id: str, *, timeout: RequestTimeout = None) -> None:
         """Delete a scheduled task (runs already started finish normally).
 
         A retry that finds it gone after an earlier attempt timed out counts as success.

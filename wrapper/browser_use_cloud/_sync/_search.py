@@ -3,36 +3,28 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
-import httpx
+from typing import Any
 
 from browser_use_cloud_api.api.search import search_url, simple_search
 from browser_use_cloud_api.models import SearchUrlRequest, SimpleSearchRequest
 
+from .._config import RequestTimeout
 from .._exceptions import InputError
 from .._models import UrlContent, parse_url_content
 from .._validate import check_int, check_text
 from ._http import body_op
-
-if TYPE_CHECKING:
-    from ._client import BrowserUse
-
-Timeout = float | httpx.Timeout | None
+from ._resource import APIResource
 
 
 def _parse_results(body: Any) -> list[UrlContent]:
     return [parse_url_content(item) for item in body["results"]]
 
 
-class Search:
+class Search(APIResource):
     """Web search by a browser agent (billed per call)."""
 
-    def __init__(self, client: BrowserUse) -> None:
-        self._http = client._http
-
     def simple(
-        self, query: str, *, max_websites: int = 5, depth: int = 2, timeout: Timeout = None
+        self, query: str, *, max_websites: int = 5, depth: int = 2, timeout: RequestTimeout = None
     ) -> list[UrlContent]:
         """Search the web for `query`; `max_websites` 1-10 pages, `depth` 2-5 steps each."""
         body = {
@@ -43,7 +35,9 @@ class Search:
         op = body_op(simple_search, SimpleSearchRequest, body)
         return self._http.call(op, _parse_results, retry="safe_post", timeout=timeout)
 
-    def url(self, url: str, query: str, *, depth: int = 2, timeout: Timeout = None) -> UrlContent:
+    def url(
+        self, url: str, query: str, *, depth: int = 2, timeout: RequestTimeout = None
+    ) -> UrlContent:
         """Read `url` looking for `query`; `depth` 2-5 agent steps."""
         target = check_text("url", url)
         if not target.startswith(("http://", "https://")):

@@ -3,7 +3,7 @@
 
 Written once for blocking code; `_sync/_tasks.py` is generated from it by `scripts/unasync.py`.
 Decisions live in pure modules: `_task_input` (arguments), `_polling` (when to poll),
-`_steps` (which steps to yield) and `_structured` (output parsing).
+`_steps` (which steps to yield) and `_structured_output` (output parsing).
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ from browser_use_cloud_api.api.tasks import (
 )
 from browser_use_cloud_api.models import RunTaskRequest
 
+from .._config import RequestTimeout, resolve_timeout
 from .._exceptions import (
     APIConnectionError,
     APIError,
@@ -68,19 +69,18 @@ from .._models import (
     parse_task_media,
     parse_task_summary,
 )
-from .._pagination import MAX_PAGE_SIZE, PageWalk, check_page_args
+from .._page_walk import MAX_PAGE_SIZE, PageWalk, check_page_args
 from .._polling import STREAM_POLICY, WAIT_POLICY, DurationPrior, PollPolicy, PollSchedule
 from .._reconcile import RequestIdSearch
 from .._steps import StepTracker
-from .._structured import OutputSpec, TaskResult, with_parsed
+from .._structured_output import OutputSpec, TaskResult, with_parsed
 from .._task_input import build_run_task_body, resolve_request_id
 from .._validate import check_id
-from ._http import _sleep, body_op
-from ._paginate import paginate
+from ._http import body_op, sleep
+from ._resource import APIResource
 
 if TYPE_CHECKING:
     from ._client import BrowserUse
-    from ._http import HTTP
 
 T = TypeVar("T")
 OnTimeout = Literal["raise", "stop"]
@@ -88,7 +88,8 @@ StepCallback = Callable[[TaskStep], object]
 Destination = str | os.PathLike[str] | IO[bytes]
 
 DEFAULT_WAIT_TIMEOUT = 30 * 60.0
-"""Seconds `wait()`, `run()` and `steps()` wait by default; pass None for no limit."""
+"""Default `wait_timeout`: seconds `wait()`, `run()` and `steps()` follow a task before
+giving up; None means no limit."""
 MAX_CREATE_ATTEMPTS = 3
 """run-task sends at most this many times; before each re-send it looks for the first."""
 CREATE_SETTLE = 2.0
@@ -188,20 +189,20 @@ def _created_at(summary: TaskSummary) -> Any:
     return summary.created_at
 
 
-class Tasks:
-    """`client.tasks`: run, follow and control agent tasks."""
+class Tasks(APIResource):
+    """`client.tasks`: run, follow and control agent tasks.
+
+    Every method that sends a request takes `timeout=`, the HTTP timeout of each request.
+    `wait()`, `run()` and `steps()` also take `wait_timeout=`, how long to follow the task.
+    """
 
     def __init__(self, client: BrowserUse) -> None:
-        self._client = client
+        super().__init__(client)
         self.wait_policy = WAIT_POLICY
         """Status-poll cadence of `wait()`; handles copy it when made."""
         self.stream_policy = STREAM_POLICY
         """Full-fetch cadence of `steps()` and `on_step`; handles copy it when made."""
         self._durations = DurationPrior()
-
-    @property
-    def _http(self) -> HTTP:
-        return self._client._http
 
     # -- create ---------------------------------------------------------------------------
 
@@ -212,7 +213,7 @@ class Tasks:
         *,
         output_type: type[T],
         request_id: bool | str = ...,
-        timeout: float | None = ...,
+        timeout: RequestTimeout = ...,
         **options: Unpack[TaskOptions],
     ) -> TaskHandle[T]: ...
 
@@ -223,7 +224,7 @@ class Tasks:
         *,
         output_type: Mapping[str, Any],
         request_id: bool | str = ...,
-        timeout: float | None = ...,
+        timeout: RequestTimeout = ...,
         **options: Unpack[TaskOptions],
     ) -> TaskHandle[Any]: ...
 
@@ -234,7 +235,7 @@ class Tasks:
         *,
         output_type: None = ...,
         request_id: bool | str = ...,
-        timeout: float | None = ...,
+        timeout: RequestTimeout = ...,
         **options: Unpack[TaskOptions],
     ) -> TaskHandle[None]: ...
 
@@ -244,7 +245,7 @@ class Tasks:
         *,
         output_type: type[Any] | Mapping[str, Any] | None = None,
         request_id: bool | str = True,
-        timeout: float | None = None,
+        timeout: RequestTimeout = None,
         **options: Unpack[TaskOptions],
     ) -> TaskHandle[Any]:
         """Start a task and return its handle (nothing is sent if an argument is invalid).
@@ -253,7 +254,7 @@ class Tasks:
         output; `wait()` then returns it parsed. `request_id` tags the task in metadata
         (key `bu_request_id`) so an ambiguous failure (timeout, dropped connection, 5xx)
         is resolved by finding the task instead of creating a second one; False opts out,
-        a string chooses the id. `timeout` bounds each HTTP request.
+        a string chooses the id. `timeout` is the HTTP timeout of each request.
         """
         spec = self._output_spec(output_type, options)
         rid = resolve_request_id(request_id)
@@ -273,7 +274,7 @@ class Tasks:
         options["structured_output_json"] = spec.schema_json
         return spec
 
-    def _send_run_task(self, body: dict[str, Any], rid: str | None, timeout: float | None) -> str:
+    def _send_run_task(self, body: dict[str, Any], rid: str | None, timeout: RequestTimeout) -> str:
         """Send run-task; after an ambiguous failure, find the task instead of doubling it.
 
         Each failure is followed by a lookup at once (the common "answer lost" case) and,
@@ -296,37 +297,46 @@ class Tasks:
                     raise
                 attempt += 1
                 failed_at = _clock()
-                found = self._reconcile(rid, sent_at, exc)
+                found = self._reconcile(rid, sent_at, exc, timeout)
                 if found is None:
                     policy = self._http.policy
                     settle = min(CREATE_SETTLE, policy.max_delay) - (_clock() - failed_at)
                     if attempt < MAX_CREATE_ATTEMPTS:
                         settle = max(settle, policy.backoff(attempt - 1))
-                    _sleep(max(settle, 0.0))
-                    found = self._reconcile(rid, sent_at, exc)
+                    sleep(max(settle, 0.0))
+                    found = self._reconcile(rid, sent_at, exc, timeout)
                 if found is not None:
                     return found
                 if attempt >= MAX_CREATE_ATTEMPTS:
                     raise
 
-    def _reconcile(self, rid: str, sent_at: dt.datetime, failure: APIError) -> str | None:
+    def _reconcile(
+        self, rid: str, sent_at: dt.datetime, failure: APIError, timeout: RequestTimeout
+    ) -> str | None:
         """The task tagged `rid`, None if provably none, else re-raise `failure`."""
         try:
-            found, conclusive = self._search(rid, sent_at)
+            found, conclusive = self._search(rid, sent_at, timeout)
         except _TRANSIENT:
             raise failure from None  # cannot tell: re-sending might duplicate the task
         if not conclusive:
             raise failure
         return found
 
-    def _search(self, request_id: str, since: dt.datetime) -> tuple[str | None, bool]:
+    def _search(
+        self, request_id: str, since: dt.datetime, timeout: RequestTimeout
+    ) -> tuple[str | None, bool]:
         search = RequestIdSearch(request_id, sent_at=since)
         while search.next_page is not None:
-            search.feed(self.list(page=search.next_page, limit=search.page_size))
+            page = self.list(page=search.next_page, limit=search.page_size, timeout=timeout)
+            search.feed(page)
         return search.found, search.conclusive
 
     def find_by_request_id(
-        self, request_id: str, *, since: dt.datetime | None = None
+        self,
+        request_id: str,
+        *,
+        since: dt.datetime | None = None,
+        timeout: RequestTimeout = None,
     ) -> str | None:
         """The id of the task created with `request_id`, or None if none is found.
 
@@ -337,7 +347,7 @@ class Tasks:
         if since is not None and (not isinstance(since, dt.datetime) or since.tzinfo is None):
             raise InputError(f"since must be a timezone-aware datetime, got {since!r}")
         start = _wall_clock() - FIND_LOOKBACK if since is None else since
-        found, _ = self._search(request_id, start)
+        found, _ = self._search(request_id, start, timeout)
         return found
 
     # -- run ------------------------------------------------------------------------------
@@ -349,10 +359,11 @@ class Tasks:
         *,
         output_type: type[T],
         files: Sequence[FileSource] = ...,
-        timeout: float | None = ...,
+        wait_timeout: float | None = ...,
         on_timeout: OnTimeout = ...,
         on_step: StepCallback | None = ...,
         request_id: bool | str = ...,
+        timeout: RequestTimeout = ...,
         **options: Unpack[TaskOptions],
     ) -> TaskResult[T]: ...
 
@@ -363,10 +374,11 @@ class Tasks:
         *,
         output_type: Mapping[str, Any],
         files: Sequence[FileSource] = ...,
-        timeout: float | None = ...,
+        wait_timeout: float | None = ...,
         on_timeout: OnTimeout = ...,
         on_step: StepCallback | None = ...,
         request_id: bool | str = ...,
+        timeout: RequestTimeout = ...,
         **options: Unpack[TaskOptions],
     ) -> TaskResult[Any]: ...
 
@@ -377,10 +389,11 @@ class Tasks:
         *,
         output_type: None = ...,
         files: Sequence[FileSource] = ...,
-        timeout: float | None = ...,
+        wait_timeout: float | None = ...,
         on_timeout: OnTimeout = ...,
         on_step: StepCallback | None = ...,
         request_id: bool | str = ...,
+        timeout: RequestTimeout = ...,
         **options: Unpack[TaskOptions],
     ) -> TaskResult[None]: ...
 
@@ -390,26 +403,33 @@ class Tasks:
         *,
         output_type: type[Any] | Mapping[str, Any] | None = None,
         files: Sequence[FileSource] = (),
-        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        wait_timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_timeout: OnTimeout = "raise",
         on_step: StepCallback | None = None,
         request_id: bool | str = True,
+        timeout: RequestTimeout = None,
         **options: Unpack[TaskOptions],
     ) -> TaskResult[Any]:
         """Upload `files`, create the task, wait for it and return the finished task.
 
         Raises TaskFailedError / TaskStoppedError if it ends failed or stopped, and
-        WaitTimeoutError after `timeout` seconds (stopping it first if `on_timeout="stop"`).
-        With `on_step`, each step is passed to the callback as it appears.
+        WaitTimeoutError after `wait_timeout` seconds (None: no limit), stopping it first
+        if `on_timeout="stop"`. With `on_step`, each step is passed to the callback as it
+        appears. `timeout` is the HTTP timeout of each request.
         """
         _check_on_timeout(on_timeout)
+        _check_wait_timeout(wait_timeout)
         if files:
             names = list(options.get("included_file_names", ()))
             for source in files:
-                names.append(self._client.files.upload(source))
+                names.append(self._client.files.upload(source, timeout=timeout))
             options["included_file_names"] = names
-        handle = self.create(task, output_type=output_type, request_id=request_id, **options)
-        return handle.wait(timeout=timeout, on_timeout=on_timeout, on_step=on_step)
+        handle = self.create(
+            task, output_type=output_type, request_id=request_id, timeout=timeout, **options
+        )
+        return handle.wait(
+            wait_timeout=wait_timeout, on_timeout=on_timeout, on_step=on_step, timeout=timeout
+        )
 
     # -- by id ----------------------------------------------------------------------------
 
@@ -417,89 +437,109 @@ class Tasks:
         """A handle for an existing task (no request is sent)."""
         return TaskHandle(self, _check_id(task_id))
 
-    def get(self, task_id: str, *, timeout: float | None = None) -> Task:
+    def get(self, task_id: str, *, timeout: RequestTimeout = None) -> Task:
         """The full task, with its steps."""
         op = get_task._get_kwargs(_check_id(task_id))
         return self._http.call(op, parse_task, retry="idempotent", timeout=timeout)
 
-    def status(self, task_id: str, *, timeout: float | None = None) -> TaskStatus:
+    def status(self, task_id: str, *, timeout: RequestTimeout = None) -> TaskStatus:
         """Just the status (a cheap request)."""
         op = get_task_status._get_kwargs(_check_id(task_id))
         return self._http.call(op, _status, retry="idempotent", timeout=timeout)
 
-    def list(self, *, page: int = 1, limit: int = 10) -> Page[TaskSummary]:
+    def list(
+        self, *, page: int = 1, limit: int = 10, timeout: RequestTimeout = None
+    ) -> Page[TaskSummary]:
         """One page of tasks, newest first (`limit` at most 100)."""
         check_page_args(page, limit)
         op = list_tasks._get_kwargs(page=page, limit=limit)
-        return self._http.call(op, _parse_task_page, retry="idempotent")
+        return self._http.call(op, _parse_task_page, retry="idempotent", timeout=timeout)
 
     def iter(
-        self, *, max_items: int | None = None, page_size: int = MAX_PAGE_SIZE
+        self,
+        *,
+        max_items: int | None = None,
+        page_size: int = MAX_PAGE_SIZE,
+        timeout: RequestTimeout = None,
     ) -> Iterator[TaskSummary]:
         """Every task, newest first, each once (even while new tasks shift the pages)."""
         walk: PageWalk[TaskSummary] = PageWalk(
             _task_key, page_size=page_size, max_items=max_items, order_key=_created_at
         )
-        return paginate(self.list, walk)
+        return self._paginate(self.list, walk, timeout)
 
-    def stop(self, task_id: str) -> None:
+    def stop(self, task_id: str, *, timeout: RequestTimeout = None) -> None:
         """Stop a task for good (it cannot be resumed)."""
-        self._control(stop_task, task_id)
+        self._control(stop_task, task_id, timeout)
 
-    def pause(self, task_id: str) -> None:
+    def pause(self, task_id: str, *, timeout: RequestTimeout = None) -> None:
         """Pause a running task; `resume()` continues it."""
-        self._control(pause_task, task_id)
+        self._control(pause_task, task_id, timeout)
 
-    def resume(self, task_id: str) -> None:
+    def resume(self, task_id: str, *, timeout: RequestTimeout = None) -> None:
         """Resume a paused task."""
-        self._control(resume_task, task_id)
+        self._control(resume_task, task_id, timeout)
 
-    def _control(self, module: Any, task_id: str) -> None:
+    def _control(self, module: Any, task_id: str, timeout: RequestTimeout) -> None:
         op = module._get_kwargs(task_id=_check_id(task_id))
-        self._http.call(op, _ignore, retry="idempotent")
+        self._http.call(op, _ignore, retry="idempotent", timeout=timeout)
 
-    def media(self, task_id: str) -> TaskMedia:
+    def media(self, task_id: str, *, timeout: RequestTimeout = None) -> TaskMedia:
         """Recording URLs (available once the task has finished)."""
         op = get_task_media._get_kwargs(_check_id(task_id))
-        return self._http.call(op, parse_task_media, retry="idempotent")
+        return self._http.call(op, parse_task_media, retry="idempotent", timeout=timeout)
 
-    def screenshots(self, task_id: str) -> tuple[str, ...] | None:
+    def screenshots(
+        self, task_id: str, *, timeout: RequestTimeout = None
+    ) -> tuple[str, ...] | None:
         """Screenshot URLs taken during the task."""
         op = get_task_screenshots._get_kwargs(_check_id(task_id))
-        return self._http.call(op, _strings("screenshots"), retry="idempotent")
+        parse = _strings("screenshots")
+        return self._http.call(op, parse, retry="idempotent", timeout=timeout)
 
-    def gif(self, task_id: str) -> str | None:
+    def gif(self, task_id: str, *, timeout: RequestTimeout = None) -> str | None:
         """URL of an animated GIF of the screenshots, if there is one."""
         op = get_task_gif._get_kwargs(_check_id(task_id))
-        return self._http.call(op, _optional_text("gif"), retry="idempotent")
+        parse = _optional_text("gif")
+        return self._http.call(op, parse, retry="idempotent", timeout=timeout)
 
-    def output_file(self, task_id: str, file_name: str) -> str:
+    def output_file(self, task_id: str, file_name: str, *, timeout: RequestTimeout = None) -> str:
         """A presigned URL to download one of the task's output files."""
         op = get_task_output_file._get_kwargs(_check_id(task_id), check_id("file_name", file_name))
-        return self._http.call(op, _text("download_url"), retry="idempotent")
+        parse = _text("download_url")
+        return self._http.call(op, parse, retry="idempotent", timeout=timeout)
 
-    def download_output_file(self, task_id: str, file_name: str, destination: Destination) -> int:
+    def download_output_file(
+        self,
+        task_id: str,
+        file_name: str,
+        destination: Destination,
+        *,
+        timeout: RequestTimeout = None,
+    ) -> int:
         """Stream an output file to a path or a binary file object; return the byte count.
 
         The presigned URL is fetched without the API key and without following
         redirects. A path is written via `<path>.part`, renamed once complete; a failed
         attempt is retried from the start while nothing has reached a file object.
         """
-        url = self.output_file(task_id, file_name)
+        url = self.output_file(task_id, file_name, timeout=timeout)
         if not isinstance(destination, str | os.PathLike):
-            return self._download(url, destination, restartable=False)
+            return self._download(url, destination, restartable=False, timeout=timeout)
         target = os.fspath(destination)
         partial = target + ".part"
         try:
             with open(partial, "wb") as sink:
-                size = self._download(url, sink, restartable=True)
+                size = self._download(url, sink, restartable=True, timeout=timeout)
             os.replace(partial, target)
         finally:
             if os.path.exists(partial):
                 os.remove(partial)
         return size
 
-    def _download(self, url: str, sink: IO[bytes], *, restartable: bool) -> int:
+    def _download(
+        self, url: str, sink: IO[bytes], *, restartable: bool, timeout: RequestTimeout
+    ) -> int:
         http = self._http
         shown = url.split("?", 1)[0]  # the query string of a presigned URL is a credential
         attempt = 0
@@ -507,7 +547,10 @@ class Tasks:
             written = 0
             try:
                 request = http._client.build_request(
-                    "GET", url, headers={"Accept-Encoding": "identity"}, timeout=http.timeout
+                    "GET",
+                    url,
+                    headers={"Accept-Encoding": "identity"},
+                    timeout=http.timeout if timeout is None else resolve_timeout(timeout),
                 )
                 request.headers.pop("Authorization", None)
                 response = http._client.send(request, stream=True, follow_redirects=False)
@@ -535,7 +578,7 @@ class Tasks:
                 if written:
                     sink.seek(0)
                     sink.truncate()
-            _sleep(http.policy.backoff(attempt))
+            sleep(http.policy.backoff(attempt))
             attempt += 1
 
     # -- follow ---------------------------------------------------------------------------
@@ -544,18 +587,28 @@ class Tasks:
         self,
         task_id: str,
         *,
-        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        wait_timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_timeout: OnTimeout = "raise",
         on_step: StepCallback | None = None,
+        timeout: RequestTimeout = None,
     ) -> TaskResult[None]:
-        """Wait for a task to end; see `TaskHandle.wait`."""
-        return self.handle(task_id).wait(timeout=timeout, on_timeout=on_timeout, on_step=on_step)
+        """Wait for a task to end and return it; see `TaskHandle.wait`."""
+        return self.handle(task_id).wait(
+            wait_timeout=wait_timeout, on_timeout=on_timeout, on_step=on_step, timeout=timeout
+        )
 
-    def stream(
-        self, task_id: str, *, timeout: float | None = DEFAULT_WAIT_TIMEOUT
+    def steps(
+        self,
+        task_id: str,
+        *,
+        wait_timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_timeout: OnTimeout = "raise",
+        timeout: RequestTimeout = None,
     ) -> Iterator[TaskStep]:
-        """Each step of a task once, in order, until the task ends."""
-        return self.handle(task_id).steps(timeout=timeout)
+        """Each step of a task once, in order, until it ends; see `TaskHandle.steps`."""
+        return self.handle(task_id).steps(
+            wait_timeout=wait_timeout, on_timeout=on_timeout, timeout=timeout
+        )
 
 
 class TaskHandle(Generic[T]):
@@ -580,42 +633,55 @@ class TaskHandle(Generic[T]):
     def __repr__(self) -> str:
         return f"{type(self).__name__}(id={self.id!r})"
 
-    def status(self) -> TaskStatus:
-        return self._tasks.status(self.id)
+    def status(self, *, timeout: RequestTimeout = None) -> TaskStatus:
+        """The task's status now (a cheap request)."""
+        return self._tasks.status(self.id, timeout=timeout)
 
-    def get(self) -> Task:
-        return self._tasks.get(self.id)
+    def get(self, *, timeout: RequestTimeout = None) -> Task:
+        """The full task now, with its steps."""
+        return self._tasks.get(self.id, timeout=timeout)
 
-    def stop(self) -> None:
-        self._tasks.stop(self.id)
+    def stop(self, *, timeout: RequestTimeout = None) -> None:
+        """Stop the task for good (it cannot be resumed)."""
+        self._tasks.stop(self.id, timeout=timeout)
 
-    def pause(self) -> None:
-        self._tasks.pause(self.id)
+    def pause(self, *, timeout: RequestTimeout = None) -> None:
+        """Pause the task; `resume()` continues it."""
+        self._tasks.pause(self.id, timeout=timeout)
 
-    def resume(self) -> None:
-        self._tasks.resume(self.id)
+    def resume(self, *, timeout: RequestTimeout = None) -> None:
+        """Resume the paused task."""
+        self._tasks.resume(self.id, timeout=timeout)
 
-    def media(self) -> TaskMedia:
-        return self._tasks.media(self.id)
+    def media(self, *, timeout: RequestTimeout = None) -> TaskMedia:
+        """Recording URLs (available once the task has finished)."""
+        return self._tasks.media(self.id, timeout=timeout)
 
-    def screenshots(self) -> tuple[str, ...] | None:
-        return self._tasks.screenshots(self.id)
+    def screenshots(self, *, timeout: RequestTimeout = None) -> tuple[str, ...] | None:
+        """Screenshot URLs taken during the task."""
+        return self._tasks.screenshots(self.id, timeout=timeout)
 
-    def gif(self) -> str | None:
-        return self._tasks.gif(self.id)
+    def gif(self, *, timeout: RequestTimeout = None) -> str | None:
+        """URL of an animated GIF of the screenshots, if there is one."""
+        return self._tasks.gif(self.id, timeout=timeout)
 
-    def output_file(self, file_name: str) -> str:
-        return self._tasks.output_file(self.id, file_name)
+    def output_file(self, file_name: str, *, timeout: RequestTimeout = None) -> str:
+        """A presigned URL to download one of the task's output files."""
+        return self._tasks.output_file(self.id, file_name, timeout=timeout)
 
-    def download_output_file(self, file_name: str, destination: Destination) -> int:
-        return self._tasks.download_output_file(self.id, file_name, destination)
+    def download_output_file(
+        self, file_name: str, destination: Destination, *, timeout: RequestTimeout = None
+    ) -> int:
+        """Stream an output file to a path or binary file object; return the byte count."""
+        return self._tasks.download_output_file(self.id, file_name, destination, timeout=timeout)
 
     def wait(
         self,
         *,
-        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        wait_timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_timeout: OnTimeout = "raise",
         on_step: StepCallback | None = None,
+        timeout: RequestTimeout = None,
     ) -> TaskResult[T]:
         """Wait until the task ends and return it (parsed, if `output_type` was given).
 
@@ -624,43 +690,52 @@ class TaskHandle(Generic[T]):
         with `on_step` it follows the steps instead.
         `paused` and unknown statuses are not an end. Raises TaskFailedError or
         TaskStoppedError, StructuredOutputError if the output does not parse, and
-        WaitTimeoutError after `timeout` seconds (None: no limit), stopping the task
-        first when `on_timeout="stop"`.
+        WaitTimeoutError after `wait_timeout` seconds (None: no limit), stopping the task
+        first when `on_timeout="stop"`. `timeout` is the HTTP timeout of each request.
         """
         _check_on_timeout(on_timeout)
+        _check_wait_timeout(wait_timeout)
         if self._last is not None:  # a finished `steps()` already fetched the final task
             task = self._last
         elif on_step is not None:
-            task = self._follow(timeout, on_timeout, on_step)
+            task = self._follow(wait_timeout, on_timeout, on_step, timeout)
         else:
-            task = self._poll_until_done(timeout, on_timeout)
+            task = self._poll_until_done(wait_timeout, on_timeout, timeout)
         if task.status == TaskStatus.FINISHED and task.finished_at is not None:
             self._tasks._durations.record((task.finished_at - task.created_at).total_seconds())
         return self._result(task)
 
     def steps(
-        self, *, timeout: float | None = DEFAULT_WAIT_TIMEOUT, on_timeout: OnTimeout = "raise"
+        self,
+        *,
+        wait_timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_timeout: OnTimeout = "raise",
+        timeout: RequestTimeout = None,
     ) -> Iterator[TaskStep]:
         """Yield each step once, in order, until the task ends (after its last steps).
 
         Fetches the full task every 2.5 s while steps keep coming, and less often while
-        no new step appears (for example while paused). Raises WaitTimeoutError
-        after `timeout` seconds, stopping the task first when `on_timeout="stop"`.
+        no new step appears (for example while paused). Raises WaitTimeoutError after
+        `wait_timeout` seconds (None: no limit), stopping the task first when
+        `on_timeout="stop"`. `timeout` is the HTTP timeout of each request.
         """
         _check_on_timeout(on_timeout)
-        return self._stream(timeout, on_timeout)
+        _check_wait_timeout(wait_timeout)
+        return self._stream(wait_timeout, on_timeout, timeout)
 
-    def _stream(self, timeout: float | None, on_timeout: OnTimeout) -> Iterator[TaskStep]:
+    def _stream(
+        self, wait_timeout: float | None, on_timeout: OnTimeout, timeout: RequestTimeout
+    ) -> Iterator[TaskStep]:
         tracker: StepTracker[TaskStep] = StepTracker()
-        schedule = self._schedule(self.stream_policy, timeout)
+        schedule = self._schedule(self.stream_policy, wait_timeout)
         delay: float | None = schedule.first_delay(_clock())
         failures = 0
         last: TaskStatus | None = None
         while True:
             if delay:
-                _sleep(delay)
+                sleep(delay)
             try:
-                task = self.get()
+                task = self.get(timeout=timeout)
             except APIError as exc:
                 failures = self._absorb(exc, failures)
                 delay = schedule.after_poll(_clock(), progressed=False)
@@ -676,26 +751,35 @@ class TaskHandle(Generic[T]):
                 last = task.status
                 delay = schedule.after_poll(_clock(), progressed=progressed)
             if delay is None:
-                self._timed_out(last, on_timeout)
+                self._timed_out(last, on_timeout, timeout)
 
-    def _follow(self, timeout: float | None, on_timeout: OnTimeout, on_step: StepCallback) -> Task:
-        for step in self._stream(timeout, on_timeout):
+    def _follow(
+        self,
+        wait_timeout: float | None,
+        on_timeout: OnTimeout,
+        on_step: StepCallback,
+        timeout: RequestTimeout,
+    ) -> Task:
+        for step in self._stream(wait_timeout, on_timeout, timeout):
             on_step(step)
         assert self._last is not None
         return self._last
 
-    def _poll_until_done(self, timeout: float | None, on_timeout: OnTimeout) -> Task:
-        schedule = self._schedule(self.wait_policy, timeout, self._tasks._durations.expected())
+    def _poll_until_done(
+        self, wait_timeout: float | None, on_timeout: OnTimeout, timeout: RequestTimeout
+    ) -> Task:
+        expected = self._tasks._durations.expected()
+        schedule = self._schedule(self.wait_policy, wait_timeout, expected)
         delay: float | None = schedule.first_delay(_clock())
         last: TaskStatus | None = None
         failures = 0
         while True:
             if delay:
-                _sleep(delay)
+                sleep(delay)
             try:
-                status = self.status()
+                status = self.status(timeout=timeout)
                 if status.is_terminal:
-                    task = self.get()
+                    task = self.get(timeout=timeout)
                     if task.status.is_terminal:
                         return task
                     status = task.status  # the status endpoint was ahead: keep polling
@@ -708,15 +792,15 @@ class TaskHandle(Generic[T]):
                 delay = schedule.after_poll(_clock(), progressed=False)
                 last = status
             if delay is None:
-                self._timed_out(last, on_timeout)
+                self._timed_out(last, on_timeout, timeout)
 
     def _schedule(
-        self, policy: PollPolicy, timeout: float | None, typical: float | None = None
+        self, policy: PollPolicy, wait_timeout: float | None, typical: float | None = None
     ) -> PollSchedule:
         """Polls start `initial` after creation; with `typical` (the usual duration of
         recent tasks) one poll lands when this task should end."""
         now = _clock()
-        deadline = None if timeout is None else now + _check_timeout(timeout)
+        deadline = None if wait_timeout is None else now + float(wait_timeout)
         if self._created_at is None:
             return PollSchedule(policy, start=now - policy.initial, deadline=deadline)
         expected_end = None if typical is None else self._created_at + typical
@@ -734,12 +818,14 @@ class TaskHandle(Generic[T]):
             raise exc
         return failures + 1
 
-    def _timed_out(self, last: TaskStatus | None, on_timeout: OnTimeout) -> None:
+    def _timed_out(
+        self, last: TaskStatus | None, on_timeout: OnTimeout, timeout: RequestTimeout
+    ) -> None:
         outcome = "it is still running"
         stopped = False
         if on_timeout == "stop":
             try:
-                self.stop()
+                self.stop(timeout=timeout)
             except APIError as exc:
                 outcome = f"stopping it failed ({type(exc).__name__})"
             else:
@@ -769,10 +855,17 @@ def _check_id(task_id: str) -> str:
     return check_id("task_id", task_id)
 
 
-def _check_timeout(timeout: float) -> float:
-    if isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout < 0:
-        raise InputError(f"timeout must be a number of seconds >= 0 or None, got {timeout!r}")
-    return float(timeout)
+def _check_wait_timeout(wait_timeout: float | None) -> None:
+    if wait_timeout is None:
+        return
+    if (
+        isinstance(wait_timeout, bool)
+        or not isinstance(wait_timeout, int | float)
+        or not wait_timeout >= 0
+    ):
+        raise InputError(
+            f"wait_timeout must be a number of seconds >= 0 or None, got {wait_timeout!r}"
+        )
 
 
 def _check_on_timeout(on_timeout: str) -> None:

@@ -51,7 +51,7 @@ Exit codes:
   1    the task failed (`webhooks verify`: the signature is not valid)
   2    usage error: bad option or argument, missing API key, invalid input
   3    the task was stopped
-  4    --timeout passed (the task was stopped)
+  4    --wait-timeout passed (the task was stopped)
   5    API error: the request was rejected or the service could not be reached
   6    the task finished but its output does not match --schema
   70   internal error (rerun with --debug and report it)
@@ -133,7 +133,7 @@ def describe(exc: BaseException, subject: Subject) -> tuple[str, int]:
     if isinstance(exc, WaitTimeoutError):
         state = "it was stopped" if exc.stopped else "it is still running"
         return (
-            f"task {exc.task_id} did not finish within --timeout (last status: "
+            f"task {exc.task_id} did not finish within --wait-timeout (last status: "
             f"{exc.last_status}); {state}.",
             EXIT_TIMEOUT,
         )

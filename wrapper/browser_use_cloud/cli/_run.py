@@ -81,7 +81,7 @@ def follow(
     progress: Progress,
     schema: Mapping[str, Any] | None = None,
     files: Sequence[Path] = (),
-    timeout: float | None = None,
+    wait_timeout: float | None = None,
     poll: PollPolicy | None = None,
     options: Mapping[str, Any] | None = None,
 ) -> TaskResult[Any]:
@@ -102,7 +102,7 @@ def follow(
             handle.stream_policy = poll
         progress.created(handle.id)
         with progress:
-            return handle.wait(timeout=timeout, on_timeout="stop", on_step=progress.step)
+            return handle.wait(wait_timeout=wait_timeout, on_timeout="stop", on_step=progress.step)
 
 
 LOOPBACK_STEP = 0.2
@@ -172,7 +172,7 @@ def show_result(
 )
 @click.option("--max-steps", type=click.IntRange(1, 200), help="Stop the agent after N steps.")
 @click.option(
-    "--timeout",
+    "--wait-timeout",
     type=click.FloatRange(min=0, min_open=True),
     metavar="SECONDS",
     help="Stop the task if it has not ended after this long (default: no limit).",
@@ -191,7 +191,7 @@ def run(
     model: str | None,
     secrets: dict[str, str],
     max_steps: int | None,
-    timeout: float | None,
+    wait_timeout: float | None,
     as_json: bool,
     plain: bool,
     local: bool,
@@ -224,7 +224,7 @@ def run(
                 progress=progress,
                 schema=schema,
                 files=files,
-                timeout=timeout,
+                wait_timeout=wait_timeout,
                 poll=poll,
                 options=options,
             )

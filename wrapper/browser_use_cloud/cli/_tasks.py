@@ -135,7 +135,7 @@ def steps(state: CliState, task_id: str, follow: bool, plain: bool, as_json: boo
             progress = progress_for(sys.stdout, plain=plain)
             progress.task_id = task_id
             with stop_on_interrupt(handle), progress:
-                for step in handle.steps(timeout=None):
+                for step in handle.steps(wait_timeout=None):
                     progress.step(step)
             return
         task = client.tasks.get(task_id)

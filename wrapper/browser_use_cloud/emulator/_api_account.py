@@ -6,7 +6,7 @@ import random
 from typing import Any
 from urllib.parse import quote_plus, urlsplit
 
-from ._http import Call, Handler
+from ._handler import Call, Handler
 
 BROWSER_USE_VERSION = "0.5.9"
 _SITES = (

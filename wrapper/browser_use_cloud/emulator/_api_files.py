@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._http import Call, Handler
+from ._handler import Call, Handler
 from ._uploads import allowed_content_type, upload_key, validate_file_name
 from ._validation import RequestValidationError, error
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._http import Call, Handler, page_of
+from ._handler import Call, Handler, page_of
 
 
 def list_browser_profiles(call: Call) -> Any:

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from ._api_tasks import check_run_request
-from ._http import Call, Handler, iso, page_of
+from ._handler import Call, Handler, iso, page_of
 from ._scheduler import validate_cron
 from ._state import DEFAULT_LLM, ScheduleRecord
 from ._validation import ErrorDict, RequestValidationError, error

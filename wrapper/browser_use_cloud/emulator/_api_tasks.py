@@ -5,8 +5,8 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from . import _structured
-from ._http import Call, Handler, iso, page_of
+from . import _schema_values
+from ._handler import Call, Handler, iso, page_of
 from ._state import ApiError
 from ._tasks import TaskRecord, TransitionError
 from ._uploads import download_key, upload_key
@@ -19,8 +19,8 @@ def check_run_request(call: Call) -> None:
     state = call.state
     if body.get("structured_output_json") is not None:
         try:
-            _structured.parse_schema(body["structured_output_json"])
-        except _structured.SchemaError as exc:
+            _schema_values.parse_schema(body["structured_output_json"])
+        except _schema_values.SchemaError as exc:
             loc = ("body", "structured_output_json")
             value = body["structured_output_json"]
             raise RequestValidationError(

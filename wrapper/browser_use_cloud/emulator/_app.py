@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import _api_account, _api_files, _api_profiles, _api_schedules, _api_tasks, _pages
 from ._config import EmulatorConfig
-from ._http import Call, Handler
+from ._handler import Call, Handler
 from ._spec import API_PREFIX, Operation, load_spec, operations
 from ._state import ApiError, State
 from ._validation import RequestValidationError, SchemaValidator, validate_request

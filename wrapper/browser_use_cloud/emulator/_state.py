@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from . import _media, _script, _structured
+from . import _media, _schema_values, _script
 from ._config import EmulatorConfig
 from ._scheduler import EmulatorClock, Scheduler
 from ._tasks import TERMINAL, TaskRecord
@@ -128,8 +128,8 @@ class State:
                 steps = steps[: max(1, math.ceil(count / 2))]
                 output = _script.failure_output(steps)
             elif request.get("structured_output_json"):
-                schema = _structured.parse_schema(request["structured_output_json"])
-                output = json.dumps(_structured.generate(schema, content, clean))
+                schema = _schema_values.parse_schema(request["structured_output_json"])
+                output = json.dumps(_schema_values.generate(schema, content, clean))
             else:
                 output = _script.final_output(clean, steps, content)
             pace = 0.0 if directives.instant else self.config.step_interval

@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 from pydantic import BaseModel, Field
 
-from browser_use_cloud.emulator._structured import generate, is_valid, parse_schema
+from browser_use_cloud.emulator._schema_values import generate, is_valid, parse_schema
 
 from .conftest import Api
 

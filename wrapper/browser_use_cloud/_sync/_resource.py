@@ -1,0 +1,41 @@
+# Generated from _async/_resource.py by scripts/unasync.py. Do not edit.
+"""The base of every resource (`client.tasks`, `client.files`, ...): what they share."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Protocol, TypeVar
+
+from .._config import RequestTimeout
+from .._models import Page
+from .._page_walk import PageWalk
+
+if TYPE_CHECKING:
+    from ._client import BrowserUse
+    from ._http import HTTP
+
+T = TypeVar("T")
+
+
+class PageFetcher(Protocol[T]):
+    """A bound `list(page=..., limit=..., timeout=...)` method."""
+
+    def __call__(self, *, page: int, limit: int, timeout: RequestTimeout) -> Page[T]: ...
+
+
+class APIResource:
+    """A group of operations of one client, sent through that client's HTTP driver."""
+
+    _client: BrowserUse
+    _http: HTTP
+
+    def __init__(self, client: BrowserUse) -> None:
+        self._client = client
+        self._http = client._http
+
+    @staticmethod
+    def _paginate(fetch: PageFetcher[T], walk: PageWalk[T], timeout: RequestTimeout) -> Iterator[T]:
+        """Yield every item once, fetching pages as the caller consumes them."""
+        while (number := walk.next_page()) is not None:
+            page = fetch(page=number, limit=walk.page_size, timeout=timeout)
+            yield from walk.feed(page)
