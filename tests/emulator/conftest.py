@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterator
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -15,6 +17,8 @@ from browser_use_cloud.emulator import Emulator, EmulatorConfig
 from browser_use_cloud.emulator._spec import Operation, load_spec, operations, response_schema
 
 FAST = {"step_interval": 0.02, "steps_per_task": 4}
+REPO = Path(__file__).resolve().parents[2]
+VENDOR_DOCS = REPO.parent / "shared" / "spec" / "cloud-api-v1-docs.txt"
 OPERATIONS = {op.name: op for op in operations(load_spec())}
 ERROR_SCHEMA = {
     "type": "object",
@@ -40,6 +44,20 @@ def check_against_spec(op: Operation, response: httpx.Response) -> None:
             schema = {"const": False}
     document = {**schema, "components": load_spec()["components"]}
     jsonschema.Draft202012Validator(document, format_checker=_formats).validate(response.json())
+
+
+def vendor_docs() -> str:
+    """The vendor docs (``../shared/spec`` from the repository root): skip without them, but
+    fail in CI, where a missing copy would otherwise pass as a skip."""
+    if not VENDOR_DOCS.is_file():
+        message = (
+            f"the vendor docs are not at {VENDOR_DOCS} "
+            "(../shared/spec/cloud-api-v1-docs.txt, beside the repository root)"
+        )
+        if os.environ.get("CI", "").strip().lower() in ("true", "1", "yes"):
+            pytest.fail(f"{message}; CI must provide them", pytrace=False)
+        pytest.skip(message)
+    return VENDOR_DOCS.read_text(encoding="utf-8")
 
 
 class Api:

@@ -12,16 +12,14 @@ import json
 import re
 import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from browser_use_cloud.emulator import Emulator, EmulatorConfig
 
-from .conftest import Api
+from .conftest import Api, vendor_docs
 
-DOCS = Path("/work/shared/spec/cloud-api-v1-docs.txt")
 SLEEP_SCALE = 0.01
 
 
@@ -35,23 +33,17 @@ class _QuickTime:
         return getattr(time, name)
 
 
-def _docs() -> str:
-    if not DOCS.is_file():
-        pytest.skip(f"docs with the example programs not found at {DOCS}")
-    return DOCS.read_text(encoding="utf-8")
-
-
 def _between(text: str, start: str, end: str) -> str:
     begin = text.index(start)
     return text[begin : text.index(end, begin) + len(end)]
 
 
 def _basic_program() -> str:
-    return _between(_docs(), "import json\nimport time\n\nimport requests\n", "\tmain()\n")
+    return _between(vendor_docs(), "import json\nimport time\n\nimport requests\n", "\tmain()\n")
 
 
 def _control_task() -> str:
-    text = _docs()
+    text = vendor_docs()
     begin = text.index("def control_task():")
     lines = text[begin:].splitlines()
     body = [lines[0]]
@@ -64,7 +56,7 @@ def _control_task() -> str:
 
 def _structured_program() -> str:
     start = "import json\nimport os\nimport time\nimport requests\nfrom pydantic"
-    return _between(_docs(), start, "    main()\n")
+    return _between(vendor_docs(), start, "    main()\n")
 
 
 def _point_at(source: str, base_url: str) -> str:

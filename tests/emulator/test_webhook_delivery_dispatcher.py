@@ -24,8 +24,9 @@ import pytest
 
 from browser_use_cloud.emulator._webhook_delivery import WebhookDispatcher, webhook_signature
 
+from .conftest import vendor_docs
+
 SECRET = "whsec_test"
-DOCS = Path("/work/shared/spec/cloud-api-v1-docs.txt")
 
 
 def test_signature_known_answers() -> None:
@@ -222,15 +223,13 @@ def test_bad_arguments() -> None:
 
 
 def _docs_receiver_source() -> str:
-    if not DOCS.exists():
-        pytest.skip(f"reference docs not available at {DOCS}")
     match = re.search(
         r"^import uvicorn\n.*?^\s+uvicorn\.run\(app, host='0\.0\.0\.0', port=8080\)\n",
-        DOCS.read_text(encoding="utf-8"),
+        vendor_docs(),
         re.S | re.M,
     )
     if match is None:
-        pytest.skip("the FastAPI webhook receiver example was not found in the reference docs")
+        pytest.fail("the vendor docs no longer hold the FastAPI webhook receiver example")
     return match.group(0)
 
 

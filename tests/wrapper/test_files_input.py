@@ -36,7 +36,7 @@ def test_bytes_need_a_name() -> None:
 
 def test_file_object_rewinds_to_where_it_started() -> None:
     handle = io.BytesIO(b"HEADERpayload")
-    handle.name = "/tmp/data.csv"  # type: ignore[misc]
+    handle.name = "exports/data.csv"  # type: ignore[misc]
     handle.seek(6)
     upload = prepare_upload(handle)
     assert upload.name == "data.csv" and upload.size == 7
