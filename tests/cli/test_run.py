@@ -105,6 +105,15 @@ def test_without_key_or_url_run_uses_the_builtin_emulator() -> None:
     assert sum(bool(STEP_LINE.match(line)) for line in lines(result.stdout)) == 2
 
 
+def test_each_local_run_gets_a_new_task_id() -> None:
+    ids = set()
+    for _ in range(2):
+        result = run_cli("run", "--local", "Same words [[emulator:instant]]", "--json")
+        assert result.returncode == 0, result.stderr
+        ids.add(json.loads(result.stdout)["id"])
+    assert len(ids) == 2
+
+
 def test_local_flag_wins_over_a_configured_service() -> None:
     env = cli_env(BROWSER_USE_API_KEY="bu_real", BROWSER_USE_BASE_URL="http://127.0.0.1:9/api/v1")
     result = run_cli("run", "--local", "Offline [[emulator:instant]]", env=env)

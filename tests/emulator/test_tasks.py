@@ -188,6 +188,22 @@ def test_seed_makes_runs_reproducible() -> None:
     assert any("bbc.com" in str(s["url"]) for s in first[1])
 
 
+def test_without_a_seed_each_emulator_draws_new_ids() -> None:
+    firsts = []
+    for _ in range(3):
+        with Emulator(EmulatorConfig(step_interval=0.0)) as emu:
+            firsts.append(Api(emu.base_url).run("The same task every time"))
+            assert isinstance(emu.state.seed, int)  # the seed it drew, to replay a run
+    assert len(set(firsts)) == 3, firsts
+
+
+def test_the_drawn_seed_replays_a_run() -> None:
+    with Emulator(EmulatorConfig(step_interval=0.0)) as emu:
+        first = Api(emu.base_url).run("Replay me")
+        drawn = emu.state.seed
+    assert _steps_of(drawn, "Replay me")[0][0] == first
+
+
 @pytest.mark.emulator_config(failure_rate=0.5, seed=3, step_interval=0.0)
 def test_failure_rate_is_seeded(emulator: Emulator, api: Api) -> None:
     statuses = [api.status(api.run(f"Task number {i}")) for i in range(20)]

@@ -41,7 +41,9 @@ ${STEP_INTERVAL_ENV} and ${STEPS_ENV}.
 @click.option(
     "--steps", type=click.IntRange(min=1), help=f"Steps per task (default {DEFAULT_STEPS})."
 )
-@click.option("--seed", type=int, default=0, show_default=True, help="Seed for ids and outputs.")
+@click.option(
+    "--seed", type=int, help="Seed for ids, steps and outputs (default: a new one each start)."
+)
 @click.option("--faults", metavar="SPEC", help="Inject faults, e.g. '429=0.05,500=0.05,drop=0.02'.")
 @click.option("--webhook-url", metavar="URL", help="POST signed task events here.")
 @click.option(
@@ -63,7 +65,7 @@ def emulator(
     api_key: str | None,
     step_interval: float | None,
     steps: int | None,
-    seed: int,
+    seed: int | None,
     faults: str | None,
     webhook_url: str | None,
     webhook_secret: str | None,

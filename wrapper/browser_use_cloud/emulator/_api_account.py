@@ -50,7 +50,7 @@ def _content(query: str, url: str, depth: int, rng: random.Random) -> str:
 
 def simple_search(call: Call) -> Any:
     query, depth = call.body["query"], call.body["depth"]
-    rng = random.Random(f"{call.state.config.seed}:search:{query}")
+    rng = random.Random(f"{call.state.seed}:search:{query}")
     sites = rng.sample(_SITES, k=call.body["max_websites"])
     results = []
     for site in sites:
@@ -61,7 +61,7 @@ def simple_search(call: Call) -> Any:
 
 def search_url(call: Call) -> Any:
     query, url, depth = call.body["query"], call.body["url"], call.body["depth"]
-    rng = random.Random(f"{call.state.config.seed}:url:{url}:{query}")
+    rng = random.Random(f"{call.state.seed}:url:{url}:{query}")
     return {"url": url, "content": _content(query, url, depth, rng)}
 
 

@@ -147,7 +147,7 @@ def create_app(config: EmulatorConfig | None = None) -> Starlette:
         faults = FaultSpec.parse(faults)
     if faults is not None and faults.rates:
         middleware.append(
-            Middleware(FaultMiddleware, spec=faults, seed=config.seed, counts=fault_counts)
+            Middleware(FaultMiddleware, spec=faults, seed=state.seed, counts=fault_counts)
         )
 
     @contextlib.asynccontextmanager

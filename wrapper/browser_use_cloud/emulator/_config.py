@@ -16,14 +16,15 @@ class EmulatorConfig:
     """How the emulated service behaves. Every field has a sensible default.
 
     ``api_key=None`` accepts any non-empty bearer key. ``seed`` makes ids, steps,
-    outputs and injected failures reproducible. ``time_scale`` speeds up the
-    schedule clock only (60.0: one scheduled minute passes per real second).
+    outputs and injected failures reproducible; without one each emulator draws its
+    own (``Emulator.state.seed`` tells which, to replay a run). ``time_scale`` speeds
+    up the schedule clock only (60.0: one scheduled minute passes per real second).
     """
 
     api_key: str | None = field(default=None, repr=False)
     step_interval: float = 0.05
     steps_per_task: int = 5
-    seed: int = 0
+    seed: int | None = None
     faults: FaultSpec | str | None = None
     webhook_url: str | None = None
     webhook_secret: str | None = field(default=None, repr=False)

@@ -77,7 +77,9 @@ class State:
         self.schedules: dict[str, ScheduleRecord] = {}
         self.profiles: dict[str, dict[str, Any]] = {}
         self.saved_cookies: list[dict[str, Any]] = []
-        self._ids = random.Random(f"ids:{config.seed}")
+        self.seed: int = secrets.randbits(32) if config.seed is None else config.seed
+        """The seed in use: the configured one, or one drawn for this emulator."""
+        self._ids = random.Random(f"ids:{self.seed}")
         self.clock = EmulatorClock(config.time_scale)
         self.scheduler = Scheduler(self.clock, self._run_schedule, tick=0.02)
         self.store = FileStore(config.upload_limit_bytes)
@@ -118,11 +120,11 @@ class State:
             directives = _script.parse_directives(text)
             clean = _script.strip_directives(text) or text
             task_id = self.new_id()
-            content = random.Random(f"{self.config.seed}\x00{clean}")
+            content = random.Random(f"{self.seed}\x00{clean}")
             count = directives.steps or self.config.steps_per_task
             count = min(count, request.get("max_agent_steps") or count)
             steps = _script.plan_steps(clean, count, content)
-            roll = random.Random(f"{self.config.seed}:{task_id}").random()
+            roll = random.Random(f"{self.seed}:{task_id}").random()
             fails = directives.fail or roll < self.config.failure_rate
             if fails:
                 steps = steps[: max(1, math.ceil(count / 2))]
