@@ -8,6 +8,7 @@ import httpx
 import pytest
 
 from browser_use_cloud.emulator import Emulator, EmulatorConfig
+from browser_use_cloud.emulator._spec import load_spec
 
 from .conftest import Api
 
@@ -79,6 +80,47 @@ def test_pause_before_start_and_stop_while_paused(api: Api) -> None:
     assert api.status(task_id) == "stopped"
 
 
+def _default_max_agent_steps() -> int:
+    field = load_spec()["components"]["schemas"]["RunTaskRequest"]["properties"]["max_agent_steps"]
+    default: int = field["default"]
+    return default
+
+
+@pytest.mark.emulator_config(step_interval=0.0)
+def test_a_steps_directive_is_honoured_up_to_max_agent_steps(api: Api) -> None:
+    above_default = _default_max_agent_steps() + 5
+    long = api.finish(api.run(f"Walk [[emulator:steps={above_default}]]", max_agent_steps=200))
+    assert long["status"] == "finished" and len(long["steps"]) == above_default
+    assert [s["step"] for s in long["steps"]] == list(range(1, above_default + 1))
+    at_limit = api.finish(api.run("Walk [[emulator:steps=200]]", max_agent_steps=200))
+    assert at_limit["status"] == "finished" and len(at_limit["steps"]) == 200
+
+
+@pytest.mark.emulator_config(step_interval=0.0)
+def test_a_run_that_needs_more_than_max_agent_steps_fails_at_the_limit_and_says_why(
+    api: Api,
+) -> None:
+    default = _default_max_agent_steps()
+    over = api.finish(api.run(f"Walk [[emulator:steps={default + 5}]]"))  # max_agent_steps unset
+    assert over["status"] == "failed" and len(over["steps"]) == default
+    assert f"max_agent_steps ({default})" in over["output"]
+    assert f"steps={default + 5}" in over["output"] and "200" in over["output"]
+    capped = api.finish(api.run("Capped [[emulator:steps=9]]", max_agent_steps=2))
+    assert capped["status"] == "failed" and len(capped["steps"]) == 2
+    assert "max_agent_steps (2)" in capped["output"]
+    beyond = api.finish(api.run("Walk [[emulator:steps=500]]", max_agent_steps=200))
+    assert beyond["status"] == "failed" and len(beyond["steps"]) == 200
+    assert "steps=500" in beyond["output"] and "at most 200" in beyond["output"]
+
+
+@pytest.mark.emulator_config(step_interval=0.0, steps_per_task=6)
+def test_a_plain_run_longer_than_max_agent_steps_fails_too(api: Api) -> None:
+    short = api.finish(api.run("Quick look", max_agent_steps=4))
+    assert short["status"] == "failed" and len(short["steps"]) == 4
+    assert "max_agent_steps (4)" in short["output"]
+    assert api.finish(api.run("Quick look", max_agent_steps=6))["status"] == "finished"
+
+
 def test_directives_fail_steps_instant_and_files(api: Api) -> None:
     failed = api.finish(api.run("Break [[emulator:fail]] [[emulator:steps=6]]"))
     assert failed["status"] == "failed" and failed["output"].startswith("Task failed")
@@ -87,8 +129,6 @@ def test_directives_fail_steps_instant_and_files(api: Api) -> None:
     assert instant["status"] == "finished" and len(instant["steps"]) == 4
     many = api.finish(api.run("Long one [[emulator:steps=7]]"))
     assert len(many["steps"]) == 7
-    capped = api.finish(api.run("Capped [[emulator:steps=9]]", max_agent_steps=2))
-    assert len(capped["steps"]) == 2
     files = api.finish(api.run("Export [[emulator:files=report.txt,data.csv]]"))
     assert files["output_files"] == ["report.txt", "data.csv"]
     url = api.json("get_task_output_file", {"task_id": files["id"], "file_name": "data.csv"})[

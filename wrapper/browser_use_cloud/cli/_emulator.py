@@ -21,7 +21,8 @@ The first line printed is the base URL; point a client at it:
   browser-use-cloud --base-url http://127.0.0.1:8765/api/v1 --api-key any tasks list
 
 Task text directives: [[emulator:fail]], [[emulator:steps=N]], [[emulator:instant]],
-[[emulator:files=a.txt,b.csv]]. Defaults for --step-interval and --steps come from
+[[emulator:files=a.txt,b.csv]]; a run that needs more steps than its max_agent_steps
+fails at that limit, saying why. Defaults for --step-interval and --steps come from
 ${STEP_INTERVAL_ENV} and ${STEPS_ENV}.
 """
 

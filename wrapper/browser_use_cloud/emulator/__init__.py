@@ -5,7 +5,8 @@
         client = BrowserUse(api_key="any", base_url=emu.base_url)
 
 Task text directives: ``[[emulator:fail]]``, ``[[emulator:steps=N]]``,
-``[[emulator:files=a.txt,b.csv]]``, ``[[emulator:instant]]``. Imports are lazy, so
+``[[emulator:files=a.txt,b.csv]]``, ``[[emulator:instant]]``; a run that needs more
+steps than its ``max_agent_steps`` fails at that limit, saying why. Imports are lazy, so
 importing this package (or its pytest plugin) costs nothing until a name is used.
 """
 

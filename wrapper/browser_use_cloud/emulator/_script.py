@@ -19,7 +19,6 @@ _STOPWORDS = {
     "a", "an", "and", "the", "to", "of", "for", "me", "on", "in", "at", "go", "get", "find",
     "open", "search", "please", "with", "by", "from", "what", "is", "are", "top", "then",
 }  # fmt: skip
-MAX_STEPS = 200
 
 
 @dataclass(frozen=True)
@@ -54,7 +53,7 @@ def parse_directives(text: str) -> Directives:
         elif name == "instant":
             instant = True
         elif name == "steps" and arg.isdigit():
-            steps = max(1, min(int(arg), MAX_STEPS))
+            steps = max(1, int(arg))
         elif name == "files":
             files = tuple(dict.fromkeys(f.strip() for f in arg.split(",") if f.strip()))
     return Directives(fail=fail, steps=steps, files=files, instant=instant)
@@ -90,8 +89,11 @@ def _result_url(terms: str) -> str:
     return f"https://en.wikipedia.org/wiki/{slug.split('-')[0].capitalize() or 'Result'}"
 
 
-def plan_steps(text: str, count: int, rng: random.Random) -> list[Step]:
-    """``count`` plausible steps for ``text``: open, search, browse, extract, finish."""
+def plan_steps(text: str, count: int, rng: random.Random, *, finish: bool = True) -> list[Step]:
+    """``count`` plausible steps for ``text``: open, search, browse, extract, finish.
+
+    ``finish=False``: the run is cut off by its step limit, so no step wraps it up.
+    """
     start = _start_url(text)
     host = urlsplit(start).netloc
     terms = search_terms(text)
@@ -112,7 +114,7 @@ def plan_steps(text: str, count: int, rng: random.Random) -> list[Step]:
     for number in range(1, count + 1):
         if number == 1 and count > 1:
             goal, after = f"Navigate to {start}", start
-        elif number == count:
+        elif number == count and finish:
             goal, after = "Extract the answer and finish the task", current
         else:
             goal, _, after = middle[(number - 2) % len(middle)]
@@ -131,6 +133,19 @@ def final_output(text: str, steps: list[Step], rng: random.Random) -> str:
     return (
         f"Task completed in {len(steps)} steps: looked up '{terms}' on {visited} "
         f"and found {found} relevant results."
+    )
+
+
+def out_of_steps_output(needed: int, limit: int, ceiling: int, directive: bool) -> str:
+    """Why a run that needs more than ``max_agent_steps`` steps failed, and what to change."""
+    asked = f"[[emulator:steps={needed}]] asks for" if directive else "this emulated run needs"
+    if needed > ceiling:
+        fix = f"the service allows at most {ceiling} steps, so ask for {ceiling} or fewer"
+    else:
+        fix = f"pass max_agent_steps={needed} or more (the service allows at most {ceiling})"
+    return (
+        f"Task failed: the agent used all of its max_agent_steps ({limit}) steps without "
+        f"finishing; {asked} {needed} steps. To let it finish, {fix}."
     )
 
 

@@ -24,6 +24,7 @@ from ._config import EmulatorConfig
 from ._scheduler import EmulatorClock, Scheduler
 from ._tasks import TERMINAL, TaskRecord
 from ._uploads import FileStore, UploadSigner, download_key
+from ._validation import BODY_LIMITS
 from ._webhook_delivery import WebhookDispatcher
 
 STATUS_EVENT = "agent.task.status_update"
@@ -39,6 +40,7 @@ WEBHOOK_STATUS = {
 }
 DEFAULT_LLM = "gpt-4.1"
 CREDITS_PER_STEP = 1
+MAX_AGENT_STEPS: int = BODY_LIMITS["RunTaskRequest"]["max_agent_steps"]["maximum"]
 
 
 class ApiError(Exception):
@@ -121,12 +123,17 @@ class State:
             clean = _script.strip_directives(text) or text
             task_id = self.new_id()
             content = random.Random(f"{self.seed}\x00{clean}")
-            count = directives.steps or self.config.steps_per_task
-            count = min(count, request.get("max_agent_steps") or count)
-            steps = _script.plan_steps(clean, count, content)
+            needed = directives.steps or self.config.steps_per_task
+            limit = request.get("max_agent_steps") or needed
+            count = min(needed, limit)
+            out_of_steps = needed > limit
+            steps = _script.plan_steps(clean, count, content, finish=not out_of_steps)
             roll = random.Random(f"{self.seed}:{task_id}").random()
-            fails = directives.fail or roll < self.config.failure_rate
-            if fails:
+            fails = directives.fail or roll < self.config.failure_rate or out_of_steps
+            if out_of_steps:
+                directive = directives.steps is not None
+                output = _script.out_of_steps_output(needed, limit, MAX_AGENT_STEPS, directive)
+            elif fails:
                 steps = steps[: max(1, math.ceil(count / 2))]
                 output = _script.failure_output(steps)
             elif request.get("structured_output_json"):
