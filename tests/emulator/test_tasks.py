@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import time
+from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 import pytest
@@ -142,6 +144,35 @@ def test_directives_fail_steps_instant_and_files(api: Api) -> None:
         "get_task_output_file", {"task_id": files["id"], "file_name": "nope.txt"}, expect=404
     )
     assert missing.json()["detail"] == "Output file not found"
+
+
+def _hosts(task: dict[str, Any]) -> set[str]:
+    return {str(urlsplit(s["url"]).hostname) for s in task["steps"] if s["url"].startswith("http")}
+
+
+def test_allowed_domains_keep_the_agent_on_them(api: Api) -> None:
+    text = "Go to google.com and search for kettles [[emulator:steps=8]]"
+    free = api.finish(api.run(text))
+    assert not _hosts(free) <= {"example.com"}  # unrestricted, it wanders (google, wikipedia)
+    kept = api.finish(api.run(text, allowed_domains=["example.com"], save_browser_data=True))
+    assert kept["status"] == "finished"
+    assert _hosts(kept) == {"example.com"}
+    assert "google.com" not in " ".join(s["url"] for s in kept["steps"])
+    assert "allowed_domains" in kept["output"] and "example.com" in kept["output"]
+    assert "google.com" in kept["output"]  # says which site it did not open, and why
+    cookie_domains = {c["domain"] for c in kept["browser_data"]["cookies"]}
+    assert cookie_domains == {".example.com"}
+
+
+def test_allowed_domains_wildcards_and_a_named_allowed_site(api: Api) -> None:
+    wildcard = api.finish(api.run("Find the docs", allowed_domains=["*.example.org"]))
+    assert _hosts(wildcard) and all(
+        h == "example.org" or h.endswith(".example.org") for h in _hosts(wildcard)
+    )
+    text = "Open https://docs.python.org/3/ and find the asyncio page"
+    named = api.finish(api.run(text, allowed_domains=["example.com", "docs.python.org"]))
+    assert _hosts(named) == {"docs.python.org"}
+    assert named["steps"][1]["url"].startswith("https://docs.python.org/3/")
 
 
 def test_output_files_appear_only_when_finished(api: Api) -> None:

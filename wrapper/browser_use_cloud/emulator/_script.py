@@ -6,8 +6,10 @@ task give the same steps, URLs and output.
 
 from __future__ import annotations
 
+import fnmatch
 import random
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import quote_plus, urlsplit
 
@@ -64,15 +66,85 @@ def strip_directives(text: str) -> str:
     return " ".join(_DIRECTIVE.sub(" ", text).split())
 
 
-def _start_url(text: str) -> str:
-    url = _URL.search(text)
-    if url:
-        return url.group(0).rstrip(".,;")
-    domain = _DOMAIN.search(text)
-    if domain:
-        host = domain.group(1).lower()
-        return f"https://{host if host.count('.') > 1 else 'www.' + host}/"
-    return "https://www.google.com/"
+@dataclass(frozen=True)
+class Route:
+    """Where the agent goes: a start page, a results page and a result page.
+
+    ``allowed`` is the task's ``allowed_domains`` (empty: any site); ``refused`` lists the
+    sites the task names that those domains rule out.
+    """
+
+    start: str
+    results: str
+    page: str
+    allowed: tuple[str, ...] = ()
+    refused: tuple[str, ...] = ()
+
+
+def plan_route(text: str, allowed_domains: Sequence[str] | None = None) -> Route:
+    """The agent's route for ``text``, kept to ``allowed_domains`` when they are given."""
+    allowed = tuple(allowed_domains or ())
+    named = _named_urls(text)
+    usable = [url for url in named if not allowed or domain_allowed(_host(url), allowed)]
+    refused = [_host(url).removeprefix("www.") for url in named if url not in usable]
+    start = next(iter(usable), None) or (_home(allowed) if allowed else None)
+    start = start or "https://www.google.com/"
+    host = _host(start)
+    terms = search_terms(text)
+    slug = re.sub(r"[^a-z0-9]+", "-", terms.lower()).strip("-") or "result"
+    if allowed:
+        page = f"https://{host}/{slug}"
+    else:
+        page = f"https://en.wikipedia.org/wiki/{slug.split('-')[0].capitalize()}"
+    results = f"https://{host}/search?q={quote_plus(terms)}"
+    return Route(start, results, page, allowed, tuple(dict.fromkeys(refused)))
+
+
+def domain_allowed(host: str, allowed: Sequence[str]) -> bool:
+    """Whether ``allowed_domains`` let the agent open ``host``.
+
+    ``example.com`` allows that host and its ``www.`` name; ``*.example.com`` allows
+    example.com and every subdomain of it.
+    """
+    host = host.lower().rstrip(".")
+    for pattern in map(_pattern_host, allowed):
+        if pattern.startswith("*."):
+            parent = pattern[2:]
+            if host == parent or host.endswith("." + parent):
+                return True
+        elif host in (pattern, f"www.{pattern}") or fnmatch.fnmatchcase(host, pattern):
+            return True
+    return False
+
+
+def _pattern_host(pattern: str) -> str:
+    pattern = pattern.strip().lower()
+    if "://" in pattern:
+        pattern = pattern.split("://", 1)[1]
+    return pattern.split("/", 1)[0].split(":", 1)[0].rstrip(".")
+
+
+def _home(allowed: Sequence[str]) -> str | None:
+    """A start page on the first allowed domain that names a site."""
+    for pattern in map(_pattern_host, allowed):
+        concrete = f"www.{pattern[2:]}" if pattern.startswith("*.") else pattern
+        if concrete and "*" not in concrete:
+            return f"https://{concrete}/"
+    return None
+
+
+def _named_urls(text: str) -> list[str]:
+    """Sites the task text names, as URLs, in order: full URLs first, then bare domains."""
+    urls = [match.group(0).rstrip(".,;") for match in _URL.finditer(text)]
+    for match in _DOMAIN.finditer(text):
+        host = match.group(1).lower()
+        if not any(_host(url) in (host, f"www.{host}") for url in urls):
+            urls.append(f"https://{host if host.count('.') > 1 else 'www.' + host}/")
+    return urls
+
+
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower()
 
 
 def search_terms(text: str) -> str:
@@ -84,21 +156,15 @@ def search_terms(text: str) -> str:
     return " ".join(words[:6]) or "browser use"
 
 
-def _result_url(terms: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", terms.lower()).strip("-") or "result"
-    return f"https://en.wikipedia.org/wiki/{slug.split('-')[0].capitalize() or 'Result'}"
-
-
-def plan_steps(text: str, count: int, rng: random.Random, *, finish: bool = True) -> list[Step]:
-    """``count`` plausible steps for ``text``: open, search, browse, extract, finish.
+def plan_steps(
+    text: str, route: Route, count: int, rng: random.Random, *, finish: bool = True
+) -> list[Step]:
+    """``count`` plausible steps for ``text`` along ``route``: open, search, browse, finish.
 
     ``finish=False``: the run is cut off by its step limit, so no step wraps it up.
     """
-    start = _start_url(text)
-    host = urlsplit(start).netloc
+    start, results, page = route.start, route.results, route.page
     terms = search_terms(text)
-    results = f"https://{host}/search?q={quote_plus(terms)}"
-    page = _result_url(terms)
     middle = [
         (f"Type '{terms}' into the search field and submit", start, results),
         ("Open the most relevant result from the list", results, page),
@@ -124,16 +190,22 @@ def plan_steps(text: str, count: int, rng: random.Random, *, finish: bool = True
     return steps
 
 
-def final_output(text: str, steps: list[Step], rng: random.Random) -> str:
+def final_output(text: str, route: Route, steps: list[Step], rng: random.Random) -> str:
     """The agent's closing answer for a plain (unstructured) task."""
     terms = search_terms(text)
     sites = sorted({urlsplit(s.url).netloc for s in steps if s.url.startswith("http")})
     visited = ", ".join(sites) or "the start page"
     found = rng.randint(3, 9)
-    return (
+    answer = (
         f"Task completed in {len(steps)} steps: looked up '{terms}' on {visited} "
         f"and found {found} relevant results."
     )
+    if route.allowed:
+        answer += f" Kept to allowed_domains ({', '.join(route.allowed)})"
+        if route.refused:
+            answer += f"; did not open {', '.join(route.refused)}, which they do not include"
+        answer += "."
+    return answer
 
 
 def out_of_steps_output(needed: int, limit: int, ceiling: int, directive: bool) -> str:

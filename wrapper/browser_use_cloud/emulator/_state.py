@@ -127,7 +127,8 @@ class State:
             limit = request.get("max_agent_steps") or needed
             count = min(needed, limit)
             out_of_steps = needed > limit
-            steps = _script.plan_steps(clean, count, content, finish=not out_of_steps)
+            route = _script.plan_route(clean, request.get("allowed_domains"))
+            steps = _script.plan_steps(clean, route, count, content, finish=not out_of_steps)
             roll = random.Random(f"{self.seed}:{task_id}").random()
             fails = directives.fail or roll < self.config.failure_rate or out_of_steps
             if out_of_steps:
@@ -140,7 +141,7 @@ class State:
                 schema = _schema_values.parse_schema(request["structured_output_json"])
                 output = json.dumps(_schema_values.generate(schema, content, clean))
             else:
-                output = _script.final_output(clean, steps, content)
+                output = _script.final_output(clean, route, steps, content)
             pace = 0.0 if directives.instant else self.config.step_interval
             task = TaskRecord(
                 id=task_id,
