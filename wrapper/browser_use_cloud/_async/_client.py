@@ -21,7 +21,10 @@ from .._retry import RetryPolicy
 from ._http import AsyncHTTP
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from .._models import Balance
+    from .._operations import Operation
     from ._browser_profiles import AsyncBrowserProfiles
     from ._files import AsyncFiles
     from ._scheduled_tasks import AsyncScheduledTasks
@@ -198,9 +201,19 @@ class AsyncBrowserUse:
         None for an empty one.
         """
         from .._operations import operations
+
+        return await self._call_operation(operations().find(operation), params, timeout=timeout)
+
+    async def _call_operation(
+        self,
+        op: Operation,
+        params: Mapping[str, Any],
+        *,
+        timeout: RequestTimeout = None,
+    ) -> Any:
+        """Send `op` with `params` (checked against the spec first); the decoded JSON."""
         from ._http import decode_json
 
-        op = operations().find(operation)
         request = op.build_request(params)
         response = await self._http.request(
             request,

@@ -22,7 +22,10 @@ from .._retry import RetryPolicy
 from ._http import HTTP
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from .._models import Balance
+    from .._operations import Operation
     from ._browser_profiles import BrowserProfiles
     from ._files import Files
     from ._scheduled_tasks import ScheduledTasks
@@ -197,9 +200,19 @@ class BrowserUse:
         None for an empty one.
         """
         from .._operations import operations
+
+        return self._call_operation(operations().find(operation), params, timeout=timeout)
+
+    def _call_operation(
+        self,
+        op: Operation,
+        params: Mapping[str, Any],
+        *,
+        timeout: RequestTimeout = None,
+    ) -> Any:
+        """Send `op` with `params` (checked against the spec first); the decoded JSON."""
         from ._http import decode_json
 
-        op = operations().find(operation)
         request = op.build_request(params)
         response = self._http.request(
             request,

@@ -4,10 +4,20 @@ from __future__ import annotations
 
 import click
 
-from .._config import API_KEY_ENV, BASE_URL_ENV
 from .._version import __version__
-from . import _account, _demo, _emulator, _files, _profiles, _run, _schedules, _tasks, _webhooks
-from ._context import CliState
+from . import (
+    _account,
+    _demo,
+    _emulator,
+    _files,
+    _mcp,
+    _profiles,
+    _run,
+    _schedules,
+    _tasks,
+    _webhooks,
+)
+from ._context import CliState, api_key_option, base_url_option
 from ._errors import EXIT_CODES_HELP
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -20,6 +30,7 @@ Examples:
   browser-use-cloud run --local "Compare two laptops" --schema laptops.schema.json
   browser-use-cloud tasks list --json
   browser-use-cloud emulator --port 8765
+  browser-use-cloud mcp --local
   browser-use-cloud demo
 
 Without an API key (and without --base-url), `run` uses the built-in emulator, so it works
@@ -29,26 +40,15 @@ offline. Global options go before the command.
 
 
 @click.group(context_settings=CONTEXT_SETTINGS, epilog=EPILOG)
-@click.option(
-    "--api-key",
-    envvar=API_KEY_ENV,
-    metavar="KEY",
-    help=f"API key (default: ${API_KEY_ENV}).",
-)
-@click.option(
-    "--base-url",
-    envvar=BASE_URL_ENV,
-    metavar="URL",
-    help=f"API base URL (default: ${BASE_URL_ENV}, else the Browser Use Cloud service).",
-)
+@api_key_option
+@base_url_option
 @click.option("--debug", is_flag=True, help="Show a traceback when something fails.")
 @click.version_option(__version__, "-V", "--version", prog_name="browser-use-cloud")
 @click.pass_context
 def cli(ctx: click.Context, api_key: str | None, base_url: str | None, debug: bool) -> None:
     """Run Browser Use Cloud tasks and manage your account from the terminal."""
     state = ctx.ensure_object(CliState)
-    state.api_key = api_key.strip() if api_key and api_key.strip() else None
-    state.base_url = base_url.strip() if base_url and base_url.strip() else None
+    state.configure(api_key, base_url)
     state.debug = debug
 
 
@@ -61,4 +61,5 @@ for command in _account.COMMANDS:
     cli.add_command(command)
 cli.add_command(_emulator.emulator)
 cli.add_command(_webhooks.webhooks)
+cli.add_command(_mcp.mcp)
 cli.add_command(_demo.demo)

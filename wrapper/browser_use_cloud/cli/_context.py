@@ -8,12 +8,27 @@ from typing import TYPE_CHECKING
 
 import click
 
+from .._config import API_KEY_ENV, BASE_URL_ENV
 from ._errors import Subject, missing_key_error
 from ._local import LOCAL_API_KEY, local_config, local_emulator
 
 if TYPE_CHECKING:
     from .. import BrowserUse
     from ..emulator import EmulatorConfig
+
+
+api_key_option = click.option(
+    "--api-key",
+    envvar=API_KEY_ENV,
+    metavar="KEY",
+    help=f"API key (default: ${API_KEY_ENV}).",
+)
+base_url_option = click.option(
+    "--base-url",
+    envvar=BASE_URL_ENV,
+    metavar="URL",
+    help=f"API base URL (default: ${BASE_URL_ENV}, else the Browser Use Cloud service).",
+)
 
 
 class CliState:
@@ -27,6 +42,11 @@ class CliState:
 
     def __repr__(self) -> str:
         return f"CliState(base_url={self.base_url!r}, debug={self.debug!r})"
+
+    def configure(self, api_key: str | None, base_url: str | None) -> None:
+        """Take the --api-key and --base-url values (blank means not given)."""
+        self.api_key = api_key.strip() if api_key and api_key.strip() else None
+        self.base_url = base_url.strip() if base_url and base_url.strip() else None
 
     def about(self, kind: str, ident: str) -> None:
         """Name what the command works on, for error messages."""
@@ -45,14 +65,15 @@ class CliState:
         return BrowserUse(api_key=self.api_key, base_url=self.base_url)
 
     @contextmanager
-    def session(self, *, local: bool, config: EmulatorConfig | None = None) -> Iterator[BrowserUse]:
-        """A client for the service, or for an in-process emulator when `local`."""
+    def endpoint(
+        self, *, local: bool, config: EmulatorConfig | None = None
+    ) -> Iterator[tuple[str, str | None]]:
+        """(API key, base URL) of the service, or of an in-process emulator when `local`."""
         if not local:
-            with self.client(local_hint=True) as client:
-                yield client
+            if not self.api_key:
+                raise missing_key_error(local_hint=True)
+            yield self.api_key, self.base_url
             return
-        from .. import BrowserUse
-
         with local_emulator(config or local_config()) as emulator:
             reason = "--local" if self.api_key or self.base_url else "no API key set"
             click.echo(
@@ -60,8 +81,18 @@ class CliState:
                 "nothing leaves this machine).",
                 err=True,
             )
-            with BrowserUse(api_key=LOCAL_API_KEY, base_url=emulator.base_url) as client:
-                yield client
+            yield LOCAL_API_KEY, emulator.base_url
+
+    @contextmanager
+    def session(self, *, local: bool, config: EmulatorConfig | None = None) -> Iterator[BrowserUse]:
+        """A client for the service, or for an in-process emulator when `local`."""
+        from .. import BrowserUse
+
+        with (
+            self.endpoint(local=local, config=config) as (api_key, base_url),
+            BrowserUse(api_key=api_key, base_url=base_url) as client,
+        ):
+            yield client
 
 
 pass_state = click.make_pass_decorator(CliState)

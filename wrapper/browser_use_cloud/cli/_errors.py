@@ -12,25 +12,16 @@ from typing import Final, NoReturn
 
 import click
 
-from .._config import API_KEY_ENV, BASE_URL_ENV
+from .._config import API_KEY_ENV
 from .._exceptions import (
-    APIConnectionError,
     APIError,
-    APIResponseValidationError,
-    APIStatusError,
-    APITimeoutError,
-    AuthenticationError,
-    ConcurrencyLimitError,
     InputError,
-    NotFoundError,
-    PaymentRequiredError,
-    RateLimitError,
     StructuredOutputError,
     TaskFailedError,
     TaskStoppedError,
-    UnprocessableEntityError,
     WaitTimeoutError,
 )
+from .._explain import explain_api_error
 from .._webhooks import WebhookVerificationError
 
 EXIT_OK: Final = 0
@@ -112,18 +103,6 @@ def missing_key_error(*, local_hint: bool) -> CliError:
     )
 
 
-def _validation_line(exc: UnprocessableEntityError) -> str:
-    parts = []
-    for loc, msg in exc.errors:
-        names = [str(p) for p in loc if p not in ("body", "query", "path")]
-        field = ".".join(names) or "request"
-        option = _OPTION_FOR_FIELD.get(names[0]) if names else None
-        shown = f"{field} ({option})" if option else field
-        parts.append(f"{shown}: {msg}")
-    detail = "; ".join(parts) or exc.message
-    return f"the API rejected a field (422): {detail}. Fix the value and try again."
-
-
 def describe(exc: BaseException, subject: Subject) -> tuple[str, int]:
     """The one-line message and the exit code for `exc`."""
     if isinstance(exc, TaskFailedError):
@@ -147,56 +126,14 @@ def describe(exc: BaseException, subject: Subject) -> tuple[str, int]:
     if isinstance(exc, InputError):
         return f"{exc}", EXIT_USAGE
     if isinstance(exc, APIError):
-        return _api_message(exc, subject), EXIT_API
+        return (
+            explain_api_error(exc, subject=subject.describe(), names=_OPTION_FOR_FIELD),
+            EXIT_API,
+        )
     return (
         f"unexpected {type(exc).__name__}: {exc} (rerun with --debug for a traceback)",
         EXIT_INTERNAL,
     )
-
-
-def _api_message(exc: APIError, subject: Subject) -> str:
-    if isinstance(exc, AuthenticationError):
-        return (
-            "the API key was rejected (401). Check the key in "
-            f"{API_KEY_ENV} or --api-key (keys are at https://cloud.browser-use.com)."
-        )
-    if isinstance(exc, NotFoundError):
-        return f"{subject.describe()} was not found (404). Check the id and try again."
-    if isinstance(exc, UnprocessableEntityError):
-        return _validation_line(exc)
-    if isinstance(exc, PaymentRequiredError):
-        return "not enough credits (402). Top up the account, then try again."
-    if isinstance(exc, ConcurrencyLimitError):
-        return "too many tasks are running at once (429). Stop or wait for one, then retry."
-    if isinstance(exc, RateLimitError):
-        wait = f" Retry in {exc.retry_after:g} s." if exc.retry_after else " Retry shortly."
-        return f"rate limited by the API (429).{wait}"
-    if isinstance(exc, APIStatusError):
-        detail = exc.detail if isinstance(exc.detail, str) else exc.message
-        return f"the API refused the request ({exc.status_code}): {detail}"
-    if isinstance(exc, APITimeoutError):
-        return (
-            f"the request to {exc.url} timed out. Check the network and "
-            f"--base-url / {BASE_URL_ENV}, then try again."
-        )
-    if isinstance(exc, APIConnectionError):
-        return (
-            f"could not connect to {exc.url} ({_reason(exc)}). Is the service running? "
-            f"Check --base-url / {BASE_URL_ENV}."
-        )
-    if isinstance(exc, APIResponseValidationError):
-        return f"the API sent a response this version cannot read: {exc.message}"
-    return exc.message
-
-
-def _reason(exc: BaseException) -> str:
-    cause = exc.__cause__ or exc.__context__
-    text = str(cause or exc).lower()
-    if "refused" in text or "errno 111" in text:
-        return "connection refused"
-    if "name or service" in text or "nodename" in text or "getaddrinfo" in text:
-        return "unknown host"
-    return "no response"
 
 
 def report(exc: BaseException, subject: Subject, *, debug: bool) -> NoReturn:

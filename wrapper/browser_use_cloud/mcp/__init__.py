@@ -1,0 +1,20 @@
+"""An MCP server built on the library (extra ``[mcp]``).
+
+Every API operation is a tool named by its operation name (`run_task`, `get_task`, ...),
+with the API's argument names, derived from the packaged openapi.json; beside them,
+`run_task_and_wait` (progress per step, structured output, cancellation stops the task),
+`monitor_task`, `upload_file` and `download_output_file`. Every call goes through the
+client: auth, retries, request ids and typed errors, which come back as tool errors.
+
+    browser-use-cloud mcp                      # stdio, for an assistant's MCP configuration
+    browser-use-cloud mcp --http --port 8000   # streamable HTTP on 127.0.0.1:8000/mcp
+    python -m browser_use_cloud.mcp --local    # against the built-in emulator
+
+`create_server(client)` returns the `mcp` SDK's low-level `Server` for other transports.
+"""
+
+from __future__ import annotations
+
+from ._server import create_server
+
+__all__ = ["create_server"]
