@@ -4,12 +4,14 @@ Two steps, both pure functions over parsed JSON:
 
 * ``project_spec(published, previous)`` keeps the published structure (paths, parameters,
   schemas, enums, defaults, security) and carries our own wording and tags over from the
-  previous ``openapi.json``. Prose the previous document has no wording for is dropped (never
-  copied) and listed, so a person writes it before release.
+  previous ``openapi.json``. Prose the previous document has no wording for is never copied:
+  optional prose is dropped, and text OpenAPI requires (a response's ``description``) gets a
+  neutral text of ours. Both are listed, so a person writes the wording before release.
 * ``generator_input(spec)`` prepares a spec for openapi-python-client: clean function names
-  (``get_task_api_v1_task__task_id__get`` becomes ``get_task``) and no JSON decoding of
-  bodies declared as ``{}``. The other generator traps (unknown enum values, status codes
-  outside HTTPStatus, no default timeout) are fixed by the templates in ``templates/``.
+  (``get_task_api_v1_task__task_id__get`` becomes ``get_task``), distinct class names for
+  schemas that share a title, and no JSON decoding of bodies declared as ``{}``. The other
+  generator traps (unknown enum values, status codes outside HTTPStatus, no default timeout)
+  are fixed by the templates in ``templates/``.
 
 Command line::
 
@@ -20,9 +22,11 @@ Command line::
 from __future__ import annotations
 
 import argparse
+import http
 import json
 import re
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -91,19 +95,44 @@ def _tag_for(path: str) -> str:
     return DEFAULT_TAG
 
 
+def _response_wording(previous: JSON | None) -> dict[str, str]:
+    """Our description for each status code, where the previous spec uses exactly one."""
+    used: dict[str, set[str]] = {}
+    for _path, _method, operation in operations(previous or {}):
+        for code, response in operation.get("responses", {}).items():
+            if "description" in response:
+                used.setdefault(code, set()).add(response["description"])
+    return {code: texts.pop() for code, texts in used.items() if len(texts) == 1}
+
+
+def neutral_response_description(code: str, wording: dict[str, str]) -> str:
+    """Required text for a response we have no words for yet: ours for that code, or its reason."""
+    if code in wording:
+        return wording[code]
+    try:
+        return http.HTTPStatus(int(code)).phrase
+    except ValueError:  # "default", "2XX" or a code outside HTTPStatus
+        return f"Response {code}"
+
+
 def project_spec(published: JSON, previous: JSON | None) -> tuple[JSON, list[str]]:
     """The published structure with our wording and tags; also the locations needing wording."""
     spec: JSON = json.loads(json.dumps(published))  # a deep copy we may edit
     ours = _prose_locations(previous) if previous else {}
+    response_wording = _response_wording(previous)
     needs_wording: list[str] = []
     for location, node in _prose_locations(spec).items():
         mine = ours.get(location, {})
         for key in PROSE_KEYS:
             if key in mine:
                 node[key] = mine[key]
+            elif " response " in location and key == "description":  # OpenAPI requires it
+                code = location.rsplit(" ", 1)[1]
+                node[key] = neutral_response_description(code, response_wording)
+                needs_wording.append(f"{location} ({key}; for now {node[key]!r})")
             elif key in node:
                 del node[key]
-                if not location.startswith("info") and " response " not in location:
+                if location != "info":
                     needs_wording.append(f"{location} ({key})")
     previous_tags = {
         (method, path): operation.get("tags", [])
@@ -119,20 +148,36 @@ def project_spec(published: JSON, previous: JSON | None) -> tuple[JSON, list[str
     return spec, needs_wording
 
 
+def _distinct_titles(schemas: JSON) -> None:
+    """The generator names classes after titles and drops all but one class per name.
+
+    FastAPI gives ``Model-Input`` and ``Model-Output`` the same title; each of the schemas that
+    share a title is named after its own component key instead.
+    """
+    counts = Counter(schema.get("title") for schema in schemas.values() if "title" in schema)
+    for key, schema in schemas.items():
+        if counts.get(schema.get("title"), 0) > 1:
+            schema["title"] = key
+
+
 def generator_input(spec: JSON) -> JSON:
     """The spec as openapi-python-client should see it.
 
     * clean, unique function names;
+    * one class name per component schema;
     * a response declared with the empty schema ``{}`` loses its content: the service answers
       ``{}``, ``null`` or nothing at all, and the generator would call ``response.json()`` on it.
     """
     prepared: JSON = json.loads(json.dumps(spec))
+    _distinct_titles(prepared.get("components", {}).get("schemas", {}))
     seen: dict[str, str] = {}
     for path, method, operation in operations(prepared):
         for response in operation.get("responses", {}).values():
             media = response.get("content", {}).get("application/json")
             if media is not None and media.get("schema") == {}:
                 del response["content"]
+        if "operationId" not in operation:
+            continue  # the generator names it after its method and path
         clean = clean_operation_id(operation["operationId"])
         if clean in seen:
             raise ValueError(
