@@ -6,12 +6,7 @@ and `nox -s tests lint typecheck check_generated` (what CI runs).
 
 from __future__ import annotations
 
-import argparse
-import difflib
-import json
-import shutil
 import subprocess
-import urllib.request
 from pathlib import Path
 
 import nox
@@ -24,13 +19,6 @@ nox.options.error_on_missing_interpreters = True
 ROOT = Path(__file__).resolve().parent
 PYPROJECT = nox.project.load_toml("pyproject.toml")
 SPEC = ROOT / "openapi.json"
-CONFIG = ROOT / "openapi-python-client.yaml"
-TEMPLATES = ROOT / "templates"
-PACKAGE = "browser_use_cloud_api"
-GENERATED = ROOT / "generated" / PACKAGE
-SCRATCH = ROOT / ".regen"  # inside the repo, so the post-hook ruff reads our [tool.ruff]
-PUBLISHED_SPEC_URL = "https://api.browser-use.com/api/v1/openapi.json"
-IGNORED_PARTS = {"__pycache__", ".ruff_cache"}
 
 
 def _group(name: str) -> list[str]:
@@ -72,121 +60,21 @@ def typecheck(session: nox.Session) -> None:
     session.run("mypy", "--strict", "wrapper/browser_use_cloud")
 
 
-def _generate(session: nox.Session, spec: Path, out: Path) -> None:
-    """Regenerate the low-level client from `spec` into `out` (always from scratch)."""
-    session.install(*_group("generate"))
-    prepared = SCRATCH / "generator-input.json"
-    session.run("python", "scripts/normalize.py", str(spec), "--generator-input", str(prepared))
-    shutil.rmtree(out, ignore_errors=True)  # --overwrite only replaces api/ and models/
-    session.run(
-        "openapi-python-client",
-        "generate",
-        "--path",
-        str(prepared),
-        "--config",
-        str(CONFIG),
-        "--custom-template-path",
-        str(TEMPLATES),
-        "--meta",
-        "none",
-        "--output-path",
-        str(out),
-        "--overwrite",
-        "--fail-on-warning",
-    )
-    (out / "py.typed").write_text("")  # --meta none does not write it
-    shutil.rmtree(out / ".ruff_cache", ignore_errors=True)
-    prepared.unlink()
-
-
-def _tree(root: Path) -> dict[str, bytes]:
-    return {
-        path.relative_to(root).as_posix(): path.read_bytes()
-        for path in sorted(root.rglob("*"))
-        if path.is_file() and not IGNORED_PARTS.intersection(path.parts)
-    }
-
-
-def tree_differences(committed: dict[str, bytes], fresh: dict[str, bytes]) -> list[str]:
-    """Human-readable differences between the committed and a freshly generated tree."""
-    problems = [f"added (not generated): {name}" for name in sorted(committed.keys() - fresh)]
-    problems += [
-        f"removed (generated, not committed): {name}" for name in sorted(fresh.keys() - committed)
-    ]
-    for name in sorted(committed.keys() & fresh.keys()):
-        if committed[name] != fresh[name]:
-            diff = difflib.unified_diff(
-                fresh[name].decode(errors="replace").splitlines(),
-                committed[name].decode(errors="replace").splitlines(),
-                f"generated/{name}",
-                f"committed/{name}",
-                lineterm="",
-            )
-            problems.append(f"changed: {name}\n" + "\n".join(list(diff)[:40]))
-    return problems
-
-
 @nox.session
 def check_generated(session: nox.Session) -> None:
-    """Regenerate into a scratch directory and compare with generated/, file by file."""
-    fresh_dir = SCRATCH / "check" / PACKAGE
-    try:
-        _generate(session, SPEC, fresh_dir)
-        problems = tree_differences(_tree(GENERATED), _tree(fresh_dir))
-    finally:
-        shutil.rmtree(SCRATCH, ignore_errors=True)
-    if problems:
-        session.error(
-            "generated/ does not match openapi.json; run `nox -s regen -- --path openapi.json` "
-            "and commit the result:\n" + "\n".join(problems)
-        )
-    session.log(f"generated/ matches openapi.json ({len(_tree(GENERATED))} files)")
-
-
-def _regen_arguments(posargs: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="nox -s regen --")
-    source = parser.add_mutually_exclusive_group()
-    source.add_argument("--url", default=PUBLISHED_SPEC_URL, help="published spec to fetch")
-    source.add_argument("--path", type=Path, help="a spec file instead of the URL")
-    parser.add_argument(
-        "--allow-breaking", action="store_true", help="exit 0 even when the change breaks clients"
-    )
-    return parser.parse_args(posargs)
+    """Rebuild everything openapi.json drives in a scratch directory; compare with the tree."""
+    session.install(*_group("generate"))
+    session.run("python", "scripts/regen.py", "check")
 
 
 @nox.session
 def regen(session: nox.Session) -> None:
-    """Pull a published spec, write openapi.json, regenerate generated/, report the change."""
-    args = _regen_arguments(session.posargs)
-    SCRATCH.mkdir(exist_ok=True)
-    published = SCRATCH / "published.json"
-    previous = SCRATCH / "previous.json"
-    if args.path:
-        shutil.copyfile(args.path, published)
-    else:
-        session.log(f"fetching {args.url}")
-        with urllib.request.urlopen(args.url, timeout=30) as response:
-            published.write_bytes(response.read())
-    json.loads(published.read_text(encoding="utf-8"))  # fail early on a non-JSON answer
-    shutil.copyfile(SPEC, previous)
+    """Pull the published spec; rebuild openapi.json, generated/ and derived files, or nothing.
+
+    `nox -s regen -- [--url URL | --path FILE] [--allow-breaking] [--report FILE]`
+    """
     session.install(*_group("generate"))
-    session.run(
-        "python",
-        "scripts/normalize.py",
-        str(published),
-        "--previous",
-        str(previous),
-        "--out",
-        str(SPEC),
-    )
-    _generate(session, SPEC, GENERATED)
-    report = ["python", "scripts/spec_diff.py", str(previous), str(SPEC)]
-    if args.allow_breaking:
-        report.append("--allow-breaking")
-    try:
-        session.run(*report)
-    finally:
-        shutil.rmtree(SCRATCH, ignore_errors=True)
+    session.run("python", "scripts/regen.py", "pull", *session.posargs)
 
 
 @nox.session
