@@ -1,0 +1,138 @@
+"""The whole loop, offline: an upstream release goes through `nox -s regen` on a copy of the tree.
+
+One regen of the synthetic release (new operation, new optional request and response fields,
+new enum value) serves every assertion: the spec and the generated client carry the change,
+the change report calls it non-breaking, and `check_generated` passes on the result.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import spec_diff
+import synthetic_change
+from synthetic_change import (
+    NEW_ENUM_VALUE,
+    NEW_FUNCTION,
+    NEW_OPERATION,
+    NEW_PATH,
+    NEW_REQUEST_FIELD,
+    NEW_RESPONSE_FIELD,
+    NEW_SCHEMA,
+)
+from tree_copies import copy_tree, git_status, read_spec, run_nox, write_spec
+
+PACKAGE = "generated/browser_use_cloud_api"
+
+
+@dataclass(frozen=True)
+class Regenerated:
+    before: dict[str, object]  # openapi.json before the regen
+    tree: Path
+    output: str  # what the session printed
+    report: str  # the Markdown report it wrote
+
+
+@pytest.fixture(scope="module")
+def regenerated(tmp_path_factory: pytest.TempPathFactory, nox_envdir: Path) -> Regenerated:
+    work = tmp_path_factory.mktemp("loop")
+    tree = copy_tree(work / "tree")
+    before = read_spec(tree)
+    published = write_spec(work / "published.json", synthetic_change.apply(before))
+    report = work / "report.md"
+    result = run_nox(tree, nox_envdir, "regen", "--path", str(published), "--report", str(report))
+    assert result.returncode == 0, result.stdout
+    return Regenerated(before, tree, result.stdout, report.read_text(encoding="utf-8"))
+
+
+def test_regen_replaces_spec_and_client(regenerated: Regenerated) -> None:
+    assert f"regen: done: replaced openapi.json, {PACKAGE}" in regenerated.output
+    changed = {line[3:] for line in git_status(regenerated.tree).splitlines()}
+    assert "openapi.json" in changed
+    assert f"{PACKAGE}/api/tasks/{NEW_FUNCTION}.py" in changed
+    assert not (regenerated.tree / ".regen").exists()
+
+
+def test_openapi_json_has_the_change_in_our_words(regenerated: Regenerated) -> None:
+    spec = read_spec(regenerated.tree)
+    schemas = spec["components"]["schemas"]
+    operation = spec["paths"][NEW_PATH]["get"]
+    assert operation["tags"] == ["tasks"]
+    assert NEW_SCHEMA in schemas
+    assert NEW_REQUEST_FIELD[1] in schemas[NEW_REQUEST_FIELD[0]]["properties"]
+    assert NEW_RESPONSE_FIELD[1] in schemas[NEW_RESPONSE_FIELD[0]]["properties"]
+    assert NEW_ENUM_VALUE[1] in schemas[NEW_ENUM_VALUE[0]]["enum"]
+
+    assert synthetic_change.UPSTREAM_PROSE not in json.dumps(spec)
+    assert all(response["description"] for response in operation["responses"].values())
+    for place in (
+        f"{NEW_OPERATION} (summary)",
+        f"{NEW_OPERATION} response 200 (description",
+        f"schema {NEW_SCHEMA} (description)",
+        f"schema {'.'.join(NEW_REQUEST_FIELD)} (description)",
+        f"schema {'.'.join(NEW_RESPONSE_FIELD)} (description)",
+    ):
+        assert f"- {place}" in regenerated.report, place
+
+
+def test_change_report_lists_it_as_non_breaking(regenerated: Regenerated) -> None:
+    report = regenerated.report
+    assert "0 breaking, 5 non-breaking" in report
+    assert f"    {NEW_OPERATION}: operationId" in report
+    assert f"    {NEW_SCHEMA}: " in report
+    assert f"    {'.'.join(NEW_REQUEST_FIELD)} [request]: optional field added" in report
+    assert f"    {'.'.join(NEW_RESPONSE_FIELD)} [response]: optional field added" in report
+    assert (
+        f'    {NEW_ENUM_VALUE[0]} [request+response]: value "{NEW_ENUM_VALUE[1]}" added' in report
+    )
+    after = read_spec(regenerated.tree)
+    found = spec_diff.diff_specs(regenerated.before, after)
+    assert found.breaking == [] and len(found.non_breaking) == 5
+
+
+GENERATED_CLIENT_PROBE = """
+import json, sys
+import attrs
+import browser_use_cloud_api
+from browser_use_cloud_api.api.tasks import {function}
+from browser_use_cloud_api.models import {request}, {response}, {enum}
+print(json.dumps({{
+    "package": browser_use_cloud_api.__file__,
+    "url": {function}._get_kwargs("t1")["url"],
+    "sent": {request}(task="x", {request_field}=True).to_dict().get("{request_field}"),
+    "response_fields": sorted(attrs.fields_dict({response})),
+    "enum": [member.value for member in {enum}],
+}}))
+"""
+
+
+def test_generated_client_carries_the_change(regenerated: Regenerated) -> None:
+    probe = GENERATED_CLIENT_PROBE.format(
+        function=NEW_FUNCTION,
+        request=NEW_REQUEST_FIELD[0],
+        request_field=NEW_REQUEST_FIELD[1],
+        response=NEW_RESPONSE_FIELD[0],
+        enum=NEW_ENUM_VALUE[0],
+    )
+    env = {**os.environ, "PYTHONPATH": str(regenerated.tree / "generated")}
+    finished = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=False
+    )
+    assert finished.returncode == 0, finished.stderr
+    seen = json.loads(finished.stdout)
+    assert Path(seen["package"]).is_relative_to(regenerated.tree)
+    assert seen["url"] == NEW_PATH.replace("{task_id}", "t1")
+    assert seen["sent"] is True
+    assert NEW_RESPONSE_FIELD[1] in seen["response_fields"]
+    assert NEW_ENUM_VALUE[1] in seen["enum"]
+
+
+def test_check_generated_passes_on_the_result(regenerated: Regenerated, nox_envdir: Path) -> None:
+    result = run_nox(regenerated.tree, nox_envdir, "check_generated")
+    assert result.returncode == 0, result.stdout
