@@ -163,22 +163,11 @@ def test_clock_runs_fast() -> None:
     assert first >= T0
     assert second - first >= timedelta(seconds=0.02 * 600)
     assert second.tzinfo is not None
-    assert clock.real_seconds(minutes(1)) == pytest.approx(0.1)
 
 
 def test_clock_defaults_to_real_utc_now() -> None:
     clock = EmulatorClock()
     assert abs((clock.now() - datetime.now(UTC)).total_seconds()) < 5
-
-
-def test_clock_sleep_until() -> None:
-    clock = EmulatorClock(time_scale=6000.0)
-    target = clock.now() + minutes(1)  # 10 ms of real time
-    assert clock.sleep_until(target)
-    assert clock.now() >= target
-    stop = threading.Event()
-    stop.set()
-    assert not clock.sleep_until(clock.now() + timedelta(days=1), stop)
 
 
 def test_clock_rejects_bad_scale() -> None:

@@ -17,7 +17,6 @@ logger = logging.getLogger("browser_use_cloud")
 
 LOG_ENV = "BROWSER_USE_LOG"
 REDACTED = "<redacted>"
-SENSITIVE_HEADERS = frozenset({"authorization", "x-browser-use-signature", "cookie", "set-cookie"})
 SENSITIVE_KEYS = frozenset({"secrets", "api_key", "webhook_secret", "secret", "authorization"})
 _BEARER = re.compile(r"(?i)(bearer\s+)[^\s'\",]+")
 
@@ -36,11 +35,6 @@ def setup_logging() -> None:
     handler.addFilter(RedactingFilter())
     logger.addHandler(handler)
     logger.setLevel(level)
-
-
-def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
-    """Copy `headers` with credential-bearing values replaced."""
-    return {k: REDACTED if k.lower() in SENSITIVE_HEADERS else v for k, v in headers.items()}
 
 
 def redact(value: Any, secrets: Iterable[str] = ()) -> Any:

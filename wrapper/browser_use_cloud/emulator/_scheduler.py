@@ -130,18 +130,6 @@ class EmulatorClock:
         elapsed = (time.monotonic() - self._mono) * self.time_scale
         return self._origin + timedelta(seconds=elapsed)
 
-    def real_seconds(self, emulated: timedelta) -> float:
-        """Real seconds that ``emulated`` time takes on this clock."""
-        return emulated.total_seconds() / self.time_scale
-
-    def sleep_until(self, target: datetime, stop: threading.Event | None = None) -> bool:
-        """Sleep (really) until the emulated ``target``; ``False`` if ``stop`` was set first."""
-        delay = max(0.0, self.real_seconds(_utc(target) - self.now()))
-        if stop is None:
-            time.sleep(delay)
-            return True
-        return not stop.wait(delay)
-
 
 @attrs.define
 class _Entry:
