@@ -6,7 +6,8 @@ The async code is the only source; never edit `_sync/` by hand. Run after any ch
     python scripts/unasync.py --check    # exit 1 if _sync/ is stale (CI and tests)
 
 The output is passed through `ruff` (import sorting and formatting), because shorter
-names can let lines join or change import order.
+names can let lines join or change import order. A rule that changes nothing in any
+module fails the run: rules are kept only while some code needs them.
 """
 
 from __future__ import annotations
@@ -36,30 +37,36 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bawait ", ""),
         (r"\b__aenter__\b", "__enter__"),
         (r"\b__aexit__\b", "__exit__"),
-        (r"\b__aiter__\b", "__iter__"),
-        (r"\b__anext__\b", "__next__"),
         (r"\baclose\b", "close"),
         (r"\baread\b", "read"),
         (r"\baiter_(bytes|text|lines|raw)\b", r"iter_\1"),
-        (r"\bStopAsyncIteration\b", "StopIteration"),
+        (r"\bAwaitable\[(\w+)\]", r"\1"),
         (r"\b(?:anyio|asyncio)\.sleep\b", "time.sleep"),
-        (r"^(\s*)import (?:anyio|asyncio)\b", r"\1import time"),
-        (r"\b_async\b", "_sync"),
-        (r"\basync (client|iterator|generator)", r"\1"),
-        (r"\bfor asyncio\b", "for blocking code"),
+        # The whole line: a comment on why anyio is imported late says nothing of `time`.
+        (r"^(\s*)import (?:anyio|asyncio)\b.*$", r"\1import time"),
+        (r"\basync (client|iterator|generator)\b", r"\1"),
     )
 )
 _FROM_IMPORT = re.compile(r"^(\s*from\s+\S+\s+import\s+)(.+?)(\s*(?:#.*)?)$")
 
 
-def convert(text: str) -> str:
-    """The sync twin of one async module's source."""
+def convert(text: str, used: set[int] | None = None) -> str:
+    """The sync twin of one async module's source; adds to `used` the rules that applied."""
     lines = []
     for line in text.splitlines(keepends=True):
-        for pattern, replacement in RULES:
-            line = pattern.sub(replacement, line)
-        lines.append(line)
+        end = line[len(line.rstrip("\r\n")) :]
+        line = line[: len(line) - len(end)]
+        for index, (pattern, replacement) in enumerate(RULES):
+            line, count = pattern.subn(replacement, line)
+            if count and used is not None:
+                used.add(index)
+        lines.append(line + end)
     return _dedupe_imports("".join(lines))
+
+
+def unused_rules(used: set[int]) -> list[str]:
+    """The patterns of the rules not in `used`."""
+    return [pattern.pattern for index, (pattern, _) in enumerate(RULES) if index not in used]
 
 
 def _dedupe_imports(text: str) -> str:
@@ -85,16 +92,26 @@ def _dedupe_imports(text: str) -> str:
     return "".join(out)
 
 
+class UnusedRuleError(Exception):
+    """A rule matched no line of the async source: stale rules hide mistakes."""
+
+
 def generate(target: Path) -> list[Path]:
     """Write the sync package into `target` (replacing it); return the files written."""
     if target.exists():
         shutil.rmtree(target)
     target.mkdir(parents=True)
     written = []
+    used: set[int] = set()
     for source in sorted(SOURCE.glob("*.py")):
         path = target / source.name
-        path.write_text(HEADER.format(name=source.name) + convert(source.read_text()))
+        path.write_text(HEADER.format(name=source.name) + convert(source.read_text(), used))
         written.append(path)
+    unused = unused_rules(used)
+    if unused:
+        raise UnusedRuleError(
+            "unasync rules that change nothing in _async/ (remove them): " + ", ".join(unused)
+        )
     _ruff(["check", "--fix", "--unsafe-fixes", "--select", "I,F401,UP028", "--quiet", str(target)])
     _ruff(["format", "--quiet", str(target)])
     return written
@@ -124,7 +141,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--check", action="store_true", help="only report whether _sync/ is stale")
     args = parser.parse_args(argv)
-    if args.check:
+    try:
+        return _run(args.check)
+    except UnusedRuleError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+
+
+def _run(check: bool) -> int:
+    if check:
         stale = stale_files()
         if stale:
             print("stale generated files in _sync/:", ", ".join(stale), file=sys.stderr)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -51,3 +54,44 @@ def test_token_rules() -> None:
         "                time.sleep(1)\n"
         "        c.close()\n"
     )
+
+
+def test_a_rule_that_matches_nothing_fails_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    unasync = _unasync()
+    never = (re.compile(r"\bnever_written_anywhere\b"), "x")
+    monkeypatch.setattr(unasync, "RULES", (*unasync.RULES, never))
+    with pytest.raises(unasync.UnusedRuleError, match="never_written_anywhere"):
+        unasync.generate(tmp_path / "_sync")
+    assert unasync.main(["--check"]) == 1
+    assert "never_written_anywhere" in capsys.readouterr().err
+
+
+def test_every_rule_is_used_today() -> None:
+    unasync = _unasync()
+    used: set[int] = set()
+    for source in sorted(unasync.SOURCE.glob("*.py")):
+        unasync.convert(source.read_text(), used)
+    assert unasync.unused_rules(used) == []
+
+
+ASYNC_WORDING = re.compile(
+    r"\b(async|await|asyncio|anyio|coroutines?|event loop|for blocking code)\b", re.IGNORECASE
+)
+
+
+def test_the_sync_package_does_not_talk_about_async_code() -> None:
+    """Docstrings and comments carried over must be true of the sync code too."""
+    found = [
+        f"{path.name}:{number}: {line.strip()}"
+        for path in sorted(_unasync().TARGET.glob("*.py"))
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if ASYNC_WORDING.search(line)
+    ]
+    assert found == []
+
+
+def test_import_comments_about_anyio_do_not_reach_time() -> None:
+    converted = _unasync().convert("    import anyio  # late: anyio is slow to import\n")
+    assert converted == "    import time\n"

@@ -1,1 +1,1 @@
-"""Async implementation, written once; `scripts/unasync.py` derives `_sync/` from it."""
+"""The clients' source: `_sync/` is generated from these modules by `scripts/unasync.py`."""

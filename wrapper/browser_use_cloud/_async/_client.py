@@ -38,7 +38,7 @@ _DELETE_PROFILE_FOR_USER = {"method": "post", "url": "/api/v1/delete-browser-pro
 
 
 class AsyncBrowserUse:
-    """Async client for the Browser Use Cloud API v1.
+    """The async client for the Browser Use Cloud API v1.
 
     >>> async with AsyncBrowserUse() as client:        # key from BROWSER_USE_API_KEY
     ...     task = await client.tasks.run("Find the top story on Hacker News")

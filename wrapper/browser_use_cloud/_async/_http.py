@@ -9,6 +9,7 @@ task = await http.call(op, parse_task, retry="idempotent", timeout=timeout)
 response = await http.request(op, retry="never")       # raw httpx.Response (2xx only)
 await http.request(op, retry="idempotent", missing_ok_on_retry=True)   # DELETE
 response = await http.request_url("PUT", url, retry="idempotent", content=..., headers=...)
+size = await http.download(url, sink, restartable=True)               # presigned GET, streamed
 ```
 
 - `op` is the dict a generated module's `_get_kwargs(...)` returns (method, url, params,
@@ -29,6 +30,9 @@ response = await http.request_url("PUT", url, retry="idempotent", content=..., h
 - `request_url` talks to a non-API URL (presigned upload/download): never with the API
   key, never following redirects. `content` may be a zero-argument callable returning a
   fresh body (iterator or bytes) for each attempt, so streamed uploads can be retried.
+- `download` streams a presigned URL's body into a binary sink, chunk by chunk, with the
+  same gate, retries and errors as every request; a body cut mid-way is fetched again
+  from the start when the sink can be rewound (`restartable`), else the error is raised.
 """
 
 from __future__ import annotations
@@ -36,9 +40,9 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import AsyncIterator, Callable, Iterable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping
 from types import ModuleType
-from typing import Any, TypeVar
+from typing import IO, Any, TypeVar
 
 import httpx
 
@@ -194,7 +198,7 @@ class AsyncHTTP:
             headers=headers,
             timeout=self._timeout_for(timeout),
         )
-        return await self._send(lambda: request, retry, str, missing_ok_on_retry)
+        return await self._send(lambda: request, retry, str, _read, missing_ok_on_retry)
 
     async def request_url(
         self,
@@ -207,6 +211,42 @@ class AsyncHTTP:
         timeout: RequestTimeout = None,
     ) -> httpx.Response:
         """Send a request to a non-API URL (presigned storage URL) without credentials."""
+        build = self._presigned(method, url, content, headers, timeout)
+        return await self._send(build, retry, _without_query, _read)
+
+    async def download(
+        self, url: str, sink: IO[bytes], *, restartable: bool, timeout: RequestTimeout = None
+    ) -> int:
+        """Stream a presigned URL's body into `sink`; return the byte count."""
+        written = 0
+
+        async def receive(response: httpx.Response) -> int:
+            nonlocal written
+            if written:  # an earlier attempt was cut: start the file again
+                sink.seek(0)
+                sink.truncate()
+                written = 0
+            # Raw bytes: "identity" below asks the server not to encode them.
+            async for chunk in response.aiter_raw():
+                sink.write(chunk)
+                written += len(chunk)
+            return written
+
+        def can_retry() -> bool:
+            return restartable or not written
+
+        build = self._presigned("GET", url, None, {"Accept-Encoding": "identity"}, timeout)
+        return await self._send(build, "idempotent", _without_query, receive, can_retry=can_retry)
+
+    def _presigned(
+        self,
+        method: str,
+        url: str,
+        content: Content | Callable[[], Content] | None,
+        headers: Mapping[str, str] | None,
+        timeout: RequestTimeout,
+    ) -> Callable[[], httpx.Request]:
+        """A builder of fresh requests to a non-API URL, without our credentials."""
         effective = self.timeout if timeout is None else resolve_timeout(timeout)
 
         def build() -> httpx.Request:
@@ -219,7 +259,7 @@ class AsyncHTTP:
                     request.headers.pop(name, None)
             return request
 
-        return await self._send(build, retry, _without_query, False)
+        return build
 
     def _timeout_for(self, timeout: RequestTimeout) -> Any:
         """The per-request timeout argument: httpx's "client default" unless overridden."""
@@ -232,9 +272,17 @@ class AsyncHTTP:
         build: Callable[[], httpx.Request],
         retry: RetryClass,
         shown: Callable[[httpx.URL], str],
-        missing_ok_on_retry: bool,
-    ) -> httpx.Response:
-        """Send with retries. `shown` renders the URL for logs and errors."""
+        receive: Callable[[httpx.Response], Awaitable[T]],
+        missing_ok_on_retry: bool = False,
+        can_retry: Callable[[], bool] | None = None,
+    ) -> T:
+        """Send with retries; return what `receive` makes of the 2xx response's body.
+
+        `build` makes each attempt's request; `shown` renders its URL for logs and errors.
+        The body is received inside the gate and the retry loop, so a connection lost
+        mid-body is classified and retried like any other failure, unless `can_retry()`
+        says another attempt is impossible (part of a body went somewhere final).
+        """
         policy = self.policy
         log = logger.isEnabledFor(logging.INFO)
         attempt = 0
@@ -244,12 +292,28 @@ class AsyncHTTP:
             started = time.monotonic() if log else 0.0
             try:
                 async with self._gate:
-                    response = await self._client.send(request, follow_redirects=False)
+                    response = await self._client.send(request, stream=True, follow_redirects=False)
+                    try:
+                        status = response.status_code
+                        if log:
+                            logger.info(
+                                "%s %s -> %d (%.0f ms)",
+                                request.method,
+                                shown(request.url),
+                                status,
+                                (time.monotonic() - started) * 1000,
+                            )
+                        if 200 <= status < 300:
+                            return await receive(response)
+                        await response.aread()  # the error body, for the typed error
+                    finally:
+                        await response.aclose()
             except httpx.TransportError as exc:
                 failure = _failure(exc)
-                delay = (
-                    None if failure is None else policy.delay_after_failure(retry, attempt, failure)
-                )
+                if failure is None or (can_retry is not None and not can_retry()):
+                    delay = None
+                else:
+                    delay = policy.delay_after_failure(retry, attempt, failure)
                 if delay is None:
                     url = shown(request.url)
                     raise _connection_error(exc, request, url, attempt, self._secrets) from exc
@@ -257,17 +321,6 @@ class AsyncHTTP:
                 if log:
                     _log_retry(request, shown, type(exc).__name__, delay, attempt, policy)
             else:
-                status = response.status_code
-                if log:
-                    logger.info(
-                        "%s %s -> %d (%.0f ms)",
-                        request.method,
-                        shown(request.url),
-                        status,
-                        (time.monotonic() - started) * 1000,
-                    )
-                if 200 <= status < 300:
-                    return response
                 if status == 404 and maybe_done and missing_ok_on_retry:
                     if log:
                         logger.info(
@@ -275,7 +328,7 @@ class AsyncHTTP:
                             request.method,
                             shown(request.url),
                         )
-                    return response
+                    return await receive(response)
                 maybe_done = maybe_done or status >= 500
                 error = status_error(response, request.method, shown(request.url), self._secrets)
                 delay = policy.delay_after_status(
@@ -294,9 +347,16 @@ class AsyncHTTP:
 
 
 async def sleep(seconds: float) -> None:
+    """Pause between attempts and polls."""
     import anyio  # imported on first use: keeps `import browser_use_cloud` light
 
     await anyio.sleep(seconds)
+
+
+async def _read(response: httpx.Response) -> httpx.Response:
+    """`receive` for responses kept whole: read the body, return the response."""
+    await response.aread()
+    return response
 
 
 def _failure(exc: httpx.TransportError) -> Failure | None:

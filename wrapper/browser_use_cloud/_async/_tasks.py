@@ -1,6 +1,5 @@
 """Tasks: create (without duplicates), wait, stream steps, control, media and output files.
 
-Written once for asyncio; `_sync/_tasks.py` is generated from it by `scripts/unasync.py`.
 Decisions live in pure modules: `_task_input` (arguments), `_polling` (when to poll),
 `_steps` (which steps to yield) and `_structured_output` (output parsing).
 """
@@ -24,8 +23,6 @@ from typing import (
     overload,
 )
 
-import httpx
-
 from browser_use_cloud_api.api.tasks import (
     get_task,
     get_task_gif,
@@ -41,7 +38,7 @@ from browser_use_cloud_api.api.tasks import (
 )
 from browser_use_cloud_api.models import RunTaskRequest
 
-from .._config import RequestTimeout, resolve_timeout
+from .._config import RequestTimeout
 from .._exceptions import (
     APIConnectionError,
     APIError,
@@ -103,10 +100,6 @@ NOT_FOUND_GRACE = 5.0
 
 _AMBIGUOUS = (APIConnectionError, InternalServerError, APIResponseValidationError)
 _TRANSIENT = (APIConnectionError, InternalServerError, RateLimitError)
-
-
-class _DownloadStatus(Exception):
-    """A non-2xx answer from a presigned URL (handled inside `_download`)."""
 
 
 class TaskOptions(TypedDict, total=False):
@@ -528,61 +521,17 @@ class AsyncTasks(AsyncAPIResource):
         """
         url = await self.output_file(task_id, file_name, timeout=timeout)
         if not isinstance(destination, str | os.PathLike):
-            return await self._download(url, destination, restartable=False, timeout=timeout)
+            return await self._http.download(url, destination, restartable=False, timeout=timeout)
         target = os.fspath(destination)
         partial = target + ".part"
         try:
             with open(partial, "wb") as sink:
-                size = await self._download(url, sink, restartable=True, timeout=timeout)
+                size = await self._http.download(url, sink, restartable=True, timeout=timeout)
             os.replace(partial, target)
         finally:
             if os.path.exists(partial):
                 os.remove(partial)
         return size
-
-    async def _download(
-        self, url: str, sink: IO[bytes], *, restartable: bool, timeout: RequestTimeout
-    ) -> int:
-        http = self._http
-        shown = url.split("?", 1)[0]  # the query string of a presigned URL is a credential
-        attempt = 0
-        while True:
-            written = 0
-            try:
-                request = http._client.build_request(
-                    "GET",
-                    url,
-                    headers={"Accept-Encoding": "identity"},
-                    timeout=http.timeout if timeout is None else resolve_timeout(timeout),
-                )
-                request.headers.pop("Authorization", None)
-                response = await http._client.send(request, stream=True, follow_redirects=False)
-                try:
-                    if not 200 <= response.status_code < 300:
-                        raise _DownloadStatus
-                    # The raw stream (the same name in httpx's sync and async clients);
-                    # "identity" above means it is not content-encoded.
-                    async for chunk in cast("AsyncIterator[bytes]", response.stream):
-                        sink.write(chunk)
-                        written += len(chunk)
-                finally:
-                    await response.aclose()
-                return written
-            except _DownloadStatus:
-                # Let the driver fetch it whole: it raises the typed error (or succeeds).
-                full = await http.request_url("GET", url, retry="idempotent")
-                sink.write(full.content)
-                return len(full.content)
-            except httpx.TransportError as exc:
-                if (written and not restartable) or attempt >= http.policy.max_retries:
-                    raise APIConnectionError(
-                        f"GET {shown} failed ({type(exc).__name__}: {exc})", method="GET", url=shown
-                    ) from exc
-                if written:
-                    sink.seek(0)
-                    sink.truncate()
-            await sleep(http.policy.backoff(attempt))
-            attempt += 1
 
     # -- follow ---------------------------------------------------------------------------
 

@@ -39,7 +39,7 @@ _DELETE_PROFILE_FOR_USER = {"method": "post", "url": "/api/v1/delete-browser-pro
 
 
 class BrowserUse:
-    """Async client for the Browser Use Cloud API v1.
+    """The client for the Browser Use Cloud API v1.
 
     >>> with BrowserUse() as client:        # key from BROWSER_USE_API_KEY
     ...     task = client.tasks.run("Find the top story on Hacker News")

@@ -1,7 +1,6 @@
 # Generated from _async/_tasks.py by scripts/unasync.py. Do not edit.
 """Tasks: create (without duplicates), wait, stream steps, control, media and output files.
 
-Written once for blocking code; `_sync/_tasks.py` is generated from it by `scripts/unasync.py`.
 Decisions live in pure modules: `_task_input` (arguments), `_polling` (when to poll),
 `_steps` (which steps to yield) and `_structured_output` (output parsing).
 """
@@ -25,8 +24,6 @@ from typing import (
     overload,
 )
 
-import httpx
-
 from browser_use_cloud_api.api.tasks import (
     get_task,
     get_task_gif,
@@ -42,7 +39,7 @@ from browser_use_cloud_api.api.tasks import (
 )
 from browser_use_cloud_api.models import RunTaskRequest
 
-from .._config import RequestTimeout, resolve_timeout
+from .._config import RequestTimeout
 from .._exceptions import (
     APIConnectionError,
     APIError,
@@ -104,10 +101,6 @@ NOT_FOUND_GRACE = 5.0
 
 _AMBIGUOUS = (APIConnectionError, InternalServerError, APIResponseValidationError)
 _TRANSIENT = (APIConnectionError, InternalServerError, RateLimitError)
-
-
-class _DownloadStatus(Exception):
-    """A non-2xx answer from a presigned URL (handled inside `_download`)."""
 
 
 class TaskOptions(TypedDict, total=False):
@@ -525,61 +518,17 @@ class Tasks(APIResource):
         """
         url = self.output_file(task_id, file_name, timeout=timeout)
         if not isinstance(destination, str | os.PathLike):
-            return self._download(url, destination, restartable=False, timeout=timeout)
+            return self._http.download(url, destination, restartable=False, timeout=timeout)
         target = os.fspath(destination)
         partial = target + ".part"
         try:
             with open(partial, "wb") as sink:
-                size = self._download(url, sink, restartable=True, timeout=timeout)
+                size = self._http.download(url, sink, restartable=True, timeout=timeout)
             os.replace(partial, target)
         finally:
             if os.path.exists(partial):
                 os.remove(partial)
         return size
-
-    def _download(
-        self, url: str, sink: IO[bytes], *, restartable: bool, timeout: RequestTimeout
-    ) -> int:
-        http = self._http
-        shown = url.split("?", 1)[0]  # the query string of a presigned URL is a credential
-        attempt = 0
-        while True:
-            written = 0
-            try:
-                request = http._client.build_request(
-                    "GET",
-                    url,
-                    headers={"Accept-Encoding": "identity"},
-                    timeout=http.timeout if timeout is None else resolve_timeout(timeout),
-                )
-                request.headers.pop("Authorization", None)
-                response = http._client.send(request, stream=True, follow_redirects=False)
-                try:
-                    if not 200 <= response.status_code < 300:
-                        raise _DownloadStatus
-                    # The raw stream (the same name in httpx's sync and clients);
-                    # "identity" above means it is not content-encoded.
-                    for chunk in cast("Iterator[bytes]", response.stream):
-                        sink.write(chunk)
-                        written += len(chunk)
-                finally:
-                    response.close()
-                return written
-            except _DownloadStatus:
-                # Let the driver fetch it whole: it raises the typed error (or succeeds).
-                full = http.request_url("GET", url, retry="idempotent")
-                sink.write(full.content)
-                return len(full.content)
-            except httpx.TransportError as exc:
-                if (written and not restartable) or attempt >= http.policy.max_retries:
-                    raise APIConnectionError(
-                        f"GET {shown} failed ({type(exc).__name__}: {exc})", method="GET", url=shown
-                    ) from exc
-                if written:
-                    sink.seek(0)
-                    sink.truncate()
-            sleep(http.policy.backoff(attempt))
-            attempt += 1
 
     # -- follow ---------------------------------------------------------------------------
 
