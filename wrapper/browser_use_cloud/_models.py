@@ -45,6 +45,7 @@ class TaskStatus(OpenStrEnum):
 
     @property
     def is_terminal(self) -> bool:
+        """True for statuses a task never leaves: finished, failed, stopped."""
         return self.value in _TERMINAL
 
 
@@ -233,6 +234,7 @@ class Balance:
 
     @property
     def usd(self) -> Decimal | None:
+        """The balance in US dollars (100 credits to the dollar), if known."""
         return None if self.credits is None else self.credits / 100
 
 
@@ -254,6 +256,7 @@ class Page(Generic[T]):
 
     @property
     def has_next(self) -> bool:
+        """True if a later page exists."""
         return self.page < self.total_pages
 
 

@@ -168,16 +168,19 @@ class TaskStatusUpdateEvent(WebhookEvent):
 
     @property
     def session_id(self) -> str:
+        """The browser session the task ran in."""
         value: str = self.payload["session_id"]
         return value
 
     @property
     def task_id(self) -> str:
+        """The task whose status changed."""
         value: str = self.payload["task_id"]
         return value
 
     @property
     def status(self) -> WebhookTaskStatus | str:
+        """The task's new status (a plain string if this library does not know it)."""
         value: str = self.payload["status"]
         return _KNOWN_STATUSES.get(value, value)
 

@@ -109,14 +109,17 @@ class AsyncBrowserUse:
 
     @property
     def base_url(self) -> httpx.URL:
+        """The API's base URL, ending in `/api/v1/`."""
         return self._http.base_url
 
     @property
     def timeout(self) -> httpx.Timeout:
+        """The default HTTP timeout of each request (a call's `timeout=` overrides it)."""
         return self._http.timeout
 
     @property
     def max_retries(self) -> int:
+        """How many times a failed request may be retried (when retrying is safe)."""
         return self._http.policy.max_retries
 
     def __repr__(self) -> str:
