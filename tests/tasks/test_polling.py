@@ -70,10 +70,48 @@ def test_wait_policy_uses_far_fewer_requests_than_full_get_every_2s() -> None:
     assert (_count_status_polls(250.0) + 2) / recipe <= 0.3
 
 
-def test_stream_policy_never_polls_faster_than_every_2s() -> None:
+def test_stream_policy_is_quick_while_young_and_steady_when_old() -> None:
+    """First fetch after 1 s; while steps keep coming, every second at first and never
+    more often than every 2.5 s once the task is 10 s old."""
     sched = PollSchedule(STREAM_POLICY, start=0.0, deadline=None)
-    assert sched.first_delay(0.0) >= 2.0
-    assert all(sched.after_poll(float(t), progressed=t % 3 == 0) >= 2.0 for t in range(30))  # type: ignore[operator]
+    assert sched.first_delay(0.0) == 1.0
+    now, delays = 1.0, []
+    while now < 120:
+        delay = sched.after_poll(now, progressed=True)
+        assert delay is not None
+        delays.append((now, delay))
+        now += delay
+    assert all(delay <= 1.0 for at, delay in delays if at < 4)
+    assert all(delay == 2.5 for at, delay in delays if at >= 10)
+
+
+def test_steady_policy_costs_about_a_fetch_every_steady_seconds_on_long_tasks() -> None:
+    """A stream of a 250 s task that changes at every fetch: at most 10% more fetches
+    than one every 2.5 s."""
+    sched = PollSchedule(STREAM_POLICY, start=0.0, deadline=None)
+    now, fetches = sched.first_delay(0.0), 1
+    while now < 250:
+        delay = sched.after_poll(now, progressed=True)
+        assert delay is not None
+        now, fetches = now + delay, fetches + 1
+    assert fetches <= 1.1 * 250 / 2.5
+
+
+@given(st.floats(0.01, 5), st.floats(0, 10), st.floats(0, 1000))
+def test_steady_bounds_the_interval_after_progress(
+    initial: float, extra: float, elapsed: float
+) -> None:
+    policy = PollPolicy(initial=initial, max_interval=initial + extra, steady=initial + extra)
+    sched = PollSchedule(policy, start=0.0, deadline=None)
+    delay = sched.after_poll(elapsed, progressed=True)
+    assert delay is not None and initial <= delay <= initial + extra
+
+
+def test_steady_must_lie_between_initial_and_max_interval() -> None:
+    with pytest.raises(InputError, match="steady"):
+        PollPolicy(initial=1.0, max_interval=10.0, steady=0.5)
+    with pytest.raises(InputError, match="steady"):
+        PollPolicy(initial=1.0, max_interval=10.0, steady=11.0)
 
 
 @given(

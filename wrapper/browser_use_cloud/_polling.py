@@ -1,8 +1,11 @@
 """Poll scheduling (pure): when to poll next, and when to give up.
 
 Intervals start at `initial`, grow by `factor` after each poll that shows no progress,
-up to `max_interval`, and drop back to `initial` when progress is seen. A deadline
-clips the last sleep so the final poll happens at the deadline, not after it.
+up to `max_interval`, and drop back to `initial` when progress is seen. With `steady`,
+progress drops them back to a quarter of the time since polling started instead, kept
+between `initial` and `steady`: a young task is polled quickly, an old one at a steady
+pace. A deadline clips the last sleep so the final poll happens at the deadline, not
+after it.
 
 An optional `expected_end` (from how long recent tasks took, see `DurationPrior`) puts
 one poll exactly then, followed by quick polls, and until then lets intervals grow to a
@@ -28,17 +31,25 @@ def _positive(_: object, attribute: attrs.Attribute[float], value: float) -> Non
 
 @attrs.frozen
 class PollPolicy:
-    """How often to poll: start at `initial` seconds, grow by `factor`, cap at `max_interval`."""
+    """How often to poll: start at `initial` seconds, grow by `factor` while nothing
+    changes, cap at `max_interval`. After a change, poll again `initial` seconds later,
+    or, with `steady`, after a quarter of the time followed so far, between `initial`
+    and `steady` seconds."""
 
     initial: float = attrs.field(default=0.5, validator=_positive)
     factor: float = attrs.field(default=1.5, validator=_positive)
     max_interval: float = attrs.field(default=10.0, validator=_positive)
+    steady: float | None = attrs.field(default=None, validator=attrs.validators.optional(_positive))
 
     def __attrs_post_init__(self) -> None:
         if self.factor < 1:
             raise InputError(f"factor must be >= 1, got {self.factor!r}")
         if self.max_interval < self.initial:
             raise InputError("max_interval must be >= initial")
+        if self.steady is not None and not self.initial <= self.steady <= self.max_interval:
+            raise InputError(
+                f"steady must be None or between initial and max_interval, got {self.steady!r}"
+            )
 
 
 WAIT_POLICY = PollPolicy(initial=1.0, factor=2.0, max_interval=30.0)
@@ -50,8 +61,13 @@ a 50 s task costs 6 status polls and one full fetch (a quarter of a full fetch e
 end, which brings the detection delay of a typical task close to zero.
 """
 
-STREAM_POLICY = PollPolicy(initial=2.5, factor=1.5, max_interval=10.0)
-"""`steps()`: full task fetches every 2.5 s while steps keep coming, less often while idle."""
+STREAM_POLICY = PollPolicy(initial=1.0, factor=1.5, max_interval=10.0, steady=2.5)
+"""`steps()`: a full task fetch a second after creation, then every second while steps
+keep coming, easing to every 2.5 s once the task is 10 s old; less often while idle.
+
+A short task's steps show up about a second after they happen instead of in one burst;
+a long task costs about what a fetch every 2.5 s costs (each fetch carries every step
+so far, so the late fetches are the expensive ones)."""
 
 
 class PollSchedule:
@@ -88,13 +104,19 @@ class PollSchedule:
         if reached:
             self.expected_end = None
         if progressed or reached:
-            self._interval = self.policy.initial
+            self._interval = self._after_progress(now)
         else:
             self._interval = min(self._cap(), self._interval * self.policy.factor)
         self._last = now
         if self.deadline is not None and now >= self.deadline:
             return None
         return self._clip(now, self._interval)
+
+    def _after_progress(self, now: float) -> float:
+        steady = self.policy.steady
+        if steady is None:
+            return self.policy.initial
+        return min(max(self.policy.initial, (now - self._start) / 4), steady)
 
     def _cap(self) -> float:
         if self.expected_end is None:

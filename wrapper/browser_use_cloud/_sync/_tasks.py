@@ -194,7 +194,8 @@ class Tasks(APIResource):
         self.wait_policy = WAIT_POLICY
         """Status-poll cadence of `wait()`; handles copy it when made."""
         self.stream_policy = STREAM_POLICY
-        """Full-fetch cadence of `steps()` and `on_step`; handles copy it when made."""
+        """Full-fetch cadence of `steps()` and `on_step` (see `STREAM_POLICY`); handles
+        copy it when made, and `steps(poll=...)` overrides it for one stream."""
         self._durations = DurationPrior()
 
     # -- create ---------------------------------------------------------------------------
@@ -552,11 +553,12 @@ class Tasks(APIResource):
         *,
         wait_timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_timeout: OnTimeout = "raise",
+        poll: PollPolicy | None = None,
         timeout: RequestTimeout = None,
     ) -> Iterator[TaskStep]:
         """Each step of a task once, in order, until it ends; see `TaskHandle.steps`."""
         return self.handle(task_id).steps(
-            wait_timeout=wait_timeout, on_timeout=on_timeout, timeout=timeout
+            wait_timeout=wait_timeout, on_timeout=on_timeout, poll=poll, timeout=timeout
         )
 
 
@@ -659,24 +661,32 @@ class TaskHandle(Generic[T]):
         *,
         wait_timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_timeout: OnTimeout = "raise",
+        poll: PollPolicy | None = None,
         timeout: RequestTimeout = None,
     ) -> Iterator[TaskStep]:
         """Yield each step once, in order, until the task ends (after its last steps).
 
-        Fetches the full task every 2.5 s while steps keep coming, and less often while
-        no new step appears (for example while paused). Raises WaitTimeoutError after
-        `wait_timeout` seconds (None: no limit), stopping the task first when
-        `on_timeout="stop"`. `timeout` is the HTTP timeout of each request.
+        Fetches the full task a second after creation and every second while steps keep
+        coming, easing to every 2.5 s as the task ages, and less often while no new step
+        appears (for example while paused); `poll` sets another cadence. Raises
+        WaitTimeoutError after `wait_timeout` seconds (None: no limit), stopping the
+        task first when `on_timeout="stop"`. `timeout` is the HTTP timeout of each request.
         """
         _check_on_timeout(on_timeout)
         _check_wait_timeout(wait_timeout)
-        return self._stream(wait_timeout, on_timeout, timeout)
+        if poll is not None and not isinstance(poll, PollPolicy):
+            raise InputError(f"poll must be a PollPolicy or None, got {poll!r}")
+        return self._stream(wait_timeout, on_timeout, timeout, poll or self.stream_policy)
 
     def _stream(
-        self, wait_timeout: float | None, on_timeout: OnTimeout, timeout: RequestTimeout
+        self,
+        wait_timeout: float | None,
+        on_timeout: OnTimeout,
+        timeout: RequestTimeout,
+        policy: PollPolicy,
     ) -> Iterator[TaskStep]:
         tracker: StepTracker[TaskStep] = StepTracker()
-        schedule = self._schedule(self.stream_policy, wait_timeout)
+        schedule = self._schedule(policy, wait_timeout)
         delay: float | None = schedule.first_delay(_clock())
         failures = 0
         last: TaskStatus | None = None
@@ -709,7 +719,7 @@ class TaskHandle(Generic[T]):
         on_step: StepCallback,
         timeout: RequestTimeout,
     ) -> Task:
-        for step in self._stream(wait_timeout, on_timeout, timeout):
+        for step in self._stream(wait_timeout, on_timeout, timeout, self.stream_policy):
             on_step(step)
         assert self._last is not None
         return self._last
