@@ -51,6 +51,35 @@ async def test_a_session_over_stdio() -> None:
         assert "task 'no-such-task' was not found (404)" in missing.content[0].text
 
 
+async def test_cancellation_over_the_wire_stops_the_task() -> None:
+    """The client's notifications/cancelled reaches the server process, which stops the task."""
+    params = StdioServerParameters(
+        command=sys.executable, args=["-m", "browser_use_cloud.mcp", "--local"], env=server_env()
+    )
+    started: list[str] = []
+    async with Client(params) as session:
+        with anyio.CancelScope() as scope:
+
+            async def on_progress(value: float, total: float | None, message: str | None) -> None:
+                if message and message.startswith("Task "):
+                    started.append(message.split()[1])
+                if message and message.startswith("Step "):
+                    scope.cancel()
+
+            await session.call_tool(
+                "run_task_and_wait",
+                {"task": "Long job [[emulator:steps=500]]"},
+                progress_callback=on_progress,
+            )
+        assert scope.cancelled_caught and len(started) == 1
+        with anyio.fail_after(15):
+            while True:
+                status = await session.call_tool("get_task_status", {"task_id": started[0]})
+                if status.structured_content == {"result": "stopped"}:
+                    break
+                await anyio.sleep(0.1)
+
+
 def test_stdout_carries_only_protocol_messages() -> None:
     messages = [
         {
