@@ -27,7 +27,9 @@ Examples:
 @click.command(epilog=EPILOG)
 @api_key_option
 @base_url_option
-@click.option("--local", is_flag=True, help="Serve the built-in emulator (no key, no network).")
+@click.option(
+    "--local", is_flag=True, help="Run the tools on the built-in emulator (no key, no network)."
+)
 @click.option("--http", "use_http", is_flag=True, help="Serve streamable HTTP instead of stdio.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address for --http.")
 @click.option(
