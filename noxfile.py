@@ -6,6 +6,8 @@ and `nox -s tests lint typecheck check_generated` (what CI runs).
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -144,6 +146,82 @@ def soak(session: nox.Session) -> None:
     """10,000 sync and async operations against the emulator with faults on; exit 1 on a miss."""
     _install_project(session)
     session.run("python", "-m", "soak.run", "--operations", "10000", *session.posargs)
+
+
+SITE = ROOT / "site"
+DOCS_ENV = {"NO_MKDOCS_2_WARNING": "1"}  # mkdocs-material's banner about its successor
+# (never `mkdocs build --quiet`: it hides the warnings that --strict counts, and passes)
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build the documentation site into site/ with --strict (links, references, public names)."""
+    session.install(*_group("docs"))
+    session.run(
+        "mkdocs", "build", "--strict", "--site-dir", str(SITE), *session.posargs, env=DOCS_ENV
+    )
+
+
+def _chromium(session: nox.Session) -> str:
+    """Debian's chromium: found on PATH, or installed with apt when running as root."""
+    found = shutil.which("chromium")
+    if found is None and shutil.which("apt-get") and os.geteuid() == 0:
+        session.log("chromium is missing: installing Debian's package")
+        session.run("apt-get", "update", "-qq", external=True)
+        session.run(
+            "apt-get",
+            "install",
+            "-y",
+            "-qq",
+            "--no-install-recommends",
+            "chromium",
+            external=True,
+            env={"DEBIAN_FRONTEND": "noninteractive"},
+        )
+        found = shutil.which("chromium")
+    if found is None:
+        session.error("the browser check needs Debian's chromium: apt-get install chromium")
+    return found
+
+
+@nox.session
+def docs_browser(session: nox.Session) -> None:
+    """Build the site, serve it on loopback and check three pages in headless Chromium."""
+    chromium = _chromium(session)
+    session.install(*_group("docs"), *_group("docs_browser"))
+    site = Path(session.create_tmp()) / "site"
+    screenshots = Path(session.create_tmp()) / "screenshots"
+    session.run("mkdocs", "build", "--strict", "--site-dir", str(site), env=DOCS_ENV)
+    session.run(
+        "python",
+        "scripts/docs_browser_check.py",
+        "--site",
+        str(site),
+        "--docs",
+        "docs",
+        "--chromium",
+        chromium,
+        "--screenshots",
+        str(screenshots),
+        *session.posargs,
+    )
+
+
+@nox.session
+def api_check(session: nox.Session) -> None:
+    """Fail on a break of the public API that CHANGELOG.md's Unreleased section does not name."""
+    session.install(*_group("api_check"))
+    session.run("python", "scripts/api_check.py", *session.posargs)
+
+
+@nox.session
+def build(session: nox.Session) -> None:
+    """Build the sdist and wheel into dist/ and check them with twine (the release build)."""
+    session.install(*_group("release"))
+    dist = ROOT / "dist"
+    shutil.rmtree(dist, ignore_errors=True)
+    session.run("python", "-m", "build", "--outdir", str(dist), str(ROOT))
+    session.run("twine", "check", "--strict", *(str(path) for path in sorted(dist.iterdir())))
 
 
 @nox.session
