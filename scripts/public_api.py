@@ -153,4 +153,27 @@ def check_reference(package: griffe.Module, docs_dir: Path) -> list[str]:
         for name, obj in public.items()
         if not _documented(obj)
     ]
+    problems += [
+        f"public member {name} has no docstring (help() and the reference show nothing)"
+        for name, member in _public_members(public)
+        if not _documented(member)
+    ]
     return problems
+
+
+def _public_members(
+    public: dict[str, griffe.Object | griffe.Alias],
+) -> Iterator[tuple[str, griffe.Object | griffe.Alias]]:
+    """The methods and properties of the public classes (plain data attributes are
+    documented by their class)."""
+    for path, obj in public.items():
+        target = _target(obj)
+        if not isinstance(target, griffe.Class):
+            continue
+        for name, member in target.all_members.items():
+            if name.startswith("_") or not member.is_public:
+                continue
+            member_target = _target(member)
+            if member_target.is_attribute and not member_target.has_labels("property"):
+                continue
+            yield f"{path}.{name}", member

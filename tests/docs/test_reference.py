@@ -68,3 +68,19 @@ def test_the_cli_guide_lists_the_cli_exit_codes() -> None:
     codes = {value for name, value in vars(_errors).items() if name.startswith("EXIT_")}
     codes.discard(_errors.EXIT_CODES_HELP)
     assert table == codes
+
+
+def test_a_public_method_without_a_docstring_is_named() -> None:
+    package = public_api.load(ROOT)
+    handle = package["TaskHandle"].final_target
+    method = next(
+        name
+        for name, member in handle.members.items()
+        if member.is_function and not name.startswith("_")
+    )
+    handle.members[method].docstring = None
+    problems = public_api.check_reference(package, DOCS)
+    assert problems == [
+        f"public member browser_use_cloud.TaskHandle.{method} has no docstring "
+        "(help() and the reference show nothing)"
+    ]
