@@ -20,7 +20,7 @@ from pathlib import Path
 import griffe
 
 PACKAGE = "browser_use_cloud"
-PUBLIC_MODULES = (PACKAGE, f"{PACKAGE}.emulator")
+PUBLIC_MODULES = (PACKAGE, f"{PACKAGE}.emulator", f"{PACKAGE}.mcp")
 SEARCH_PATHS = ("wrapper", "generated")  # relative to the repository root
 DIRECTIVE = re.compile(r"^:::\s+(\S+)", re.MULTILINE)  # a mkdocstrings entry
 
