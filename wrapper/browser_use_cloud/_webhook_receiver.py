@@ -27,8 +27,8 @@ from ._webhooks import (
     WebhookErrorReason,
     WebhookEvent,
     WebhookVerificationError,
-    _keys,
-    _verify,
+    resolve_keys,
+    verify_with_keys,
 )
 
 __all__ = ["WebhookApp", "webhook_app"]
@@ -72,7 +72,9 @@ class WebhookApp:
     ) -> None:
         if tolerance < 0:
             raise ValueError(f"tolerance must be >= 0 seconds, got {tolerance!r}")
-        self._keys = _keys(secret, secrets)  # resolved now: a missing secret fails at startup
+        self._keys = resolve_keys(
+            secret, secrets
+        )  # resolved now: a missing secret fails at startup
         self._handler = handler
         self._is_async = inspect.iscoroutinefunction(handler) or inspect.iscoroutinefunction(
             type(handler).__call__  # objects with an async __call__
@@ -115,7 +117,7 @@ class WebhookApp:
         if body is None:
             return  # the client went away
         try:
-            event = _verify(body, headers, self._keys, self._tolerance, None, self.guard)
+            event = verify_with_keys(body, headers, self._keys, self._tolerance, None, self.guard)
         except WebhookDuplicateError:
             await _respond(send, 200, _DUPLICATE)
             return

@@ -309,7 +309,7 @@ def _keyed(secret: str) -> hmac.HMAC:
     return hmac.new(secret.encode(), digestmod=hashlib.sha256)
 
 
-def _keys(secret: str | None, secrets: Sequence[str] | None) -> tuple[hmac.HMAC, ...]:
+def resolve_keys(secret: str | None, secrets: Sequence[str] | None) -> tuple[hmac.HMAC, ...]:
     """Resolve the candidate secrets: ``secret``, then ``secrets``, else the environment."""
     if secrets is None:
         if secret is None:
@@ -374,7 +374,7 @@ def _parse(body: bytes | bytearray | str) -> Any:
     return json.loads(body)
 
 
-def _verify(
+def verify_with_keys(
     body: bytes | bytearray | str,
     headers: Mapping[str, str],
     keys: tuple[hmac.HMAC, ...],
@@ -478,8 +478,8 @@ def verify_webhook(
     if secrets is None and type(secret) is str and secret:
         keys: tuple[hmac.HMAC, ...] = (_keyed(secret),)
     else:
-        keys = _keys(secret, secrets)
-    return _verify(body, headers, keys, tolerance, now, dedupe)
+        keys = resolve_keys(secret, secrets)
+    return verify_with_keys(body, headers, keys, tolerance, now, dedupe)
 
 
 def sign_webhook(
@@ -490,7 +490,7 @@ def sign_webhook(
     Meant for tests of webhook endpoints. A dict is sent as compact JSON; bytes or str are sent
     as given (they must be JSON). ``timestamp`` defaults to now, in Unix seconds.
     """
-    _keys(None, [secret])  # the same checks as verification
+    resolve_keys(None, [secret])  # the same checks as verification
     if isinstance(body, dict):
         raw = _canonical(body).encode()
     elif isinstance(body, bytes | bytearray):
