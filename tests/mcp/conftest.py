@@ -6,10 +6,7 @@ from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import pytest
-
-pytest.importorskip("mcp", reason="the [mcp] extra is part of the test group")
-
-from mcp import Client
+from mcp import Client  # the test group installs it: a missing SDK fails, never skips
 
 from browser_use_cloud import AsyncBrowserUse, PollPolicy
 from browser_use_cloud.mcp import create_server
