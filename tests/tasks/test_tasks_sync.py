@@ -66,6 +66,17 @@ def test_structured_output_error_keeps_raw(client: BrowserUse, emulator: Emulato
     assert info.value.raw_output and "Task completed" in info.value.raw_output
 
 
+def test_structured_output_error_names_the_task(client: BrowserUse) -> None:
+    handle = client.tasks.create("Plain answer")
+    handle._output = OutputSpec(Company)
+    with pytest.raises(StructuredOutputError) as info:
+        handle.wait()
+    assert info.value.task_id == handle.id
+    assert info.value.task is not None and info.value.task.id == handle.id
+    assert info.value.task.status == TaskStatus.FINISHED
+    assert info.value.task.output == info.value.raw_output
+
+
 def test_wait_polls_status_and_fetches_full_task_once(
     client: BrowserUse, recorder: Recorder
 ) -> None:

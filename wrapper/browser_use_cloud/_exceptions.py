@@ -20,6 +20,7 @@ BrowserUseError
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -28,7 +29,30 @@ if TYPE_CHECKING:
 
 
 class BrowserUseError(Exception):
-    """Base class of every error raised by browser_use_cloud."""
+    """Base class of every error raised by browser_use_cloud.
+
+    Every one pickles (to pass it between processes); an attribute that cannot be
+    pickled, such as a third-party `cause`, arrives as its text.
+    """
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        state = {name: _picklable(value) for name, value in self.__dict__.items()}
+        return (_rebuild, (type(self), self.args), state)
+
+
+def _rebuild(cls: type[BrowserUseError], args: tuple[Any, ...]) -> BrowserUseError:
+    """Unpickle without calling `__init__` (its arguments are keyword-only)."""
+    exc = cls.__new__(cls, *args)
+    exc.args = args
+    return exc
+
+
+def _picklable(value: Any) -> Any:
+    try:
+        pickle.dumps(value)
+    except Exception:
+        return f"{type(value).__name__}: {value}"
+    return value
 
 
 class InputError(ValueError, BrowserUseError):
@@ -179,10 +203,22 @@ class WaitTimeoutError(TaskError, TimeoutError):
 class StructuredOutputError(ValueError, BrowserUseError):
     """A finished task's output did not parse into the requested type.
 
-    `raw_output` is the text the task returned; `cause` is the parse/validation error.
+    `raw_output` is the text the task returned; `cause` is the parse/validation error;
+    `task_id` and `task` (the finished task) say which run it was, so that its output
+    stays reachable after a billed run.
     """
 
-    def __init__(self, message: str, *, raw_output: str | None, cause: BaseException | None):
+    def __init__(
+        self,
+        message: str,
+        *,
+        raw_output: str | None,
+        cause: BaseException | None,
+        task_id: str | None = None,
+        task: Task | None = None,
+    ) -> None:
         super().__init__(message)
         self.raw_output = raw_output
         self.cause = cause
+        self.task_id = task_id
+        self.task = task

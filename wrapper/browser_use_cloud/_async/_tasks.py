@@ -48,6 +48,7 @@ from .._exceptions import (
     InternalServerError,
     NotFoundError,
     RateLimitError,
+    StructuredOutputError,
     TaskFailedError,
     TaskStoppedError,
     WaitTimeoutError,
@@ -813,7 +814,12 @@ class AsyncTaskHandle(Generic[T]):
             )
         if self._output is None:
             return cast(TaskResult[T], with_parsed(task, None))
-        return with_parsed(task, self._output.parse(task.output))
+        try:
+            parsed = self._output.parse(task.output)
+        except StructuredOutputError as exc:
+            exc.task_id, exc.task = task.id, task  # the billed run stays reachable
+            raise
+        return with_parsed(task, parsed)
 
 
 def _check_id(task_id: str) -> str:
