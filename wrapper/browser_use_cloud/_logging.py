@@ -7,6 +7,7 @@ rare place where a structure must be shown.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import re
@@ -19,6 +20,7 @@ LOG_ENV = "BROWSER_USE_LOG"
 REDACTED = "<redacted>"
 SENSITIVE_KEYS = frozenset({"secrets", "api_key", "webhook_secret", "secret", "authorization"})
 _BEARER = re.compile(r"(?i)(bearer\s+)[^\s'\",]+")
+_TOKEN_CHAR = re.compile(r"[\w-]")
 
 
 def setup_logging() -> None:
@@ -54,11 +56,21 @@ def redact(value: Any, secrets: Iterable[str] = ()) -> Any:
 
 
 def hide(text: str, secrets: Iterable[str]) -> str:
-    """Replace every occurrence of each of `secrets` (such as the API key) in `text`."""
+    """Replace each of `secrets` (such as the API key) in `text` wherever it stands as a
+    whole token: in a header, a URL or an echoed value, never inside another word (with the
+    key `k`, "Task not found" stays as it is)."""
     for secret in secrets:
-        if secret:
-            text = text.replace(secret, REDACTED)
+        if secret and secret in text:
+            text = _token(secret).sub(REDACTED, text)
     return text
+
+
+@functools.lru_cache(maxsize=16)
+def _token(secret: str) -> re.Pattern[str]:
+    """`secret` not glued to a letter, digit, `_` or `-` on a side where it has one."""
+    before = r"(?<![\w-])" if _TOKEN_CHAR.match(secret[0]) else ""
+    after = r"(?![\w-])" if _TOKEN_CHAR.match(secret[-1]) else ""
+    return re.compile(before + re.escape(secret) + after)
 
 
 def scrub(text: str, secrets: Iterable[str] = ()) -> str:
