@@ -263,3 +263,43 @@ def test_emulator_deliveries_verify_end_to_end(served: str, recorder: Recorder) 
     assert {e.task_id for e in updates} == {task_id}
     assert all(e.metadata == metadata for e in updates)
     assert [e.known_status for e in updates][-1] == "finished"
+
+
+async def test_mounted_under_a_prefix_answers_on_its_path(recorder: Recorder) -> None:
+    from starlette.applications import Starlette
+    from starlette.routing import Mount
+
+    app = Starlette(routes=[Mount("/hooks", app=webhook_app(recorder, secret=SECRET))])
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://hooks.test") as client:
+        body, headers = deliver()
+        response = await client.post("/hooks/webhook", content=body, headers=headers)
+        other = await client.post("/hooks/elsewhere", content=body, headers=headers)
+    assert (response.status_code, response.json()) == (200, {"ok": True})
+    assert other.status_code == 404
+    assert len(recorder.events) == 1
+
+
+async def test_a_root_path_given_by_the_server_is_honoured(recorder: Recorder) -> None:
+    app = webhook_app(recorder, secret=SECRET)
+    transport = httpx.ASGITransport(app=app, root_path="/api")
+    async with httpx.AsyncClient(transport=transport, base_url="http://hooks.test") as client:
+        body, headers = deliver()
+        response = await client.post("/api/webhook", content=body, headers=headers)
+    assert response.status_code == 200 and len(recorder.events) == 1
+
+
+async def test_a_sync_handler_that_returns_a_value_is_a_200() -> None:
+    seen: list[WebhookEvent] = []
+
+    def handler(event: WebhookEvent) -> str:
+        seen.append(event)
+        return "processed"
+
+    app = webhook_app(handler, secret=SECRET)
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://hooks.test") as client:
+        body, headers = deliver()
+        response = await client.post("/webhook", content=body, headers=headers)
+    assert (response.status_code, response.json()) == (200, {"ok": True})
+    assert len(seen) == 1

@@ -7,7 +7,8 @@ Answers (JSON bodies):
   called again, and answering 200 stops the service from retrying.
 - 400: a header is missing, the timestamp is not Unix seconds, or the body is not a JSON event.
 - 401: the signature matches no secret, or the timestamp is outside the tolerance window.
-- 404 for other paths, 405 for other methods, 413 for a body over ``max_body_bytes``.
+- 404 for other paths (``path`` is matched below the mount point, so the app works under
+  Starlette's ``Mount`` or a server's ``--root-path``), 405 for other methods, 413 for a body over ``max_body_bytes``.
 - 500: the handler raised; the event is forgotten by the duplicate guard so a retry runs it.
 
 Pure ASGI (no framework needed), so it runs under any ASGI server or mounts inside one.
@@ -37,7 +38,7 @@ Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
-Handler = Callable[[WebhookEvent], Awaitable[None] | None]
+Handler = Callable[[WebhookEvent], object]  # a sync handler may return anything
 
 _log = logging.getLogger("browser_use_cloud.webhooks")
 
@@ -98,7 +99,7 @@ class WebhookApp:
             await _lifespan(receive, send)
 
     async def _http(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["path"] != self.path:
+        if _route_path(scope) != self.path:
             await _respond(send, 404, b'{"ok":false,"error":"not_found"}')
             return
         if scope["method"] != "POST":
@@ -143,7 +144,7 @@ class WebhookApp:
             from anyio import to_thread  # httpx's own dependency; imported only when needed
 
             result = await to_thread.run_sync(self._handler, event)
-        if result is not None:
+        if inspect.isawaitable(result):  # a sync handler may return anything
             await result
 
 
@@ -171,6 +172,16 @@ def webhook_app(
         path=path,
         max_body_bytes=max_body_bytes,
     )
+
+
+def _route_path(scope: Scope) -> str:
+    """The path below the app's mount point: servers and routers (Starlette's `Mount`,
+    `uvicorn --root-path`) put the prefix in `root_path` and may keep it in `path`."""
+    path: str = scope["path"]
+    root: str = scope.get("root_path", "").rstrip("/")
+    if root and (path == root or path.startswith(root + "/")):
+        return path[len(root) :] or "/"
+    return path
 
 
 async def _read_body(receive: Receive, length: str | None, limit: int) -> bytes | None:
