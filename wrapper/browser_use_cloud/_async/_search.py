@@ -20,7 +20,7 @@ def _parse_results(body: Any) -> list[UrlContent]:
 
 
 class AsyncSearch(AsyncAPIResource):
-    """Web search by a browser agent (billed per call)."""
+    """Web search by a browser agent: `simple()` searches the web, `url()` reads one page."""
 
     async def simple(
         self, query: str, *, max_websites: int = 5, depth: int = 2, timeout: RequestTimeout = None
