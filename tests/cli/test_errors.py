@@ -74,3 +74,20 @@ def test_bad_usage_exits_2_with_clicks_message(cli: Cli) -> None:
     assert "not both" in assert_clean_error(both, 2)
     bad_json = cli("run", "x", "--schema-json", "{not json")
     assert "--schema-json is not valid JSON" in assert_clean_error(bad_json, 2)
+
+
+def test_a_host_that_does_not_resolve_says_so() -> None:
+    base = "https://no-such-host.invalid/api/v1"
+    result = run_cli("--base-url", base, "--api-key", "k", "balance")
+    line = assert_clean_error(result, 5)
+    assert "no-such-host.invalid" in line and "does not resolve" in line
+    assert "Is the service running?" not in line
+
+
+def test_a_wait_timeout_on_a_paused_task_says_it_is_paused() -> None:
+    from browser_use_cloud import WaitTimeoutError
+    from browser_use_cloud.cli._errors import Subject, describe
+
+    exc = WaitTimeoutError("late", task_id="t-1", last_status="paused", stopped=False)
+    message, code = describe(exc, Subject())
+    assert code == 4 and "paused" in message and "still running" not in message

@@ -138,6 +138,25 @@ def test_paused_is_not_terminal(client: BrowserUse) -> None:
     handle.stop()
 
 
+def test_wait_timeout_on_a_paused_task_says_it_is_paused(client: BrowserUse) -> None:
+    handle = client.tasks.create("Pause me [[emulator:steps=200]]")
+    handle.pause()
+    with pytest.raises(WaitTimeoutError) as info:
+        handle.wait(wait_timeout=0.2)
+    message = str(info.value)
+    assert "still running" not in message
+    assert "paused" in message and "resume()" in message
+    handle.stop()
+
+
+@pytest.mark.parametrize("page_size", [0, 101])
+def test_iter_names_page_size_when_it_is_out_of_range(client: BrowserUse, page_size: int) -> None:
+    for resource in (client.tasks, client.scheduled_tasks, client.browser_profiles):
+        with pytest.raises(InputError) as info:
+            resource.iter(page_size=page_size)
+        assert "page_size" in str(info.value) and "limit" not in str(info.value)
+
+
 def test_steps_yield_each_step_once_across_pause(client: BrowserUse) -> None:
     handle = client.tasks.create("Walk [[emulator:steps=40]]")
     seen: list[TaskStep] = []

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import httpx
+
 from ._config import API_KEY_ENV, BASE_URL_ENV
 from ._exceptions import (
     APIConnectionError,
@@ -54,8 +56,14 @@ def explain_api_error(
             f"--base-url / {BASE_URL_ENV}, then try again."
         )
     if isinstance(exc, APIConnectionError):
+        reason = _reason(exc)
+        if reason == "unknown host":
+            return (
+                f"the host name {httpx.URL(exc.url).host!r} does not resolve (no network, or "
+                f"a typo in --base-url / {BASE_URL_ENV}). Check both, then try again."
+            )
         return (
-            f"could not connect to {exc.url} ({_reason(exc)}). Is the service running? "
+            f"could not connect to {exc.url} ({reason}). Is the service running? "
             f"Check --base-url / {BASE_URL_ENV}."
         )
     if isinstance(exc, APIResponseValidationError):

@@ -40,12 +40,15 @@ T = TypeVar("T")
 MAX_PAGE_SIZE = 100
 
 
-def check_page_args(page: int, limit: int) -> None:
-    """Validate `page` (>= 1) and `limit` (1..100) for a list call."""
+def check_page_args(page: int, limit: int, *, limit_name: str = "limit") -> None:
+    """Validate `page` (>= 1) and `limit` (1..100) for a list call; errors call the page
+    size `limit_name` (the argument the caller passed)."""
     if isinstance(page, bool) or not isinstance(page, int) or page < 1:
         raise InputError(f"page must be an integer >= 1 (pages are numbered from 1), got {page!r}")
     if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_PAGE_SIZE:
-        raise InputError(f"limit must be an integer from 1 to {MAX_PAGE_SIZE}, got {limit!r}")
+        raise InputError(
+            f"{limit_name} must be an integer from 1 to {MAX_PAGE_SIZE}, got {limit!r}"
+        )
 
 
 class PageWalk(Generic[T]):
@@ -60,7 +63,7 @@ class PageWalk(Generic[T]):
         order_key: Callable[[T], Any] | None = None,
         window: int = 2,
     ) -> None:
-        check_page_args(1, page_size)
+        check_page_args(1, page_size, limit_name="page_size")
         if max_items is not None and (
             isinstance(max_items, bool) or not isinstance(max_items, int) or max_items < 0
         ):

@@ -787,7 +787,12 @@ class AsyncTaskHandle(Generic[T]):
     async def _timed_out(
         self, last: TaskStatus | None, on_timeout: OnTimeout, timeout: RequestTimeout
     ) -> None:
-        outcome = "it is still running"
+        if last == TaskStatus.PAUSED:
+            outcome = "it is paused (resume() continues it, stop() ends it)"
+        elif last == TaskStatus.RUNNING:
+            outcome = "it is still running"
+        else:
+            outcome = "it has not ended"
         stopped = False
         if on_timeout == "stop":
             try:

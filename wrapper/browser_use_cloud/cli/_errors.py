@@ -110,7 +110,12 @@ def describe(exc: BaseException, subject: Subject) -> tuple[str, int]:
     if isinstance(exc, TaskStoppedError):
         return f"task {exc.task_id} was stopped.", EXIT_STOPPED
     if isinstance(exc, WaitTimeoutError):
-        state = "it was stopped" if exc.stopped else "it is still running"
+        if exc.stopped:
+            state = "it was stopped"
+        elif exc.last_status == "paused":
+            state = "it is paused (`browser-use-cloud tasks resume` continues it)"
+        else:
+            state = "it has not ended"
         return (
             f"task {exc.task_id} did not finish within --wait-timeout (last status: "
             f"{exc.last_status}); {state}.",
