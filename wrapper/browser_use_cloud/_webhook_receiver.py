@@ -8,7 +8,8 @@ Answers (JSON bodies):
 - 400: a header is missing, the timestamp is not Unix seconds, or the body is not a JSON event.
 - 401: the signature matches no secret, or the timestamp is outside the tolerance window.
 - 404 for other paths (``path`` is matched below the mount point, so the app works under
-  Starlette's ``Mount`` or a server's ``--root-path``), 405 for other methods, 413 for a body over ``max_body_bytes``.
+  Starlette's ``Mount`` or a server's ``--root-path``), 405 for other methods, 413 for a
+  body over ``max_body_bytes``.
 - 500: the handler raised; the event is forgotten by the duplicate guard so a retry runs it.
 
 Pure ASGI (no framework needed), so it runs under any ASGI server or mounts inside one.
