@@ -109,3 +109,11 @@ def test_balance_me_ping(cli: Cli, emulator: Emulator, client: BrowserUse) -> No
     assert me.returncode == 0 and me.stdout.strip() == "the API key is valid"
     ping = run_cli("--base-url", emulator.base_url, "ping")  # no key needed
     assert ping.returncode == 0 and emulator.base_url in ping.stdout
+
+
+def test_profiles_refuse_an_unknown_proxy_country_before_sending(
+    cli: Cli, client: BrowserUse
+) -> None:
+    line = assert_clean_error(cli("profiles", "create", "--name", "p", "--proxy-country", "zz"), 2)
+    assert "proxy_country_code='zz'" in line and "allowed:" in line and "de" in line
+    assert client.browser_profiles.list().total_count == 0

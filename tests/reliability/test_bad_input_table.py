@@ -213,6 +213,36 @@ LIBRARY_CASES = [
         lambda c: c.scheduled_tasks.create("x", schedule_type="weekly", interval_minutes=5),
         ("schedule_type must be 'interval' or 'cron'", "'weekly'"),
     ),
+    Case(
+        "cron macro",
+        lambda c: c.scheduled_tasks.create("x", cron_expression="@daily"),
+        ("@daily are not accepted", "five fields", "'0 0 * * *'"),
+    ),
+    Case(
+        "cron with a non-ASCII digit",
+        lambda c: c.scheduled_tasks.create("x", cron_expression="² * * * *"),
+        ("minute field item '²'", "0-59"),
+    ),
+    Case(
+        "cron that never runs",
+        lambda c: c.scheduled_tasks.create("x", cron_expression="0 0 31 2 *"),
+        ("would never run", "February"),
+    ),
+    Case(
+        "unknown proxy country on a profile",
+        lambda c: c.browser_profiles.create("p", proxy_country_code="zz"),
+        ("proxy_country_code='zz'", "not a known value", "allowed:", "us"),
+    ),
+    Case(
+        "unknown proxy country on a profile update",
+        lambda c: c.browser_profiles.update("p-1", proxy_country_code="zz"),
+        ("proxy_country_code='zz'", "not a known value"),
+    ),
+    Case(
+        "iter page_size out of range",
+        lambda c: _walk(c.tasks.iter(page_size=101)),
+        ("page_size must be an integer from 1 to 100", "101"),
+    ),
 ]
 
 
@@ -345,6 +375,16 @@ CLI_CASES = [
             "2030-01-01T00:00:00+00:00",
         ),
         ("must be before end_at",),
+    ),
+    CliCase(
+        "profiles create --proxy-country unknown",
+        ("profiles", "create", "--name", "p", "--proxy-country", "zz"),
+        ("proxy_country_code='zz'", "allowed:"),
+    ),
+    CliCase(
+        "schedules create --cron @daily",
+        ("schedules", "create", "x", "--cron", "@daily"),
+        ("'0 0 * * *'",),
     ),
     CliCase("tasks list --limit 500", ("tasks", "list", "--limit", "500"), ("1<=x<=100",)),
     CliCase("files upload over 10 MB", ("files", "upload", "{big}"), ("limit is 10485760 bytes",)),

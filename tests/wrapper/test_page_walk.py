@@ -133,7 +133,7 @@ def test_page_arguments_are_checked(page: object, limit: object) -> None:
 def test_bad_walk_arguments() -> None:
     with pytest.raises(InputError, match="max_items"):
         PageWalk(lambda i: i, max_items=-1)
-    with pytest.raises(InputError, match="limit"):
+    with pytest.raises(InputError, match="page_size"):
         PageWalk(lambda i: i, page_size=500)
 
 

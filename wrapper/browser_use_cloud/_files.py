@@ -1,7 +1,7 @@
 """Prepare a file for upload (pure): name, content type, size, and a re-openable stream.
 
 Only images and documents are accepted, up to `max_bytes` (10 MB by default, the
-service's per-file limit). Files on disk are streamed in chunks, never read whole, and
+service's per-file limit). The content-type and file-name rules here are the emulator's too. Files on disk are streamed in chunks, never read whole, and
 can be re-read from the start if the upload is retried.
 """
 
@@ -29,6 +29,7 @@ DOCUMENT_TYPES = frozenset(
         "text/csv",
         "text/tab-separated-values",
         "text/markdown",
+        "text/x-markdown",
         "text/html",
         "text/xml",
         "application/xml",
@@ -61,12 +62,18 @@ class Upload:
 
 
 def allowed_content_type(content_type: str) -> bool:
-    """True for images and the document types the service accepts."""
+    """True for images (`image/*`) and the document types the service accepts; parameters
+    such as `; charset=utf-8` are ignored. The emulator applies this same rule."""
     media = content_type.split(";", 1)[0].strip().lower()
-    return (media.startswith("image/") and len(media) > len("image/")) or media in DOCUMENT_TYPES
+    kind, _, subtype = media.partition("/")
+    if not subtype or " " in media:
+        return False
+    return kind == "image" or media in DOCUMENT_TYPES
 
 
 def guess_content_type(name: str) -> str | None:
+    """The content type for a file name: ours for `.md` and `.webp` (which system tables
+    may lack), else the system's. The emulator labels output files with it too."""
     import mimetypes  # first use reads the system tables: keep it off the import path
 
     extension = os.path.splitext(name)[1].lower()
@@ -74,6 +81,7 @@ def guess_content_type(name: str) -> str | None:
 
 
 def check_file_name(name: object) -> str:
+    """`name` if it is a plain file name (one URL path segment); the emulator's rule too."""
     if not isinstance(name, str) or not name.strip() or name in (".", ".."):
         raise InputError(f"file name must be a non-empty string, got {name!r}")
     if "/" in name or "\\" in name or any(ord(c) < 32 or ord(c) == 127 for c in name):

@@ -235,8 +235,8 @@ def build_run_task_body(
             raise InputError("browser_profile_id must be a non-empty string")
         body["browser_profile_id"] = browser_profile_id
     if proxy_country_code is not None:
-        body["proxy_country_code"] = _check_enum(
-            "proxy_country_code", proxy_country_code, known_proxy_country_codes(), allow_unknown
+        body["proxy_country_code"] = check_proxy_country_code(
+            proxy_country_code, allow_unknown=allow_unknown
         )
     for name, size in (
         ("browser_viewport_width", browser_viewport_width),
@@ -247,3 +247,8 @@ def build_run_task_body(
     if metadata is not None or request_id is not None:
         body["metadata"] = check_metadata(metadata, request_id)
     return body
+
+
+def check_proxy_country_code(value: object, *, allow_unknown: bool = False) -> str:
+    """A proxy country the spec lists: the one rule of every call that takes one."""
+    return _check_enum("proxy_country_code", value, known_proxy_country_codes(), allow_unknown)

@@ -19,6 +19,7 @@ from .._config import RequestTimeout
 from .._exceptions import InputError
 from .._models import BrowserProfile, Page, parse_browser_profile, parse_page
 from .._page_walk import MAX_PAGE_SIZE, PageWalk, check_page_args
+from .._task_input import check_proxy_country_code
 from .._validate import check_bool, check_id, check_int, check_text
 from ._http import body_op
 from ._resource import APIResource
@@ -57,7 +58,7 @@ def _fields(
         if flag is not None:
             out[name] = check_bool(name, flag)
     if proxy_country_code is not None:
-        out["proxy_country_code"] = str(check_text("proxy_country_code", proxy_country_code))
+        out["proxy_country_code"] = check_proxy_country_code(proxy_country_code)
     for name, size in (
         ("browser_viewport_width", browser_viewport_width),
         ("browser_viewport_height", browser_viewport_height),

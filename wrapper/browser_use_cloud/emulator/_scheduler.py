@@ -37,6 +37,8 @@ from typing import Any, Protocol
 
 import attrs
 
+from .._cron import check_cron
+
 __all__ = [
     "Clock",
     "EmulatorClock",
@@ -46,7 +48,6 @@ __all__ = [
 ]
 
 _log = logging.getLogger(__name__)
-_CRON_FIELDS = ("minute", "hour", "day of month", "month", "day of week")
 
 
 class Clock(Protocol):
@@ -56,19 +57,11 @@ class Clock(Protocol):
 
 
 def validate_cron(expr: str) -> None:
-    """Raise ``ValueError`` unless ``expr`` is a valid 5-field cron expression."""
-    from croniter import croniter  # type: ignore[import-untyped]
+    """Raise ``ValueError`` unless ``expr`` is a cron expression the client would send.
 
-    fields = expr.split()
-    if len(fields) != len(_CRON_FIELDS):
-        raise ValueError(
-            f"cron expression {expr!r} has {len(fields)} field(s); expected 5: "
-            f"{' '.join(_CRON_FIELDS)} (for example '*/15 * * * *')"
-        )
-    try:
-        croniter(" ".join(fields))
-    except (ValueError, KeyError) as exc:
-        raise ValueError(f"invalid cron expression {expr!r}: {exc}") from None
+    The rule is the client's own (``browser_use_cloud._cron``), so the two cannot drift.
+    """
+    check_cron(expr)  # InputError is a ValueError
 
 
 def _utc(value: datetime) -> datetime:
@@ -104,7 +97,7 @@ def next_run_at(
         if cron_expression is None:
             raise ValueError("cron schedules need a cron_expression")
         validate_cron(cron_expression)
-        from croniter import croniter
+        from croniter import croniter  # type: ignore[import-untyped]
 
         base = max(after, start - timedelta(microseconds=1))
         candidate = _utc(croniter(cron_expression, base).get_next(datetime))

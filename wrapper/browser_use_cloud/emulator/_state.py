@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import math
-import mimetypes
 import random
 import secrets
 import threading
@@ -19,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from .._files import guess_content_type
 from . import _media, _schema_values, _script
 from ._config import EmulatorConfig
 from ._scheduler import EmulatorClock, Scheduler
@@ -212,7 +212,7 @@ class State:
     def _write_output_files(self, task: TaskRecord) -> None:
         for name in task.output_files:
             kind = name.rsplit(".", 1)[-1].lower()
-            media_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+            media_type = guess_content_type(name) or "application/octet-stream"
             self.store.put(download_key(task.id, name), _file_bytes(task, name, kind), media_type)
 
     def cookies(self, task: TaskRecord) -> list[dict[str, Any]]:

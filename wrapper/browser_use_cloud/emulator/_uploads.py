@@ -3,7 +3,7 @@
 Interface::
 
     signer = UploadSigner(secret=b"...", clock=time.time)
-    allowed_content_type("image/png")            # presign-time check: images and documents
+    allowed_content_type("image/png")            # presign-time check (the client's rule)
     validate_file_name("report.pdf")             # ValueError for names with "/", "..", ...
     path_and_query = signer.presign("PUT", upload_key("report.pdf"), "application/pdf", 3600)
     # -> "/emulator-files/uploads/report.pdf?expires=...&content_type=...&signature=<hex>"
@@ -50,6 +50,8 @@ from urllib.parse import quote, urlencode
 
 import attrs
 
+from .._files import allowed_content_type, check_file_name
+
 if TYPE_CHECKING:
     from starlette.requests import Request
     from starlette.responses import Response
@@ -72,57 +74,10 @@ __all__ = [
 DEFAULT_PREFIX = "/emulator-files"
 MIB = 1024 * 1024
 
-_DOCUMENT_TYPES = frozenset(
-    {
-        "application/pdf",
-        "text/plain",
-        "text/csv",
-        "text/tab-separated-values",
-        "text/markdown",
-        "text/x-markdown",
-        "text/html",
-        "application/json",
-        "application/xml",
-        "text/xml",
-        "application/rtf",
-        "text/rtf",
-        "application/msword",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        "application/vnd.ms-excel",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "application/vnd.ms-powerpoint",
-        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-        "application/vnd.oasis.opendocument.text",
-        "application/vnd.oasis.opendocument.spreadsheet",
-        "application/vnd.oasis.opendocument.presentation",
-        "application/epub+zip",
-    }
-)
-
-
-def _media_type(content_type: str) -> str:
-    return content_type.split(";", 1)[0].strip().lower()
-
-
-def allowed_content_type(content_type: str) -> bool:
-    """True for images (``image/*``) and common document types; parameters are ignored."""
-    media = _media_type(content_type)
-    kind, _, subtype = media.partition("/")
-    if not subtype or " " in media:
-        return False
-    return kind == "image" or media in _DOCUMENT_TYPES
-
-
 def validate_file_name(name: str) -> None:
-    """Raise ``ValueError`` unless ``name`` is a plain file name usable in a URL path."""
-    if not name or name in (".", ".."):
-        raise ValueError(f"file name {name!r} is empty or a path component")
-    if len(name.encode()) > 255:
-        raise ValueError("file name is longer than 255 bytes")
-    if "/" in name or "\\" in name:
-        raise ValueError(f"file name {name!r} must not contain '/' or '\\'")
-    if any(ord(char) < 32 or ord(char) == 127 for char in name):
-        raise ValueError(f"file name {name!r} must not contain control characters")
+    """Raise ``ValueError`` unless ``name`` is a plain file name usable in a URL path (the
+    client's rule: ``browser_use_cloud._files.check_file_name``)."""
+    check_file_name(name)  # InputError is a ValueError
 
 
 def upload_key(name: str) -> str:
