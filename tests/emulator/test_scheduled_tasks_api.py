@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
+from dateutil.relativedelta import relativedelta
 
 from browser_use_cloud.emulator import Emulator
 
@@ -41,7 +42,7 @@ def test_create_get_defaults(api: Api) -> None:
     assert (got["use_adblock"], got["use_proxy"], got["highlight_elements"]) == (True, True, True)
     assert got["save_browser_data"] is False and got["is_active"] is True
     start, end = datetime.fromisoformat(got["start_at"]), datetime.fromisoformat(got["end_at"])
-    assert end - start == timedelta(days=365)
+    assert end == datetime.fromisoformat(got["created_at"]) + relativedelta(years=1)
     assert start <= datetime.fromisoformat(got["next_run_at"]) <= start + timedelta(minutes=60)
     assert got["created_at"] == got["updated_at"]
 
@@ -110,13 +111,10 @@ def test_invalid_update_changes_nothing(api: Api) -> None:
     api.call(
         "update_scheduled_task",
         {"task_id": schedule_id},
-        json={"cron_expression": "bad"},
-        expect=200,
+        json={"cron_expression": "0 9 * * *"},  # a cron field on an interval schedule
+        expect=422,
     )
-    assert (
-        api.json("get_scheduled_task", {"task_id": schedule_id})["schedule_type"]
-        == before["schedule_type"]
-    )
+    assert api.json("get_scheduled_task", {"task_id": schedule_id}) == before
 
 
 def test_cron_schedule_reports_next_run(api: Api) -> None:

@@ -91,20 +91,52 @@ def test_schedule_type_follows_from_the_arguments() -> None:
         creating=True,
     )
     assert fields == {"schedule_type": "interval", "interval_minutes": 15}
+    start = dt.datetime.now(dt.UTC).replace(microsecond=0) + dt.timedelta(days=1)
+    end = start + dt.timedelta(days=30)
     fields = schedule_fields(
         schedule_type=None,
         interval_minutes=None,
         cron_expression="0 9 * * *",
-        start_at="2025-01-01T00:00:00Z",
-        end_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
+        start_at=start.isoformat().replace("+00:00", "Z"),
+        end_at=end,
         creating=True,
     )
     assert fields == {
         "schedule_type": "cron",
         "cron_expression": "0 9 * * *",
-        "start_at": "2025-01-01T00:00:00+00:00",
-        "end_at": "2026-01-01T00:00:00+00:00",
+        "start_at": start.isoformat(),
+        "end_at": end.isoformat(),
     }
+
+
+def test_an_end_in_the_past_is_refused() -> None:
+    past = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=1)
+    for creating in (True, False):
+        with pytest.raises(InputError, match="is in the past: the schedule would never run"):
+            schedule_fields(
+                schedule_type=None,
+                interval_minutes=5,
+                cron_expression=None,
+                start_at=None,
+                end_at=past,
+                creating=creating,
+            )
+
+
+def test_an_update_names_the_type_of_the_field_it_changes() -> None:
+    def update(**kwargs: object) -> dict[str, object]:
+        fields: dict[str, object] = dict(
+            schedule_type=None, interval_minutes=None, cron_expression=None, start_at=None
+        )
+        fields.update(kwargs)
+        return schedule_fields(end_at=None, creating=False, **fields)  # type: ignore[arg-type]
+
+    assert update(cron_expression="0 9 * * *") == {
+        "schedule_type": "cron",
+        "cron_expression": "0 9 * * *",
+    }
+    assert update(interval_minutes=5) == {"schedule_type": "interval", "interval_minutes": 5}
+    assert update() == {}
 
 
 @pytest.mark.parametrize(

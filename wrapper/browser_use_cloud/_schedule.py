@@ -1,8 +1,9 @@
 """Check scheduled-task arguments and build request bodies (pure).
 
 An interval schedule needs `interval_minutes` >= 1; a cron schedule a valid 5-field cron
-expression. `start_at`/`end_at` take timezone-aware datetimes or ISO 8601 strings with an
-offset, and `start_at` must come before `end_at`.
+expression; never both. `start_at`/`end_at` take timezone-aware datetimes or ISO 8601
+strings with an offset; `start_at` must come before `end_at`, and `end_at` must be in the
+future. The emulator enforces the same rules on arrival.
 """
 
 from __future__ import annotations
@@ -65,7 +66,9 @@ def schedule_fields(
     kind = None if schedule_type is None else str(schedule_type)
     if kind is not None and kind not in SCHEDULE_TYPES:
         raise InputError(f"schedule_type must be 'interval' or 'cron', got {kind!r}")
-    if creating and kind is None:
+    if kind is None and (creating or interval_minutes is not None or cron_expression is not None):
+        # The type follows from the field given; on update this switches the schedule's
+        # type cleanly (the service drops the other type's field).
         if (interval_minutes is None) == (cron_expression is None):
             raise InputError(
                 "give exactly one of interval_minutes=N (run every N minutes) or "
@@ -92,6 +95,11 @@ def schedule_fields(
     if start is not None and end is not None and start >= end:
         raise InputError(
             f"start_at ({start.isoformat()}) must be before end_at ({end.isoformat()})"
+        )
+    if end is not None and end <= dt.datetime.now(dt.UTC):
+        raise InputError(
+            f"end_at ({end.isoformat()}) is in the past: the schedule would never run "
+            "(to stop a schedule, update it with is_active=False or delete it)"
         )
     if start is not None:
         fields["start_at"] = start.isoformat()

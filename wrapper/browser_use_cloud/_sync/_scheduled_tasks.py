@@ -72,7 +72,8 @@ class ScheduledTasks(APIResource):
 
         Give `interval_minutes=N` (every N minutes) or `cron_expression='0 9 * * MON-FRI'`.
         `start_at`/`end_at` are aware datetimes or ISO strings (the service defaults them
-        to now and one year from now). Secrets are not supported for scheduled tasks.
+        to now and one year from now; an `end_at` in the past is refused). Secrets are not
+        supported for scheduled tasks.
         """
         body = build_run_task_body(
             task,
@@ -150,7 +151,12 @@ class ScheduledTasks(APIResource):
         metadata: Mapping[str, str] | None = None,
         timeout: RequestTimeout = None,
     ) -> ScheduledTask:
-        """Change the given fields (None leaves a field as it is); returns the new state."""
+        """Change the given fields (None leaves a field as it is); returns the new state.
+
+        `cron_expression=` on an interval schedule switches it to cron (and
+        `interval_minutes=` the other way): the other type's field is dropped, never kept
+        beside. `end_at` must be in the future.
+        """
         body = update_fields(
             {
                 "task": task,

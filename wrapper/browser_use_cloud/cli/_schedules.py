@@ -184,11 +184,7 @@ def update(
         "llm_model": model,
         "is_active": active,
     }
-    if interval_minutes is not None:
-        fields["schedule_type"] = "interval"
-    elif cron is not None:
-        fields["schedule_type"] = "cron"
-    with state.client() as client:
+    with state.client() as client:  # the client switches the type to match the field given
         item = client.scheduled_tasks.update(schedule_id, **fields)
     if as_json:
         print_json(item)

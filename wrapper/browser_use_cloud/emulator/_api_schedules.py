@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
+
+from dateutil.relativedelta import relativedelta
 
 from ._api_tasks import check_run_request
 from ._handler import Call, Handler, iso, page_of
@@ -24,15 +26,27 @@ _RUN_FIELDS = (
     "structured_output_json",
     "metadata",
 )
-DEFAULT_DURATION = timedelta(days=365)
+DEFAULT_LIFETIME = relativedelta(years=1)
+"""`end_at` defaults to one year from now (the vendor docs), whatever `start_at` is."""
+_FIELD_OF = {"interval": "interval_minutes", "cron": "cron_expression"}
 
 
-def _problems(record: ScheduleRecord) -> list[ErrorDict]:
+def _problems(record: ScheduleRecord, now: datetime, end_changed: bool) -> list[ErrorDict]:
     problems = []
-    if record.schedule_type == "interval" and record.interval_minutes is None:
+    kind = record.schedule_type
+    other = {"interval": "cron", "cron": "interval"}.get(kind)
+    if other is not None and getattr(record, _FIELD_OF[other]) is not None:
+        field = _FIELD_OF[other]
+        article = "an" if kind == "interval" else "a"
+        msg = (
+            f"Value error, {article} {kind} schedule takes {_FIELD_OF[kind]}, not {field}; "
+            f"to switch, send schedule_type='{other}' with {field}"
+        )
+        problems.append(error("value_error", ("body", field), msg, getattr(record, field)))
+    if kind == "interval" and record.interval_minutes is None:
         msg = "Value error, interval_minutes is required for interval schedules"
         problems.append(error("value_error", ("body", "interval_minutes"), msg, None))
-    if record.schedule_type == "cron":
+    if kind == "cron":
         expression = record.cron_expression
         try:
             if expression is None:
@@ -44,11 +58,14 @@ def _problems(record: ScheduleRecord) -> list[ErrorDict]:
     if record.end_at <= record.start_at:
         msg = "Value error, end_at must be later than start_at"
         problems.append(error("value_error", ("body", "end_at"), msg, iso(record.end_at)))
+    elif end_changed and record.end_at <= now:
+        msg = "Value error, end_at is in the past: the schedule would never run"
+        problems.append(error("value_error", ("body", "end_at"), msg, iso(record.end_at)))
     return problems
 
 
-def _save(call: Call, record: ScheduleRecord) -> None:
-    problems = _problems(record)
+def _save(call: Call, record: ScheduleRecord, *, end_changed: bool) -> None:
+    problems = _problems(record, call.state.clock.now(), end_changed)
     if problems:
         raise RequestValidationError(problems)
     try:
@@ -63,13 +80,15 @@ def create_scheduled_task(call: Call) -> Any:
     check_run_request(call)
     now = call.state.clock.now()
     start: datetime = body["start_at"] or now
-    try:
-        end: datetime = body["end_at"] or start + DEFAULT_DURATION
-    except OverflowError:
-        msg = "Value error, start_at is too far in the future"
-        raise RequestValidationError(
-            [error("value_error", ("body", "start_at"), msg, None)]
-        ) from None
+    end: datetime | None = body["end_at"]
+    if end is None:
+        end = now + DEFAULT_LIFETIME
+        if end <= start:
+            msg = (
+                "Value error, end_at defaults to one year from now, which is not after "
+                "start_at; give end_at"
+            )
+            raise RequestValidationError([error("value_error", ("body", "end_at"), msg, None)])
     run_request = {k: v for k, v in body.items() if k not in _SCHEDULE_FIELDS}
     run_request["secrets"] = None  # scheduled runs do not support secrets
     record = ScheduleRecord(
@@ -85,7 +104,7 @@ def create_scheduled_task(call: Call) -> Any:
         updated_at=now,
     )
     with call.state.lock:
-        _save(call, record)
+        _save(call, record, end_changed=True)
     return {"id": record.id}
 
 
@@ -139,11 +158,14 @@ def update_scheduled_task(call: Call) -> Any:
         if "structured_output_json" in changes:
             check_run_request(call)
         schedule = {k: changes[k] for k in (*_SCHEDULE_FIELDS, "is_active") if k in changes}
+        kind = schedule.get("schedule_type", record.schedule_type)
+        if kind != record.schedule_type:  # a switch drops the old type's field
+            schedule.setdefault(_FIELD_OF[record.schedule_type], None)
         run = {**record.request, **{k: changes[k] for k in _RUN_FIELDS if k in changes}}
         updated = dataclasses.replace(
             record, **schedule, request=run, updated_at=call.state.clock.now()
         )
-        _save(call, updated)
+        _save(call, updated, end_changed="end_at" in changes)
         return _response(call, updated)
 
 
