@@ -83,6 +83,17 @@ def test_options_reach_the_task(cli: Cli, client: BrowserUse, tmp_path: Path) ->
     assert "hunter2" not in result.stdout + result.stderr
 
 
+def test_run_file_checks_the_other_options_before_uploading(
+    cli: Cli, emulator: Emulator, tmp_path: Path
+) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("remember the milk\n")
+    result = cli("run", "x", "--file", str(notes), "--allowed-domain", "https://example.com")
+    line = assert_clean_error(result, 2)
+    assert "has a scheme" in line
+    assert not emulator.state.store.exists("uploads/notes.txt")
+
+
 def test_a_failed_task_exits_1(cli: Cli) -> None:
     result = cli("run", "Break [[emulator:fail]]")
     line = assert_clean_error(result, 1)

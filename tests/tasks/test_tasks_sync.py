@@ -258,6 +258,45 @@ def test_run_uploads_files_first(client: BrowserUse, emulator: Emulator, tmp_pat
     assert emulator.state.tasks[task.id].request["included_file_names"] == ["notes.txt"]
 
 
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"llm_model": "gpt-9000"},
+        {"allowed_domains": ["https://example.com"]},
+        {"output_type": 42},
+        {"request_id": ""},
+        {"on_timeout": "ignore"},
+    ],
+)
+def test_run_checks_everything_before_uploading(
+    client: BrowserUse, recorder: Recorder, tmp_path: Path, bad: dict[str, Any]
+) -> None:
+    doc = tmp_path / "notes.txt"
+    doc.write_text("hello")
+    with pytest.raises(InputError):
+        client.tasks.run("Read my notes", files=[doc], **bad)
+    assert recorder.requests == []
+
+
+def test_run_checks_every_file_before_uploading_any(
+    client: BrowserUse, recorder: Recorder, tmp_path: Path
+) -> None:
+    good, bad = tmp_path / "notes.txt", tmp_path / "tool.exe"
+    good.write_text("hello")
+    bad.write_bytes(b"MZ")
+    with pytest.raises(InputError, match="tool.exe"):
+        client.tasks.run("Read my notes", files=[good, bad])
+    assert recorder.requests == []
+
+
+def test_create_takes_files_too(client: BrowserUse, emulator: Emulator, tmp_path: Path) -> None:
+    doc = tmp_path / "notes.txt"
+    doc.write_text("hello")
+    handle = client.tasks.create("Read my notes", files=[doc], included_file_names=[])
+    assert emulator.state.tasks[handle.id].request["included_file_names"] == ["notes.txt"]
+    handle.stop()
+
+
 def test_handle_repr_has_no_secrets(client: BrowserUse) -> None:
     handle = client.tasks.create("Log in", secrets={"password": "hunter2-secret"})
     assert "hunter2-secret" not in repr(handle)

@@ -132,9 +132,9 @@ def prepare_upload(
             raise InputError(f"cannot tell the content type of {name!r}; pass content_type=")
     if not allowed_content_type(content_type):
         raise InputError(
-            f"content type {content_type!r} is not accepted: only images (image/*) and "
-            "documents (PDF, text, CSV, Markdown, HTML, JSON, XML, Word, Excel, PowerPoint, "
-            "OpenDocument, RTF, EPUB) can be uploaded"
+            f"{name!r}: content type {content_type!r} is not accepted: only images "
+            "(image/*) and documents (PDF, text, CSV, Markdown, HTML, JSON, XML, Word, Excel, "
+            "PowerPoint, OpenDocument, RTF, EPUB) can be uploaded"
         )
     if size > max_bytes:
         raise InputError(f"{name!r} is {size} bytes; the upload limit is {max_bytes} bytes")

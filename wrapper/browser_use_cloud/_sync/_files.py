@@ -10,7 +10,7 @@ from browser_use_cloud_api.api.files import upload_file_presigned_url
 from browser_use_cloud_api.models import UploadFileRequest
 
 from .._config import RequestTimeout
-from .._files import MAX_UPLOAD_BYTES, FileSource, prepare_upload
+from .._files import MAX_UPLOAD_BYTES, FileSource, Upload, prepare_upload
 from ._http import body_op
 from ._resource import APIResource
 
@@ -45,6 +45,10 @@ class Files(APIResource):
         the API key, and re-sent from the start if the upload is retried.
         """
         upload = prepare_upload(source, name=name, content_type=content_type, max_bytes=max_bytes)
+        return self._send(upload, timeout)
+
+    def _send(self, upload: Upload, timeout: RequestTimeout) -> str:
+        """Upload a file `prepare_upload` has checked; returns its name."""
         op = body_op(
             upload_file_presigned_url,
             UploadFileRequest,

@@ -54,7 +54,7 @@ from .._exceptions import (
     TaskStoppedError,
     WaitTimeoutError,
 )
-from .._files import FileSource
+from .._files import FileSource, Upload, prepare_upload
 from .._models import (
     Page,
     Task,
@@ -207,6 +207,7 @@ class Tasks(APIResource):
         task: str,
         *,
         output_type: type[T],
+        files: Sequence[FileSource] = ...,
         request_id: bool | str = ...,
         timeout: RequestTimeout = ...,
         **options: Unpack[TaskOptions],
@@ -218,6 +219,7 @@ class Tasks(APIResource):
         task: str,
         *,
         output_type: Mapping[str, Any],
+        files: Sequence[FileSource] = ...,
         request_id: bool | str = ...,
         timeout: RequestTimeout = ...,
         **options: Unpack[TaskOptions],
@@ -229,6 +231,7 @@ class Tasks(APIResource):
         task: str,
         *,
         output_type: None = ...,
+        files: Sequence[FileSource] = ...,
         request_id: bool | str = ...,
         timeout: RequestTimeout = ...,
         **options: Unpack[TaskOptions],
@@ -239,6 +242,7 @@ class Tasks(APIResource):
         task: str,
         *,
         output_type: type[Any] | Mapping[str, Any] | None = None,
+        files: Sequence[FileSource] = (),
         request_id: bool | str = True,
         timeout: RequestTimeout = None,
         **options: Unpack[TaskOptions],
@@ -246,14 +250,22 @@ class Tasks(APIResource):
         """Start a task and return its handle (nothing is sent if an argument is invalid).
 
         `output_type` (a pydantic model class or a JSON Schema dict) asks for structured
-        output; `wait()` then returns it parsed. `request_id` tags the task in metadata
+        output; `wait()` then returns it parsed. `files` (paths, bytes or binary file
+        objects) are uploaded and added to `included_file_names`, once every argument and
+        every file has passed its checks. `request_id` tags the task in metadata
         (key `bu_request_id`) so an ambiguous failure (timeout, dropped connection, 5xx)
         is resolved by finding the task instead of creating a second one; False opts out,
         a string chooses the id. `timeout` is the HTTP timeout of each request.
         """
         spec = self._output_spec(output_type, options)
         rid = resolve_request_id(request_id)
+        uploads = _prepare_files(files)
+        if uploads:
+            named = options.get("included_file_names") or ()
+            options["included_file_names"] = [*named, *(upload.name for upload in uploads)]
         body = build_run_task_body(task, request_id=rid, **options)
+        for upload in uploads:
+            self._client.files._send(upload, timeout)
         task_id = self._send_run_task(body, rid, timeout)
         return TaskHandle(self, task_id, output=spec, created_at=_clock())
 
@@ -407,20 +419,21 @@ class Tasks(APIResource):
     ) -> TaskResult[Any]:
         """Upload `files`, create the task, wait for it and return the finished task.
 
-        Raises TaskFailedError / TaskStoppedError if it ends failed or stopped, and
+        Every argument and file is checked before anything is uploaded or sent. Raises
+        TaskFailedError / TaskStoppedError if it ends failed or stopped, and
         WaitTimeoutError after `wait_timeout` seconds (None: no limit), stopping it first
         if `on_timeout="stop"`. With `on_step`, each step is passed to the callback as it
         appears. `timeout` is the HTTP timeout of each request.
         """
         _check_on_timeout(on_timeout)
         _check_wait_timeout(wait_timeout)
-        if files:
-            names = list(options.get("included_file_names", ()))
-            for source in files:
-                names.append(self._client.files.upload(source, timeout=timeout))
-            options["included_file_names"] = names
         handle = self.create(
-            task, output_type=output_type, request_id=request_id, timeout=timeout, **options
+            task,
+            output_type=output_type,
+            files=files,
+            request_id=request_id,
+            timeout=timeout,
+            **options,
         )
         return handle.wait(
             wait_timeout=wait_timeout, on_timeout=on_timeout, on_step=on_step, timeout=timeout
@@ -819,6 +832,13 @@ class TaskHandle(Generic[T]):
             exc.task_id, exc.task = task.id, task  # the billed run stays reachable
             raise
         return with_parsed(task, parsed)
+
+
+def _prepare_files(files: Sequence[FileSource]) -> list[Upload]:
+    """Check every file to upload (name, type, size) before any is sent."""
+    if isinstance(files, str | bytes | os.PathLike):
+        raise InputError("files must be a list of paths, bytes or file objects, e.g. [path]")
+    return [prepare_upload(source) for source in files]
 
 
 def _check_id(task_id: str) -> str:

@@ -90,13 +90,10 @@ def follow(
     Raises the SDK's TaskError subclasses for a failed, stopped or timed-out task.
     """
     extra: dict[str, Any] = dict(options or {})
-    if files:
-        names = list(extra.get("included_file_names", ()))
-        for path in files:
-            names.append(client.files.upload(path))
-            progress.note(f"uploaded {names[-1]}")
-        extra["included_file_names"] = names
-    handle = client.tasks.create(task, output_type=schema, **extra)
+    # create() checks every option and file before it uploads anything
+    handle = client.tasks.create(task, output_type=schema, files=files, **extra)
+    for path in files:
+        progress.note(f"uploaded {path.name}")
     with stop_on_interrupt(handle):
         if poll is not None:
             handle.stream_policy = poll
