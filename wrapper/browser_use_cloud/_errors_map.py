@@ -16,6 +16,7 @@ from ._exceptions import (
     ConflictError,
     InternalServerError,
     NotFoundError,
+    PayloadTooLargeError,
     PaymentRequiredError,
     PermissionDeniedError,
     RateLimitError,
@@ -31,6 +32,7 @@ _BY_STATUS: dict[int, type[APIStatusError]] = {
     403: PermissionDeniedError,
     404: NotFoundError,
     409: ConflictError,
+    413: PayloadTooLargeError,
 }
 _BODY_EXCERPT = 500
 _SCAN = 64 * 1024  # bytes of a non-JSON body decoded (and scrubbed) for the excerpt

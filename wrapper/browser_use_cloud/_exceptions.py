@@ -3,13 +3,15 @@
 ```
 BrowserUseError
 ├── InputError (also ValueError)          bad input, caught before any request is sent
+├── ClientClosedError (also RuntimeError)  the client was closed before this request
 ├── APIConnectionError                    the request got no HTTP response
 │   └── APITimeoutError
 ├── APIResponseValidationError            a 2xx response we could not understand
 ├── APIStatusError                        a non-2xx response
 │   ├── BadRequestError 400, AuthenticationError 401, PaymentRequiredError 402,
 │   ├── PermissionDeniedError 403, NotFoundError 404, ConflictError 409,
-│   ├── UnprocessableEntityError 422, RateLimitError 429 (ConcurrencyLimitError),
+│   ├── PayloadTooLargeError 413, UnprocessableEntityError 422,
+│   ├── RateLimitError 429 (ConcurrencyLimitError),
 │   └── InternalServerError 5xx
 ├── TaskError                             a task ended (or waiting ended) without a result
 │   ├── TaskFailedError, TaskStoppedError
@@ -57,6 +59,10 @@ def _picklable(value: Any) -> Any:
 
 class InputError(ValueError, BrowserUseError):
     """An argument was rejected before sending anything (the message says what is allowed)."""
+
+
+class ClientClosedError(RuntimeError, BrowserUseError):
+    """The client (or the httpx client it was given) is closed; make a new one."""
 
 
 class APIError(BrowserUseError):
@@ -131,6 +137,10 @@ class NotFoundError(APIStatusError):
 
 class ConflictError(APIStatusError):
     """HTTP 409."""
+
+
+class PayloadTooLargeError(APIStatusError):
+    """HTTP 413: the body (an uploaded file) is larger than the server accepts."""
 
 
 class UnprocessableEntityError(APIStatusError):

@@ -9,6 +9,7 @@ from browser_use_cloud_api.api.files import upload_file_presigned_url
 from browser_use_cloud_api.models import UploadFileRequest
 
 from .._config import RequestTimeout
+from .._exceptions import PayloadTooLargeError
 from .._files import MAX_UPLOAD_BYTES, FileSource, Upload, prepare_upload
 from ._http import body_op
 from ._resource import AsyncAPIResource
@@ -55,12 +56,25 @@ class AsyncFiles(AsyncAPIResource):
             {"file_name": upload.name, "content_type": upload.content_type},
         )
         url = await self._http.call(op, _upload_url, retry="idempotent", timeout=timeout)
-        await self._http.request_url(
-            "PUT",
-            str(self._http.base_url.join(url)),
-            retry="idempotent",
-            content=lambda: _stream(upload.chunks()),
-            headers={"Content-Type": upload.content_type, "Content-Length": str(upload.size)},
-            timeout=timeout,
-        )
+        try:
+            await self._http.request_url(
+                "PUT",
+                str(self._http.base_url.join(url)),
+                retry="idempotent",
+                content=lambda: _stream(upload.chunks()),
+                headers={"Content-Type": upload.content_type, "Content-Length": str(upload.size)},
+                timeout=timeout,
+            )
+        except PayloadTooLargeError as exc:
+            raise PayloadTooLargeError(
+                f"{upload.name!r} ({upload.size} bytes) was refused as too large (413): the "
+                "service takes files of up to 10 MB each and 50 MB per task; upload a smaller "
+                f"file ({exc.message})",
+                method=exc.method,
+                url=exc.url,
+                status_code=exc.status_code,
+                headers=exc.headers,
+                detail=exc.detail,
+                body=exc.body,
+            ) from exc
         return upload.name

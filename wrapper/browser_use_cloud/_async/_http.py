@@ -50,6 +50,7 @@ from .._config import API_PATH_PREFIX, RequestTimeout, resolve_timeout
 from .._errors_map import status_error
 from .._exceptions import (
     APIConnectionError,
+    ClientClosedError,
     APIResponseValidationError,
     APITimeoutError,
     ConcurrencyLimitError,
@@ -58,6 +59,7 @@ from .._exceptions import (
 )
 from .._gate import MAX_IN_FLIGHT, AsyncGate
 from .._logging import logger, scrub
+from .._loop import AsyncLoopBinding
 from .._retry import Failure, RetryClass, RetryPolicy
 from .._version import __version__
 
@@ -108,16 +110,11 @@ class AsyncHTTP:
         self._auth = {"Authorization": f"Bearer {api_key}"}
         self._secrets = (api_key,)  # scrubbed from every error we raise
         self._owns_client = http_client is None
+        self._transport = transport
         if http_client is None:
             # Our own pool: auth baked into default headers (cheapest per request);
             # request_url() strips it for every non-API URL.
-            self._client = httpx.AsyncClient(
-                headers={**self._auth, "User-Agent": USER_AGENT, "Accept": "application/json"},
-                timeout=timeout,
-                follow_redirects=False,
-                transport=transport,
-                limits=httpx.Limits(max_connections=MAX_IN_FLIGHT, max_keepalive_connections=20),
-            )
+            self._client = self._new_pool()
             self._headers: dict[str, str] | None = None
             self._timeout: httpx.Timeout | None = None
         else:
@@ -126,6 +123,34 @@ class AsyncHTTP:
             self._headers = {**self._auth, "User-Agent": USER_AGENT}
             self._timeout = timeout
         self._gate = AsyncGate()
+        self._loop = AsyncLoopBinding()
+
+    def _new_pool(self) -> httpx.AsyncClient:
+        return httpx.AsyncClient(
+            headers={**self._auth, "User-Agent": USER_AGENT, "Accept": "application/json"},
+            timeout=self.timeout,
+            follow_redirects=False,
+            transport=self._transport,
+            limits=httpx.Limits(max_connections=MAX_IN_FLIGHT, max_keepalive_connections=20),
+        )
+
+    def _ready(self) -> None:
+        """Refuse a closed client; after a move to a new event loop (another
+        `asyncio.run`), start afresh: the old pool belonged to the loop that is gone."""
+        if self._client.is_closed:
+            raise ClientClosedError(
+                "this client is closed (its `with` block ended or close() was called); "
+                "make a new BrowserUse(...) or AsyncBrowserUse(...) for more requests"
+                if self._owns_client
+                else "the httpx client passed as http_client= is closed; pass an open one"
+            )
+        self._follow_loop()
+
+    def _follow_loop(self) -> None:
+        if self._loop.moved():
+            self._gate = AsyncGate()
+            if self._owns_client:
+                self._client = self._new_pool()
 
     def __repr__(self) -> str:
         return f"AsyncHTTP(base_url={self._base!r})"
@@ -144,6 +169,8 @@ class AsyncHTTP:
 
     async def close(self) -> None:
         if self._owns_client:
+            if not self._client.is_closed:
+                self._follow_loop()  # a pool left in a finished event loop cannot be closed
             await self._client.aclose()
 
     def api_url(self, path: str) -> str:
@@ -283,6 +310,7 @@ class AsyncHTTP:
         mid-body is classified and retried like any other failure, unless `can_retry()`
         says another attempt is impossible (part of a body went somewhere final).
         """
+        self._ready()
         policy = self.policy
         log = logger.isEnabledFor(logging.INFO)
         attempt = 0

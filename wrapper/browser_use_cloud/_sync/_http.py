@@ -53,12 +53,14 @@ from .._exceptions import (
     APIConnectionError,
     APIResponseValidationError,
     APITimeoutError,
+    ClientClosedError,
     ConcurrencyLimitError,
     InputError,
     RateLimitError,
 )
 from .._gate import MAX_IN_FLIGHT, Gate
 from .._logging import logger, scrub
+from .._loop import LoopBinding
 from .._retry import Failure, RetryClass, RetryPolicy
 from .._version import __version__
 
@@ -109,16 +111,11 @@ class HTTP:
         self._auth = {"Authorization": f"Bearer {api_key}"}
         self._secrets = (api_key,)  # scrubbed from every error we raise
         self._owns_client = http_client is None
+        self._transport = transport
         if http_client is None:
             # Our own pool: auth baked into default headers (cheapest per request);
             # request_url() strips it for every non-API URL.
-            self._client = httpx.Client(
-                headers={**self._auth, "User-Agent": USER_AGENT, "Accept": "application/json"},
-                timeout=timeout,
-                follow_redirects=False,
-                transport=transport,
-                limits=httpx.Limits(max_connections=MAX_IN_FLIGHT, max_keepalive_connections=20),
-            )
+            self._client = self._new_pool()
             self._headers: dict[str, str] | None = None
             self._timeout: httpx.Timeout | None = None
         else:
@@ -127,6 +124,34 @@ class HTTP:
             self._headers = {**self._auth, "User-Agent": USER_AGENT}
             self._timeout = timeout
         self._gate = Gate()
+        self._loop = LoopBinding()
+
+    def _new_pool(self) -> httpx.Client:
+        return httpx.Client(
+            headers={**self._auth, "User-Agent": USER_AGENT, "Accept": "application/json"},
+            timeout=self.timeout,
+            follow_redirects=False,
+            transport=self._transport,
+            limits=httpx.Limits(max_connections=MAX_IN_FLIGHT, max_keepalive_connections=20),
+        )
+
+    def _ready(self) -> None:
+        """Refuse a closed client; after a move to a new event loop (another
+        `asyncio.run`), start afresh: the old pool belonged to the loop that is gone."""
+        if self._client.is_closed:
+            raise ClientClosedError(
+                "this client is closed (its `with` block ended or close() was called); "
+                "make a new BrowserUse(...) or BrowserUse(...) for more requests"
+                if self._owns_client
+                else "the httpx client passed as http_client= is closed; pass an open one"
+            )
+        self._follow_loop()
+
+    def _follow_loop(self) -> None:
+        if self._loop.moved():
+            self._gate = Gate()
+            if self._owns_client:
+                self._client = self._new_pool()
 
     def __repr__(self) -> str:
         return f"HTTP(base_url={self._base!r})"
@@ -145,6 +170,8 @@ class HTTP:
 
     def close(self) -> None:
         if self._owns_client:
+            if not self._client.is_closed:
+                self._follow_loop()  # a pool left in a finished event loop cannot be closed
             self._client.close()
 
     def api_url(self, path: str) -> str:
@@ -284,6 +311,7 @@ class HTTP:
         mid-body is classified and retried like any other failure, unless `can_retry()`
         says another attempt is impossible (part of a body went somewhere final).
         """
+        self._ready()
         policy = self.policy
         log = logger.isEnabledFor(logging.INFO)
         attempt = 0

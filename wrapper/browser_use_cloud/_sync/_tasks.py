@@ -531,6 +531,8 @@ class Tasks(APIResource):
         redirects. A path is written via `<path>.part`, renamed once complete; a failed
         attempt is retried from the start while nothing has reached a file object.
         """
+        if isinstance(destination, str | os.PathLike):
+            _check_destination(os.fspath(destination))
         url = self.output_file(task_id, file_name, timeout=timeout)
         if not isinstance(destination, str | os.PathLike):
             return self._http.download(url, destination, restartable=False, timeout=timeout)
@@ -832,6 +834,18 @@ class TaskHandle(Generic[T]):
             exc.task_id, exc.task = task.id, task  # the billed run stays reachable
             raise
         return with_parsed(task, parsed)
+
+
+def _check_destination(target: str) -> None:
+    """A download path must name a file in a folder that exists (checked before fetching)."""
+    if os.path.isdir(target):
+        raise InputError(f"cannot save to {target!r}: it is a folder; give a file path in it")
+    folder = os.path.dirname(os.path.abspath(target))
+    if not os.path.isdir(folder):
+        raise InputError(
+            f"cannot save to {target!r}: the folder {folder!r} does not exist; create it "
+            "first (os.makedirs(folder, exist_ok=True))"
+        )
 
 
 def _prepare_files(files: Sequence[FileSource]) -> list[Upload]:
