@@ -56,7 +56,8 @@ CONTENT_TYPES = [
     "text/ html",
     "video/mp4",
 ]
-FILE_NAMES = ["notes.md", "photo.webp", "a b.pdf", "..", "dir/x.pdf", "x\tb.pdf", "é.txt", "x" * 256]
+FILE_NAMES = ["notes.md", "photo.webp", "a b.pdf", "..", "dir/x.pdf", "x\tb.pdf", "é.txt"]
+FILE_NAMES.append("x" * 256)
 COUNTRIES = [*SPEC_COUNTRIES, "zz", "US", ""]
 
 
@@ -155,9 +156,7 @@ def test_upload_file_names_agree(api: Api, name: str) -> None:
 
 
 @pytest.mark.parametrize("name", ["notes.md", "photo.webp", "data.csv", "page.html"])
-def test_the_content_type_guessed_from_a_name_is_one_both_sides_accept(
-    api: Api, name: str
-) -> None:
+def test_the_content_type_guessed_from_a_name_is_one_both_sides_accept(api: Api, name: str) -> None:
     from browser_use_cloud._files import guess_content_type
 
     content_type = guess_content_type(name)

@@ -72,7 +72,7 @@ def test_a_schedule_over_before_it_starts_is_refused_on_both_sides(
     assert [e["loc"] for e in detail] == [["body", "end_at"]]
     assert "in the past" in detail[0]["msg"]
     before = client.scheduled_tasks.list().total_count
-    with pytest.raises(InputError, match="end_at .* is in the past"):
+    with pytest.raises(InputError, match=r"end_at .* is in the past"):
         client.scheduled_tasks.create("x", interval_minutes=5, start_at=start, end_at=end)
     assert client.scheduled_tasks.list().total_count == before
 
@@ -103,7 +103,7 @@ def test_update_cron_on_an_interval_schedule_switches_cleanly(client: BrowserUse
 def test_update_with_both_kinds_of_schedule_is_refused_before_sending(
     client: BrowserUse,
 ) -> None:
-    with pytest.raises(InputError, match="one of interval_minutes=N .* or cron_expression="):
+    with pytest.raises(InputError, match=r"one of interval_minutes=N .* or cron_expression="):
         client.scheduled_tasks.update("s-1", interval_minutes=5, cron_expression="* * * * *")
     with pytest.raises(InputError, match="cron schedule takes cron_expression"):
         client.scheduled_tasks.update("s-1", schedule_type="cron", interval_minutes=5)

@@ -284,7 +284,7 @@ def test_run_checks_every_file_before_uploading_any(
     good, bad = tmp_path / "notes.txt", tmp_path / "tool.exe"
     good.write_text("hello")
     bad.write_bytes(b"MZ")
-    with pytest.raises(InputError, match="tool.exe"):
+    with pytest.raises(InputError, match=r"tool\.exe"):
         client.tasks.run("Read my notes", files=[good, bad])
     assert recorder.requests == []
 

@@ -82,9 +82,9 @@ def test_a_download_into_a_missing_folder_is_refused_before_fetching(
 
 
 def test_an_upload_refused_as_too_large_is_typed_and_says_what_to_do(emulator: Emulator) -> None:
-    with bu.BrowserUse(api_key="test-key", base_url=emulator.base_url) as client:
-        with pytest.raises(bu.PayloadTooLargeError) as info:
-            client.files.upload(b"x" * 2000, name="big.txt")  # over the emulator's 1000 bytes
+    client = bu.BrowserUse(api_key="test-key", base_url=emulator.base_url)
+    with client, pytest.raises(bu.PayloadTooLargeError) as info:
+        client.files.upload(b"x" * 2000, name="big.txt")  # over the emulator's 1000 bytes
     exc = info.value
     assert isinstance(exc, bu.APIStatusError) and exc.status_code == 413
     assert "'big.txt'" in str(exc) and "2000 bytes" in str(exc) and "smaller" in str(exc)

@@ -1,8 +1,9 @@
 """Prepare a file for upload (pure): name, content type, size, and a re-openable stream.
 
 Only images and documents are accepted, up to `max_bytes` (10 MB by default, the
-service's per-file limit). The content-type and file-name rules here are the emulator's too. Files on disk are streamed in chunks, never read whole, and
-can be re-read from the start if the upload is retried.
+service's per-file limit); the content-type and file-name rules here are the emulator's
+too. Files on disk are streamed in chunks, never read whole, and can be re-read from the
+start if the upload is retried.
 """
 
 from __future__ import annotations

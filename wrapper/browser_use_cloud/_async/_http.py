@@ -50,9 +50,9 @@ from .._config import API_PATH_PREFIX, RequestTimeout, resolve_timeout
 from .._errors_map import status_error
 from .._exceptions import (
     APIConnectionError,
-    ClientClosedError,
     APIResponseValidationError,
     APITimeoutError,
+    ClientClosedError,
     ConcurrencyLimitError,
     InputError,
     RateLimitError,

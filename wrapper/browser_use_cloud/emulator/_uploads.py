@@ -74,6 +74,7 @@ __all__ = [
 DEFAULT_PREFIX = "/emulator-files"
 MIB = 1024 * 1024
 
+
 def validate_file_name(name: str) -> None:
     """Raise ``ValueError`` unless ``name`` is a plain file name usable in a URL path (the
     client's rule: ``browser_use_cloud._files.check_file_name``)."""
