@@ -135,8 +135,8 @@ class AsyncHTTP:
         )
 
     def _ready(self) -> None:
-        """Refuse a closed client; after a move to a new event loop (another
-        `asyncio.run`), start afresh: the old pool belonged to the loop that is gone."""
+        """Refuse a closed client; renew the pool when `_loop` says this call cannot use
+        it (a pool belongs to the loop that first used it: see `_loop.py`)."""
         if self._client.is_closed:
             raise ClientClosedError(
                 "this client is closed (its `with` block ended or close() was called); "
@@ -170,7 +170,7 @@ class AsyncHTTP:
     async def close(self) -> None:
         if self._owns_client:
             if not self._client.is_closed:
-                self._follow_loop()  # a pool left in a finished event loop cannot be closed
+                self._follow_loop()  # a pool whose loop has finished cannot be closed
             await self._client.aclose()
 
     def api_url(self, path: str) -> str:
