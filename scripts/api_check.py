@@ -48,13 +48,13 @@ def baseline(repo: Path) -> tuple[str, str]:
     tag = _git(repo, "describe", "--tags", "--abbrev=0", "HEAD")
     if tag:
         return tag, f"the last release tag {tag}"
-    for main in ("main", "origin/main"):
+    for main in ("main", "origin/main", "origin/HEAD"):
         base = _git(repo, "merge-base", "HEAD", main)
         if base:
             return base, f"the merge base with {main} ({base[:12]})"
     raise SystemExit(
-        "api_check: no baseline: no tag reachable from HEAD and no merge base with main or "
-        "origin/main (a shallow clone? fetch the history, or pass --against REF)"
+        "api_check: no baseline: no tag reachable from HEAD and no merge base with main, "
+        "origin/main or origin/HEAD (a shallow clone? fetch the history, or pass --against REF)"
     )
 
 
