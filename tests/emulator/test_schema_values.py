@@ -13,6 +13,8 @@ import jsonschema
 import pytest
 from pydantic import BaseModel, Field
 
+from browser_use_cloud.cli._demo import PRODUCT_SCHEMA
+from browser_use_cloud.emulator._field_words import kind_of, singular, words_of
 from browser_use_cloud.emulator._schema_values import generate, is_valid, parse_schema
 
 from .conftest import Api
@@ -145,3 +147,129 @@ def test_complex_structured_task_output(api: Api) -> None:
     schema = json.dumps(Everything.model_json_schema())
     task = api.finish(api.run("Fill in everything", structured_output_json=schema))
     Everything.model_validate_json(task["output"])
+
+
+class Author(BaseModel):
+    name: str
+    links: list[str]
+
+
+class Article(BaseModel):
+    title: str
+    tags: list[str]
+    authors: list[Author]
+
+
+class Feed(BaseModel):
+    articles: list[Article]
+
+
+def _arrays(value: Any) -> list[list[Any]]:
+    """Every array inside `value`, outermost first."""
+    if isinstance(value, list):
+        return [value, *(inner for item in value for inner in _arrays(item))]
+    if isinstance(value, dict):
+        return [inner for item in value.values() for inner in _arrays(item)]
+    return []
+
+
+def test_arrays_are_filled_at_every_depth_without_min_items() -> None:
+    schema = Feed.model_json_schema()
+    for seed in range(10):
+        value = generate(schema, random.Random(seed))
+        Feed.model_validate(value)
+        arrays = _arrays(value)
+        assert len(arrays) >= 1 + 2 * 3, value  # articles, and tags/authors/links in each
+        assert all(2 <= len(array) <= 3 for array in arrays), value
+
+
+def test_array_bounds_still_hold() -> None:
+    schema = {
+        "type": "object",
+        "required": ["one", "many"],
+        "properties": {
+            "one": {"type": "array", "maxItems": 1, "items": {"type": "string"}},
+            "many": {"type": "array", "minItems": 5, "items": {"type": "integer"}},
+        },
+    }
+    for seed in range(10):
+        value = generate(schema, random.Random(seed))
+        assert len(value["one"]) == 1 and len(value["many"]) >= 5
+
+
+def test_recursive_schemas_stay_small_but_not_empty() -> None:
+    schema = parse_schema(json.dumps(Node.model_json_schema()))
+    for seed in range(10):
+        value = generate(schema, random.Random(seed))
+        assert is_valid(schema, value)
+        assert value["children"], value  # the tree has a first level of children
+        assert len(json.dumps(value)) < 20_000  # but does not grow without bound
+
+
+PRODUCT: dict[str, Any] = {  # the demo's product, with more fields to fill
+    **PRODUCT_SCHEMA,
+    "title": "Product",
+    "properties": {
+        **PRODUCT_SCHEMA["properties"],
+        "manufacturer": {"type": "string"},
+        "website": {"type": "string"},
+        "support_email": {"type": "string"},
+        "rating": {"type": "number"},
+        "reviews": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {"author": {"type": "string"}, "city": {"type": "string"}},
+                "required": ["author", "city"],
+            },
+        },
+        "sku": {"type": "string", "examples": ["KT-2041", "KT-3300"]},
+        "cur": {"type": "string", "description": "ISO 4217 currency code of the price"},
+    },
+}
+PROMPT = "Find the red kettle on the shop's front page: name, price, stock, colours"
+COLOURS = {
+    "red", "black", "white", "silver", "blue", "green", "cream", "grey", "gray", "yellow",
+    "orange", "pink", "purple", "brown", "beige", "gold", "navy", "teal", "copper",
+}  # fmt: skip
+
+
+def test_strings_fit_their_field_names_and_hints() -> None:
+    for seed in range(10):
+        value = generate(PRODUCT, random.Random(seed))
+        assert value["colours"] and all(c.lower() in COLOURS for c in value["colours"]), value
+        assert value["website"].startswith("https://") and "@" in value["support_email"]
+        assert value["sku"] in ("KT-2041", "KT-3300")  # an example from the schema
+        assert len(value["cur"]) == 3 and value["cur"].isupper()  # from the description
+        assert 0 < value["price_eur"] < 1000 and 1 <= value["rating"] <= 5
+        for review in value["reviews"]:
+            first, *rest = review["author"].split()
+            assert rest and first.istitle(), review  # a person's name
+            assert review["city"] != review["author"]
+        assert value["manufacturer"] != value["name"]
+
+
+def test_structured_task_output_fills_lists_with_values_that_fit(api: Api) -> None:
+    schema = json.dumps(PRODUCT)
+    for shop in range(10):
+        task = api.finish(api.run(f"{PROMPT} (shop {shop})", structured_output_json=schema))
+        value = json.loads(task["output"])
+        assert value["colours"] and all(c.lower() in COLOURS for c in value["colours"]), value
+        assert "front page" not in task["output"] and "kettle" not in task["output"].lower()
+
+
+def test_field_names_are_read_word_by_word() -> None:
+    assert words_of("priceEUR") == ["price", "eur"] and words_of("price_in-EUR") == [
+        "price",
+        "in",
+        "eur",
+    ]
+    assert [singular(w) for w in ("companies", "colours", "addresses", "boxes", "status")] == [
+        "company",
+        "colour",
+        "address",
+        "box",
+        "status",
+    ]
+    assert kind_of(["capacity"]) is None and kind_of(["city"]) == "city"  # words, not substrings
+    assert kind_of(["x", "", "ISO 4217 currency code"]) == "currency"

@@ -4,8 +4,10 @@ Covers what ``pydantic.BaseModel.model_json_schema()`` emits and a bit more:
 ``$ref``/``$defs``/``definitions``, ``allOf``/``anyOf``/``oneOf``, ``const``,
 ``enum``, nested objects, arrays (``prefixItems``, ``uniqueItems``, bounds),
 string formats (date, date-time, time, email, uri, uuid, hostname, ipv4/ipv6),
-string lengths and numeric bounds. Every candidate is checked with jsonschema;
-``pattern`` is honoured only when a simple candidate happens to match.
+string lengths and numeric bounds. Arrays get a few items at every depth (recursive
+schemas stop after two levels); strings and numbers fit their field's name and hints
+(``_field_words``), and a schema's ``examples`` are used as they are. Every candidate is
+checked with jsonschema; ``pattern`` is honoured only when a candidate happens to match.
 """
 
 from __future__ import annotations
@@ -17,18 +19,17 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from ._field_words import WORDS, number_range, singular, text_for, words_of
 from ._spec import JSON
 
 _MAX_DEPTH = 8  # deeper than this, only what the schema requires is generated
 _GIVE_UP_DEPTH = 40  # self-requiring schemas: stop with null rather than recurse forever
 _MAX_SIZE = 1000  # cap for minItems/minLength/minProperties taken from a user's schema
 _ATTEMPTS = 25
+_ITEM_BUDGET = 120  # array items a value may hold beyond what the schema requires
+_RECURSION = 2  # a schema that contains itself is filled this many levels deep
 _EPOCH = datetime(2024, 1, 1, tzinfo=UTC)
-_WORDS = (
-    "atlas", "beacon", "cedar", "delta", "ember", "falcon", "harbor", "iris", "juniper",
-    "keystone", "lumen", "meridian", "nova", "orchid", "pioneer", "quartz", "summit", "vertex",
-)  # fmt: skip
-_CITIES = ("Menlo Park", "San Francisco", "Austin", "London", "Berlin", "Toronto", "Singapore")
+_BOUNDS = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")
 
 
 class SchemaError(ValueError):
@@ -65,12 +66,12 @@ def is_valid(schema: JSON | bool, value: Any) -> bool:
     return bool(valid and _formats_ok(schema, value))
 
 
-def generate(schema: JSON | bool, rng: random.Random, topic: str = "") -> Any:
+def generate(schema: JSON | bool, rng: random.Random) -> Any:
     """A value valid for ``schema`` (best effort after several seeded attempts)."""
     value: Any = None
     for _ in range(_ATTEMPTS):
         try:
-            value = _Generator(schema, rng, topic).value(schema, "", 0)
+            value = _Generator(schema, rng).value(schema, "", 0)
         except (ValueError, TypeError, IndexError, KeyError, OverflowError, RecursionError):
             continue  # e.g. an empty enum or contradictory bounds: try another draw
         if is_valid(schema, value):
@@ -133,19 +134,31 @@ def _resolve(root: Any, schema: JSON) -> JSON:
 
 
 class _Generator:
-    def __init__(self, root: JSON | bool, rng: random.Random, topic: str) -> None:
+    def __init__(self, root: JSON | bool, rng: random.Random) -> None:
         self.root = root
         self.rng = rng
-        self.topic = topic
+        self.refs: list[str] = []  # the $refs being filled, outermost first
+        self.owners: list[str] = []  # what the enclosing objects are called, outermost first
+        self.items_left = _ITEM_BUDGET
 
     def value(self, schema: Any, name: str, depth: int) -> Any:
         if schema is True or schema == {}:
             return self._text(name, {})
         if not isinstance(schema, dict) or depth > _GIVE_UP_DEPTH:
             return None
-        schema = _resolve(self.root, schema)
+        ref = schema.get("$ref")
+        self.refs.append(ref if isinstance(ref, str) else "")
+        try:
+            return self._value(_resolve(self.root, schema), name, depth)
+        finally:
+            self.refs.pop()
+
+    def _value(self, schema: JSON, name: str, depth: int) -> Any:
         if "allOf" in schema:
             schema = self._merge(schema)
+        examples = [e for e in schema.get("examples", ()) if self._fits(schema, e)]
+        if examples:
+            return self.rng.choice(examples)
         if "const" in schema:
             return schema["const"]
         if "enum" in schema:
@@ -163,6 +176,16 @@ class _Generator:
             "boolean": self._boolean,
         }.get(kind)
         return maker(schema, name, depth) if maker else None
+
+    def _fits(self, schema: JSON, value: Any) -> bool:
+        root = self.root if isinstance(self.root, dict) else {}
+        defs: JSON = {k: root[k] for k in ("$defs", "definitions") if k in root}
+        return is_valid({**schema, **defs, "examples": []}, value)
+
+    def _recursive(self, schema: Any) -> bool:
+        """Whether filling ``schema`` would enter a $ref already open ``_RECURSION`` times."""
+        ref = schema.get("$ref") if isinstance(schema, dict) else None
+        return isinstance(ref, str) and self.refs.count(ref) >= _RECURSION
 
     def _merge(self, schema: JSON) -> JSON:
         merged: JSON = {k: v for k, v in schema.items() if k != "allOf"}
@@ -204,31 +227,38 @@ class _Generator:
     def _object(self, schema: JSON, name: str, depth: int) -> JSON:
         out: JSON = {}
         required = set(schema.get("required", ()))
-        for prop, sub in schema.get("properties", {}).items():
-            if prop in required or depth < _MAX_DEPTH // 2:
-                out[prop] = self.value(sub, prop, depth + 1)
-        extra = schema.get("additionalProperties")
-        wanted = min(max(schema.get("minProperties", 0), 0 if out else 1), _MAX_SIZE)
-        if isinstance(extra, dict) and not schema.get("properties"):
-            for i in range(max(wanted, 2)):
-                out[f"{self.rng.choice(_WORDS)}_{i + 1}"] = self.value(extra, name, depth + 1)
+        self.owners.append(name or str(schema.get("title", "")))
+        try:
+            for prop, sub in schema.get("properties", {}).items():
+                if prop in required or depth < _MAX_DEPTH // 2:
+                    out[prop] = self.value(sub, prop, depth + 1)
+            extra = schema.get("additionalProperties")
+            wanted = min(max(schema.get("minProperties", 0), 0 if out else 1), _MAX_SIZE)
+            if isinstance(extra, dict) and not schema.get("properties"):
+                for i in range(max(wanted, 2)):
+                    key = f"{self.rng.choice(WORDS)}_{i + 1}"
+                    out[key] = self.value(extra, name, depth + 1)
+        finally:
+            self.owners.pop()
         return out
 
     def _array(self, schema: JSON, name: str, depth: int) -> list[Any]:
         prefix = schema.get("prefixItems", [])
         low = min(max(schema.get("minItems", 0), len(prefix)), _MAX_SIZE)
         high = schema.get("maxItems", max(low, 3))
-        wanted = self.rng.randint(2, 3) if depth < _MAX_DEPTH // 4 else 0
-        count = min(max(low, wanted), high)
         items = schema.get("items", {})
-        singular = name[:-1] if name.endswith("s") else name
+        fill = depth < _MAX_DEPTH and self.items_left > 0 and not self._recursive(items)
+        wanted = self.rng.randint(2, 3) if fill else 0
+        count = min(max(low, wanted), high)
+        self.items_left -= count
+        item_name = " ".join(singular(w) for w in words_of(name))
         out: list[Any] = []
         for i in range(count):
             sub = prefix[i] if i < len(prefix) else items
-            value = self.value(sub, singular, depth + 1)
-            tries = 0
-            while schema.get("uniqueItems") and value in out and tries < 10:
-                value = self.value(sub, singular, depth + 1)
+            value = self.value(sub, item_name, depth + 1)
+            tries = 0  # distinct items read better, and uniqueItems requires them
+            while value in out and tries < (10 if schema.get("uniqueItems") else 3):
+                value = self.value(sub, item_name, depth + 1)
                 tries += 1
             out.append(value)
         return out
@@ -248,7 +278,7 @@ class _Generator:
 
     def _formatted(self, fmt: str) -> str:
         moment = _EPOCH + timedelta(minutes=self.rng.randint(0, 60 * 24 * 365))
-        word = self.rng.choice(_WORDS)
+        word = self.rng.choice(WORDS)
         return {
             "date-time": moment.isoformat().replace("+00:00", "Z"),
             "date": moment.date().isoformat(),
@@ -267,28 +297,11 @@ class _Generator:
         }.get(fmt, f"{word}")
 
     def _text(self, name: str, schema: JSON) -> str:
-        key = name.lower()
-        word = self.rng.choice(_WORDS).capitalize()
-        if "url" in key or "link" in key or "website" in key:
-            return f"https://www.{word.lower()}.example.com/"
-        if "email" in key:
-            return f"contact@{word.lower()}.example.com"
-        if any(k in key for k in ("headquarter", "city", "location", "address")):
-            return self.rng.choice(_CITIES)
-        if "country" in key:
-            return self.rng.choice(("United States", "Germany", "Canada", "Japan"))
-        if "date" in key:
-            return self._formatted("date")
-        if "name" in key or "title" in key or "company" in key:
-            return f"{word} {self.rng.choice(('Labs', 'Systems', 'Networks', 'Media'))}"
-        if self.topic:
-            return f"{word} result for: {self.topic[:60]}"
-        return f"{word} sample"
+        hints = (name, str(schema.get("title", "")), str(schema.get("description", "")))
+        return text_for(hints, self.owners[-1] if self.owners else "", self.rng)
 
     def _integer(self, schema: JSON, name: str, depth: int) -> int:
-        low, high = _range(schema, integer=True)
-        if "year" in name.lower() and not {"minimum", "maximum"} & set(schema):
-            low, high = 1995, 2020
+        low, high = self._range(schema, name, integer=True)
         value = self.rng.randint(int(low), int(high))
         step = schema.get("multipleOf")
         if isinstance(step, int) and step > 0:
@@ -298,16 +311,21 @@ class _Generator:
         return value
 
     def _number(self, schema: JSON, name: str, depth: int) -> float | int:
-        low, high = _range(schema, integer=False)
-        key = name.lower()
-        if any(k in key for k in ("cap", "revenue", "valuation")) and "maximum" not in schema:
-            low, high = max(low, 1e10), max(low, 1e10) + 1.5e12
+        low, high = self._range(schema, name, integer=False)
         value = round(self.rng.uniform(low, high), 2)
         value = min(max(value, low), high)
         step = schema.get("multipleOf")
         if isinstance(step, int | float) and step > 0:
             value = round(round(value / step) * step, 10)
         return value
+
+    def _range(self, schema: JSON, name: str, *, integer: bool) -> tuple[float, float]:
+        """The schema's bounds; without any, a plausible range for the field's name."""
+        hinted = number_range(" ".join((name, str(schema.get("title", "")))))
+        if hinted is not None and not any(key in schema for key in _BOUNDS):
+            low, high = hinted
+            return (float(math.ceil(low)), float(math.floor(high))) if integer else hinted
+        return _range(schema, integer=integer)
 
 
 def _range(schema: JSON, *, integer: bool) -> tuple[float, float]:

@@ -139,7 +139,7 @@ class State:
                 output = _script.failure_output(steps)
             elif request.get("structured_output_json"):
                 schema = _schema_values.parse_schema(request["structured_output_json"])
-                output = json.dumps(_schema_values.generate(schema, content, clean))
+                output = json.dumps(_schema_values.generate(schema, content))
             else:
                 output = _script.final_output(clean, route, steps, content)
             pace = 0.0 if directives.instant else self.config.step_interval
