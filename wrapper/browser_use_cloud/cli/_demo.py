@@ -24,7 +24,13 @@ from .._webhooks import (
     verify_webhook,
 )
 from ..emulator._serving import BackgroundServer
-from ._local import LOCAL_API_KEY, local_config, local_emulator
+from ._local import (
+    DEFAULT_STEP_INTERVAL,
+    LOCAL_API_KEY,
+    STEP_INTERVAL_ENV,
+    local_config,
+    local_emulator,
+)
 from ._output import console, is_terminal, progress_for
 from ._run import follow, local_poll, show_result
 from ._webhooks import WEBHOOK_PATH, EventLog, describe_event, receiver_app, rejections
@@ -52,7 +58,8 @@ def heading(title: str) -> None:
 
 @click.command(
     epilog="Example:\n\n  browser-use-cloud demo --plain | less\n\n"
-    "The pace follows BROWSER_USE_EMULATOR_STEP_INTERVAL (seconds, default 0.4)."
+    f"The pace follows {STEP_INTERVAL_ENV} (seconds, default {DEFAULT_STEP_INTERVAL}: "
+    "slow enough to read each step)."
 )
 @click.option("--plain", is_flag=True, help="Plain lines even on a terminal.")
 def demo(plain: bool) -> None:

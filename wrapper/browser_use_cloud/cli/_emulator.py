@@ -37,7 +37,7 @@ ${STEP_INTERVAL_ENV} and ${STEPS_ENV}.
     "--step-interval",
     type=click.FloatRange(min=0),
     metavar="SECONDS",
-    help=f"Seconds between agent steps (default {DEFAULT_STEP_INTERVAL}).",
+    help=f"Seconds between agent steps (default {DEFAULT_STEP_INTERVAL}, a pace you can read).",
 )
 @click.option(
     "--steps", type=click.IntRange(min=1), help=f"Steps per task (default {DEFAULT_STEPS})."

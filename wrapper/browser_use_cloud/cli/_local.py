@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Final
 
+from ..emulator._config import READABLE_STEP_INTERVAL
 from ._errors import CliError
 
 if TYPE_CHECKING:
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
 
 STEP_INTERVAL_ENV: Final = "BROWSER_USE_EMULATOR_STEP_INTERVAL"
 STEPS_ENV: Final = "BROWSER_USE_EMULATOR_STEPS"
-DEFAULT_STEP_INTERVAL: Final = 0.4
+DEFAULT_STEP_INTERVAL: Final = READABLE_STEP_INTERVAL
 DEFAULT_STEPS: Final = 6
 LOCAL_API_KEY: Final = "local-emulator"
 """Key sent to the in-process emulator (it accepts any key)."""

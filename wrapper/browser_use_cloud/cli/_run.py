@@ -17,7 +17,7 @@ from .._polling import PollPolicy
 from ._context import CliState, pass_state
 from ._errors import EXIT_CODES_HELP, CliError
 from ._interrupt import stop_on_interrupt
-from ._local import local_config
+from ._local import DEFAULT_STEP_INTERVAL, local_config
 from ._output import Progress, clock, print_json, print_pretty_json, progress_for
 
 if TYPE_CHECKING:
@@ -102,8 +102,8 @@ def follow(
             return handle.wait(wait_timeout=wait_timeout, on_timeout="stop", on_step=progress.step)
 
 
-LOOPBACK_STEP = 0.2
-"""Assumed step interval of an emulator on a loopback URL (polling it costs nothing)."""
+LOOPBACK_STEP_INTERVAL = DEFAULT_STEP_INTERVAL
+"""Assumed step interval of an emulator on a loopback URL: what `emulator` serves by default."""
 
 
 def local_poll(step_interval: float) -> PollPolicy:
@@ -211,7 +211,7 @@ def run(
     if config is not None:
         poll = local_poll(config.step_interval)
     elif state.base_url and is_loopback(httpx.URL(state.base_url).host):
-        poll = local_poll(LOOPBACK_STEP)
+        poll = local_poll(LOOPBACK_STEP_INTERVAL)
     progress = progress_for(sys.stderr if as_json else sys.stdout, plain=plain)
     with state.session(local=local, config=config) as client:
         try:

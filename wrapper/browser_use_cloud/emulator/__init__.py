@@ -1,7 +1,7 @@
 """A local emulator of the Browser Use Cloud API v1 (extra ``[emulator]``).
 
     from browser_use_cloud.emulator import Emulator, EmulatorConfig
-    with Emulator(EmulatorConfig(step_interval=0.02)) as emu:
+    with Emulator(EmulatorConfig(seed=1)) as emu:  # a step every 0.05 s, reproducible
         client = BrowserUse(api_key="any", base_url=emu.base_url)
 
 Task text directives: ``[[emulator:fail]]``, ``[[emulator:steps=N]]``,

@@ -9,6 +9,12 @@ if TYPE_CHECKING:
     from ._faults import FaultSpec
 
 MB = 1024 * 1024
+STEP_INTERVAL = 0.05
+"""Default seconds between steps, for programs and tests: each step arrives on its own,
+and a five-step task still ends in about 0.3 s."""
+READABLE_STEP_INTERVAL = 0.4
+"""The pace of the CLI's emulators (`run --local`, `demo`, `emulator`): slow enough for a
+person to read each step as it appears."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -22,7 +28,7 @@ class EmulatorConfig:
     """
 
     api_key: str | None = field(default=None, repr=False)
-    step_interval: float = 0.05
+    step_interval: float = STEP_INTERVAL
     steps_per_task: int = 5
     seed: int | None = None
     faults: FaultSpec | str | None = None

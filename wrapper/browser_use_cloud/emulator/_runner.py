@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 class Emulator:
     """The emulator on a free loopback port, served by uvicorn in a background thread.
 
-    >>> with Emulator(EmulatorConfig(step_interval=0.02)) as emu:  # doctest: +SKIP
+    >>> with Emulator(EmulatorConfig(seed=1)) as emu:  # doctest: +SKIP
     ...     httpx.get(emu.base_url + "/ping")
     """
 

@@ -33,6 +33,5 @@ def browser_use_emulator(request: pytest.FixtureRequest) -> Iterator[Emulator]:
 
     marker = request.node.get_closest_marker("browser_use_emulator")
     options = dict(marker.kwargs) if marker is not None else {}
-    options.setdefault("step_interval", 0.02)
     with Emulator(EmulatorConfig(**options)) as emulator:
         yield emulator
