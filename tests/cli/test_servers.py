@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import queue
+import re
 import signal
 import subprocess
 import threading
@@ -12,9 +13,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
-from cli_helpers import CLI, assert_clean_error, cli_env, run_cli
+from cli_helpers import CLI, assert_clean_error, cli_env, lines, run_cli
 
 from browser_use_cloud import BrowserUse, sign_webhook
+from browser_use_cloud.cli._demo import PRODUCT_SCHEMA
 from browser_use_cloud.emulator import Emulator, EmulatorConfig
 
 SECRET = "whsec-test-secret"
@@ -145,11 +147,24 @@ def test_demo_runs_offline_end_to_end() -> None:
     result = run_cli("demo", timeout=120)
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    for section in ("== 1.", "== 2.", "== 3.", "== 4."):
-        assert section in out
+    first_lines = " ".join(lines(out)[:3])
+    assert "simulated by the local emulator" in first_lines  # said before any answer
+    assert "no browser" in first_lines and "BROWSER_USE_API_KEY" in first_lines
+    sections = [out.index(f"== {n}.") for n in (1, 2, 3, 4)]
+    assert sections == sorted(sections)
+    prompts = re.findall(r"^prompt: (.+)$", out, flags=re.M)
+    assert len(prompts) == 3 and all(prompts)
+    for prompt, start in zip(prompts, sections, strict=False):
+        assert start < out.index(f"prompt: {prompt}") < out.index(" created", start)
     assert out.count(" finished after ") == 3
-    structured = json.loads(out[out.index("{\n") : out.index("\n}\n") + 2])
-    assert set(structured) == {"name", "price_eur", "in_stock", "colours"}
+    second = out[sections[1] : sections[2]]
+    schema_at = second.index("schema:\n") + len("schema:\n")
+    schema_end = second.index("\n}\n", schema_at) + 2
+    assert json.loads(second[schema_at:schema_end]) == PRODUCT_SCHEMA
+    answer = second[second.index(" finished after ") :]
+    structured = json.loads(answer[answer.index("{\n") : answer.index("\n}\n") + 2])
+    assert set(structured) == set(PRODUCT_SCHEMA["properties"])
+    assert structured["colours"]
     assert "uploaded prices.csv" in out and "the task saw: prices.csv" in out
     assert out.count("status=finished") == 3
     assert ", 0 rejected" in out

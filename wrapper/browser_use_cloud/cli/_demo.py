@@ -2,7 +2,8 @@
 
 Runs a task with live steps, a structured-output task, an upload followed by a task that
 reads the file, and shows the signed webhook events the emulator sent, each verified.
-Needs no API key and no network: everything listens on loopback.
+Each task's prompt (and schema) is shown first, and the output says that the answers are
+simulated. Needs no API key and no network: everything listens on loopback.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 
 import click
 
+from .._config import API_KEY_ENV
 from .._webhooks import (
     SIGNATURE_HEADER,
     TaskStatusUpdateEvent,
@@ -31,7 +33,7 @@ from ._local import (
     local_config,
     local_emulator,
 )
-from ._output import console, is_terminal, progress_for
+from ._output import console, is_terminal, print_pretty_json, progress_for
 from ._run import follow, local_poll, show_result
 from ._webhooks import WEBHOOK_PATH, EventLog, describe_event, receiver_app, rejections
 
@@ -46,7 +48,23 @@ PRODUCT_SCHEMA: dict[str, Any] = {
     "required": ["name", "price_eur", "in_stock", "colours"],
 }
 PRICES_CSV = "item,price_eur\nkettle,24.90\ntoaster,39.00\nblender,59.50\n"
+FIRST_TASK = "Find the top story on Hacker News"
+SECOND_TASK = "Find the red kettle on the shop's front page: name, price, stock, colours"
+THIRD_TASK = "Read prices.csv and tell me which item is the cheapest"
+SIMULATED = (
+    "Every answer below is simulated by the local emulator (browser_use_cloud.emulator):\n"
+    "no browser runs, no model is asked and nothing leaves this machine. With\n"
+    f"{API_KEY_ENV} set, `browser-use-cloud run` sends the same tasks to the real service."
+)
 EVENT_WAIT = 10.0
+
+
+def announce(prompt: str, schema: dict[str, Any] | None = None) -> None:
+    """What the task asks for: its prompt, and the schema its answer must follow."""
+    click.echo(f"prompt: {prompt}")
+    if schema is not None:
+        click.echo("schema:")
+        print_pretty_json(schema)
 
 
 def heading(title: str) -> None:
@@ -77,38 +95,30 @@ def demo(plain: bool) -> None:
                 f"Built-in emulator at {emulator.base_url}; webhooks go to {webhook_url}",
                 err=True,
             )
+            click.echo(SIMULATED)
             poll = local_poll(config.step_interval)
             with BrowserUse(api_key=LOCAL_API_KEY, base_url=emulator.base_url) as client:
                 heading("1. Run a task and follow its steps")
+                announce(FIRST_TASK)
                 progress = progress_for(sys.stdout, plain=plain)
-                first = follow(
-                    client, "Find the top story on Hacker News", progress=progress, poll=poll
-                )
+                first = follow(client, FIRST_TASK, progress=progress, poll=poll)
                 show_result(first, progress=progress, structured=False)
 
                 heading("2. Structured output: JSON that follows a schema")
+                announce(SECOND_TASK, PRODUCT_SCHEMA)
                 progress = progress_for(sys.stdout, plain=plain)
                 second = follow(
-                    client,
-                    "Find the red kettle on the shop's front page: name, price, stock, colours",
-                    progress=progress,
-                    schema=PRODUCT_SCHEMA,
-                    poll=poll,
+                    client, SECOND_TASK, progress=progress, schema=PRODUCT_SCHEMA, poll=poll
                 )
                 show_result(second, progress=progress, structured=True)
 
                 heading("3. Upload a file, then run a task that reads it")
+                announce(THIRD_TASK)
                 progress = progress_for(sys.stdout, plain=plain)
                 with tempfile.TemporaryDirectory() as folder:
                     prices = Path(folder) / "prices.csv"
                     prices.write_text(PRICES_CSV, encoding="utf-8")
-                    third = follow(
-                        client,
-                        "Read prices.csv and tell me which item is the cheapest",
-                        progress=progress,
-                        files=[prices],
-                        poll=poll,
-                    )
+                    third = follow(client, THIRD_TASK, progress=progress, files=[prices], poll=poll)
                 show_result(third, progress=progress, structured=False)
                 click.echo(f"the task saw: {', '.join(third.user_uploaded_files or ())}")
 
