@@ -144,6 +144,8 @@ def project_spec(published: JSON, previous: JSON | None) -> tuple[JSON, list[str
         operation["tags"] = tags
         used.extend(tag for tag in tags if tag not in used)
     described = {tag["name"]: tag for tag in (previous or {}).get("tags", [])}
+    known = list(described)
+    used.sort(key=lambda tag: known.index(tag) if tag in known else len(known))  # ours first
     spec["tags"] = [described.get(tag, {"name": tag}) for tag in used]
     return spec, needs_wording
 
