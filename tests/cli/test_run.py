@@ -100,6 +100,33 @@ def test_a_failed_task_exits_1(cli: Cli) -> None:
     assert "failed" in line
 
 
+# The emulator cannot write twelve digits for a field called "code", so the output it
+# finishes with does not match: the finished-but-unusable case a user must be able to recover.
+UNMATCHABLE = {
+    "type": "object",
+    "properties": {"code": {"type": "string", "pattern": "^[0-9]{12}$"}},
+    "required": ["code"],
+}
+
+
+def test_output_that_does_not_match_the_schema_exits_6_and_keeps_the_task(
+    cli: Cli, client: BrowserUse
+) -> None:
+    schema = json.dumps(UNMATCHABLE)
+    as_json = cli("run", "Read the code [[emulator:steps=2]]", "--schema-json", schema, "--json")
+    line = assert_clean_error(as_json, 6)
+    task = json.loads(as_json.stdout)  # the task JSON on stdout, as for a failed task (exit 1)
+    assert task["status"] == "finished" and task["output"]
+    assert client.tasks.get(task["id"]).output == task["output"]
+    assert f"task {task['id']}" in line  # stderr names the task
+    assert line.count("does not match the schema") == 1, line  # said once
+    plain = cli("run", "Read the code [[emulator:steps=2]]", "--schema-json", schema)
+    plain_line = assert_clean_error(plain, 6)
+    task_id = CREATED.match(lines(plain.stdout)[0]).group(1)  # type: ignore[union-attr]
+    assert f"task {task_id}" in plain_line
+    assert lines(plain.stdout)[-1] == client.tasks.get(task_id).output  # the raw output
+
+
 def test_timeout_stops_the_task_and_exits_4(cli: Cli, client: BrowserUse) -> None:
     result = cli("run", "Take long [[emulator:steps=500]]", "--wait-timeout", "0.3")
     line = assert_clean_error(result, 4)

@@ -122,10 +122,8 @@ def describe(exc: BaseException, subject: Subject) -> tuple[str, int]:
             EXIT_TIMEOUT,
         )
     if isinstance(exc, StructuredOutputError):
-        return (
-            f"the task finished but its output does not match the schema: {exc}",
-            EXIT_OUTPUT,
-        )
+        which = f"task {exc.task_id}" if exc.task_id else "the task"
+        return f"{which} finished, but {exc}.", EXIT_OUTPUT
     if isinstance(exc, WebhookVerificationError):
         return f"invalid webhook ({exc.reason.value}): {exc}", EXIT_FAILED
     if isinstance(exc, InputError):

@@ -12,7 +12,7 @@ import click
 import httpx
 
 from .._config import is_loopback
-from .._exceptions import TaskError
+from .._exceptions import StructuredOutputError, TaskError
 from .._polling import PollPolicy
 from ._context import CliState, pass_state
 from ._errors import EXIT_CODES_HELP, CliError
@@ -36,8 +36,10 @@ Examples:
 
 On a terminal the steps show live; piped, each step is one line:
 `step N [MM:SS] next goal (url)`. With --json, progress goes to stderr and stdout gets
-the finished task as JSON. Without an API key and --base-url (or with --local) the task
-runs on the built-in emulator.
+the finished task as JSON. A task that failed, was stopped or whose output does not match
+--schema (exit 1, 3, 6) still prints its output (the task, with --json), and the error
+line names it. Without an API key and --base-url (or with --local) the task runs on the
+built-in emulator.
 
 {EXIT_CODES_HELP}"""
 
@@ -225,7 +227,7 @@ def run(
                 poll=poll,
                 options=options,
             )
-        except TaskError as exc:
+        except (TaskError, StructuredOutputError) as exc:  # the task as far as it got
             if exc.task is not None:
                 if as_json:
                     print_json(exc.task)
