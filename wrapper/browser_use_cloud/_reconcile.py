@@ -1,10 +1,12 @@
-"""Find the task a client request id tagged, after an ambiguous run-task failure (pure).
+"""Find the task a client request id tagged (pure): after an ambiguous run-task failure,
+and before sending with an id the caller chose (its idempotency window).
 
 The task list is read newest first, page by page. The search ends at the task carrying
-the id, at the end of the list, or at the first page holding a task created before the
-first send (minus `CLOCK_SKEW`): every later page is older still. Tasks created
-meanwhile only push older ones to later pages, so none is skipped. After `max_pages`
-pages without an answer the search is inconclusive: the caller must not re-send.
+the id (created after the cutoff), at the end of the list, or at the first page holding a
+task created before the cutoff (`sent_at` minus `CLOCK_SKEW`): every later page is older
+still. Tasks created meanwhile only push older ones to later pages, so none is skipped.
+After `max_pages` pages without an answer the search is inconclusive: the caller must not
+re-send.
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ class RequestIdSearch:
         self.next_page: int | None = 1
         """The page to read next, or None when the search is over."""
         self.found: str | None = None
+        self.found_item: TaskSummary | None = None
+        """The task carrying the id (its summary), once found."""
         self.conclusive = False
         """True once the search has an answer: `found`, or provably no such task."""
 
@@ -46,8 +50,10 @@ class RequestIdSearch:
         """Take in the page numbered `next_page`, and decide what to read next."""
         assert self.next_page is not None, "the search is over"
         for item in page.items:
-            if (item.metadata or {}).get(REQUEST_ID_KEY) == self.request_id:
-                self.found, self.conclusive, self.next_page = item.id, True, None
+            tagged = (item.metadata or {}).get(REQUEST_ID_KEY) == self.request_id
+            if tagged and item.created_at >= self.cutoff:
+                self.found, self.found_item = item.id, item
+                self.conclusive, self.next_page = True, None
                 return
         last = len(page.items) < min(self.page_size, page.limit or self.page_size)
         older = any(item.created_at < self.cutoff for item in page.items)

@@ -95,6 +95,9 @@ CREATE_SETTLE = 2.0
 created (a slow server may still be creating it); at most the retry policy's `max_delay`."""
 FIND_LOOKBACK = dt.timedelta(hours=1)
 """How far back `find_by_request_id()` looks by default."""
+IDEMPOTENCY_WINDOW = dt.timedelta(hours=24)
+"""How far back `create()` looks for a task made with the caller's own `request_id` (it
+also reads at most the newest 1000 tasks)."""
 MAX_POLL_FAILURES = 5
 """Consecutive transient errors a polling loop absorbs before it gives up."""
 NOT_FOUND_GRACE = 5.0
@@ -254,8 +257,11 @@ class Tasks(APIResource):
         objects) are uploaded and added to `included_file_names`, once every argument and
         every file has passed its checks. `request_id` tags the task in metadata
         (key `bu_request_id`) so an ambiguous failure (timeout, dropped connection, 5xx)
-        is resolved by finding the task instead of creating a second one; False opts out,
-        a string chooses the id. `timeout` is the HTTP timeout of each request.
+        is resolved by finding the task instead of creating a second one; False opts out.
+        A string is your idempotency key: a task created with it in the last 24 hours
+        (among your newest 1000 tasks) is returned instead of a new one, after a restart
+        too; the same key with another prompt raises InputError. `timeout` is the HTTP
+        timeout of each request.
         """
         spec = self._output_spec(output_type, options)
         rid = resolve_request_id(request_id)
@@ -264,6 +270,10 @@ class Tasks(APIResource):
             named = options.get("included_file_names") or ()
             options["included_file_names"] = [*named, *(upload.name for upload in uploads)]
         body = build_run_task_body(task, request_id=rid, **options)
+        if isinstance(request_id, str) and rid is not None:  # the caller's key: look first
+            earlier = self._earlier_task(rid, task, timeout)
+            if earlier is not None:
+                return TaskHandle(self, earlier, output=spec)
         for upload in uploads:
             self._client.files._send(upload, timeout)
         task_id = self._send_run_task(body, rid, timeout)
@@ -322,21 +332,36 @@ class Tasks(APIResource):
     ) -> str | None:
         """The task tagged `rid`, None if provably none, else re-raise `failure`."""
         try:
-            found, conclusive = self._search(rid, sent_at, timeout)
+            search = self._search(rid, sent_at, timeout)
         except _TRANSIENT:
             raise failure from None  # cannot tell: re-sending might duplicate the task
-        if not conclusive:
+        if not search.conclusive:
             raise failure
-        return found
+        return search.found
 
     def _search(
         self, request_id: str, since: dt.datetime, timeout: RequestTimeout
-    ) -> tuple[str | None, bool]:
+    ) -> RequestIdSearch:
+        """Read the task list for the task tagged `request_id`, created after `since`."""
         search = RequestIdSearch(request_id, sent_at=since)
         while search.next_page is not None:
             page = self.list(page=search.next_page, limit=search.page_size, timeout=timeout)
             search.feed(page)
-        return search.found, search.conclusive
+        return search
+
+    def _earlier_task(self, request_id: str, task: str, timeout: RequestTimeout) -> str | None:
+        """The id of the task created with `request_id` within IDEMPOTENCY_WINDOW, if any."""
+        search = self._search(request_id, _wall_clock() - IDEMPOTENCY_WINDOW, timeout)
+        found = search.found_item
+        if found is None:
+            return None
+        if found.task != task:
+            raise InputError(
+                f"request_id {request_id!r} already belongs to task {found.id}, created for "
+                "another prompt; use a new request_id for a new task, or "
+                f"tasks.handle({found.id!r}) to follow that one"
+            )
+        return found.id
 
     def find_by_request_id(
         self,
@@ -354,8 +379,7 @@ class Tasks(APIResource):
         if since is not None and (not isinstance(since, dt.datetime) or since.tzinfo is None):
             raise InputError(f"since must be a timezone-aware datetime, got {since!r}")
         start = _wall_clock() - FIND_LOOKBACK if since is None else since
-        found, _ = self._search(request_id, start, timeout)
-        return found
+        return (self._search(request_id, start, timeout)).found
 
     # -- run ------------------------------------------------------------------------------
 
