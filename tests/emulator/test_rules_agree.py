@@ -222,3 +222,67 @@ def test_proxy_countries_agree_on_every_call(api: Api, country: str) -> None:
     assert ours == theirs
     expected = country in SPEC_COUNTRIES
     assert set(ours.values()) == {expected}, f"{country!r}: {ours}"
+
+
+INTEGER_CASES = [0, 1, 200, 201, 20_000, True, "5"]
+# A float such as 5.0 is left out on purpose: pydantic's lax mode would read it as 5, the
+# client refuses it (it never sends a float for an integer field).
+FLAG_CASES = [True, False, 1, 0, "yes"]
+
+
+def _int_calls(value: object) -> dict[str, tuple[Callable[[BrowserUse], Any], str, Any]]:
+    """What: (client call, emulator operation, emulator body) for each integer field."""
+    start = (dt.datetime.now(dt.UTC) + dt.timedelta(minutes=1)).isoformat()
+    schedule = {"task": "x", "schedule_type": "interval", "start_at": start}
+    return {
+        "task max_agent_steps": (
+            lambda c: c.tasks.create("x", max_agent_steps=value, request_id=False),
+            "run_task",
+            {"task": "x", "max_agent_steps": value},
+        ),
+        "task viewport": (
+            lambda c: c.tasks.create("x", browser_viewport_width=value, request_id=False),
+            "run_task",
+            {"task": "x", "browser_viewport_width": value},
+        ),
+        "profile viewport": (
+            lambda c: c.browser_profiles.create("p", browser_viewport_width=value),
+            "create_browser_profile",
+            {"profile_name": "p", "browser_viewport_width": value},
+        ),
+        "schedule interval": (
+            lambda c: c.scheduled_tasks.create("x", interval_minutes=value, start_at=start),
+            "create_scheduled_task",
+            {**schedule, "interval_minutes": value},
+        ),
+    }
+
+
+@pytest.mark.parametrize("value", INTEGER_CASES, ids=repr)
+def test_integer_checks_agree(api: Api, value: object) -> None:
+    verdicts = {
+        what: (sends(call), emulator_accepts(api.call(op, json=body, expect=None)))
+        for what, (call, op, body) in _int_calls(value).items()
+    }
+    assert all(ours == theirs for ours, theirs in verdicts.values()), verdicts
+
+
+@pytest.mark.parametrize("value", FLAG_CASES, ids=repr)
+def test_boolean_checks_agree(api: Api, value: object) -> None:
+    calls = {
+        "task use_proxy": (
+            lambda c: c.tasks.create("x", use_proxy=value, request_id=False),
+            "run_task",
+            {"task": "x", "use_proxy": value},
+        ),
+        "profile proxy": (
+            lambda c: c.browser_profiles.create("p", proxy=value),
+            "create_browser_profile",
+            {"profile_name": "p", "proxy": value},
+        ),
+    }
+    verdicts = {
+        what: (sends(call), emulator_accepts(api.call(op, json=body, expect=None)))
+        for what, (call, op, body) in calls.items()
+    }
+    assert all(ours == theirs for ours, theirs in verdicts.values()), verdicts

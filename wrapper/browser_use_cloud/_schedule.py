@@ -15,6 +15,7 @@ from typing import Any
 from ._cron import check_cron
 from ._exceptions import InputError
 from ._task_input import check_metadata
+from ._validate import check_int
 
 SCHEDULE_TYPES = ("interval", "cron")
 _FLAGS = frozenset(
@@ -41,12 +42,6 @@ def check_datetime(name: str, value: dt.datetime | str) -> dt.datetime:
             "datetime.now(timezone.utc), or a string with an offset ('...+00:00' or 'Z')"
         )
     return parsed
-
-
-def check_interval(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise InputError(f"interval_minutes must be an integer >= 1, got {value!r}")
-    return value
 
 
 def schedule_fields(
@@ -87,7 +82,7 @@ def schedule_fields(
     if kind is not None:
         fields["schedule_type"] = kind
     if interval_minutes is not None:
-        fields["interval_minutes"] = check_interval(interval_minutes)
+        fields["interval_minutes"] = check_int("interval_minutes", interval_minutes, 1)
     if cron_expression is not None:
         fields["cron_expression"] = check_cron(cron_expression)
     start = None if start_at is None else check_datetime("start_at", start_at)

@@ -15,6 +15,7 @@ from typing import Any
 
 from ._exceptions import InputError
 from ._structured_output import check_schema
+from ._validate import check_bool, check_int
 
 REQUEST_ID_KEY = "bu_request_id"
 """Metadata key that carries the client request id used to avoid duplicate tasks."""
@@ -61,21 +62,6 @@ def _check_enum(name: str, value: object, known: frozenset[str], allow_unknown: 
         f"{name}={value!r} is not a known value{hint}; allowed: {allowed}. "
         "Pass allow_unknown=True to send a newer value on purpose."
     )
-
-
-def _check_bool(name: str, value: object) -> bool:
-    if not isinstance(value, bool):
-        raise InputError(f"{name} must be True or False, got {type(value).__name__}")
-    return value
-
-
-def _check_int(name: str, value: object, low: int, high: int | None) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InputError(f"{name} must be an integer, got {type(value).__name__}")
-    if value < low or (high is not None and value > high):
-        bound = f"between {low} and {high}" if high is not None else f"at least {low}"
-        raise InputError(f"{name} must be {bound}, got {value}")
-    return value
 
 
 def _check_str_list(name: str, value: object) -> list[str]:
@@ -223,13 +209,13 @@ def build_run_task_body(
         ("use_proxy", use_proxy),
     ):
         if flag is not None:
-            body[name] = _check_bool(name, flag)
+            body[name] = check_bool(name, flag)
     if structured_output_json is not None:
         body["structured_output_json"] = check_schema_json(structured_output_json)
     if included_file_names is not None:
         body["included_file_names"] = _check_str_list("included_file_names", included_file_names)
     if max_agent_steps is not None:
-        body["max_agent_steps"] = _check_int("max_agent_steps", max_agent_steps, 1, MAX_AGENT_STEPS)
+        body["max_agent_steps"] = check_int("max_agent_steps", max_agent_steps, 1, MAX_AGENT_STEPS)
     if browser_profile_id is not None:
         if not isinstance(browser_profile_id, str) or not browser_profile_id.strip():
             raise InputError("browser_profile_id must be a non-empty string")
@@ -243,7 +229,7 @@ def build_run_task_body(
         ("browser_viewport_height", browser_viewport_height),
     ):
         if size is not None:
-            body[name] = _check_int(name, size, 1, None)
+            body[name] = check_int(name, size, 1)
     if metadata is not None or request_id is not None:
         body["metadata"] = check_metadata(metadata, request_id)
     return body

@@ -20,16 +20,23 @@ def check_id(name: str, value: object) -> str:
     return value
 
 
-def check_int(name: str, value: object, low: int, high: int) -> int:
-    """An integer within [low, high]."""
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise InputError(f"{name} must be an integer from {low} to {high}, got {value!r}")
+def check_int(name: str, value: object, low: int, high: int | None = None) -> int:
+    """An integer (not a bool) within [low, high] (no upper bound when `high` is None).
+
+    The one integer check of every resource; the emulator refuses the same values.
+    """
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InputError(f"{name} must be an integer, got {type(value).__name__}")
+    if value < low or (high is not None and value > high):
+        bound = f"between {low} and {high}" if high is not None else f"at least {low}"
+        raise InputError(f"{name} must be {bound}, got {value}")
     return value
 
 
 def check_bool(name: str, value: object) -> bool:
+    """True or False (not 0/1 or a string): the one flag check of every resource."""
     if not isinstance(value, bool):
-        raise InputError(f"{name} must be True or False, got {value!r}")
+        raise InputError(f"{name} must be True or False, got {type(value).__name__}")
     return value
 
 

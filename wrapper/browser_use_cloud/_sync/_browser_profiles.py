@@ -24,8 +24,6 @@ from .._validate import check_bool, check_id, check_int, check_text
 from ._http import body_op
 from ._resource import APIResource
 
-MAX_VIEWPORT = 10_000
-
 
 def _parse_page(body: Any) -> Page[BrowserProfile]:
     return parse_page(body, "profiles", parse_browser_profile)
@@ -64,7 +62,7 @@ def _fields(
         ("browser_viewport_height", browser_viewport_height),
     ):
         if size is not None:
-            out[name] = check_int(name, size, 1, MAX_VIEWPORT)
+            out[name] = check_int(name, size, 1)  # as on tasks (the spec states no maximum)
     return out
 
 

@@ -30,9 +30,14 @@ _METADATA_LIMITS: JSON = {
     "propertyNames": {"minLength": 1, "maxLength": 100},
     "additionalProperties": {"type": "string", "maxLength": 1000},
 }
+_VIEWPORT_LIMITS: JSON = {
+    "browser_viewport_width": {"minimum": 1},
+    "browser_viewport_height": {"minimum": 1},
+}
 _TASK_LIMITS: JSON = {
     "max_agent_steps": {"minimum": 1, "maximum": 200},
     "metadata": _METADATA_LIMITS,
+    **_VIEWPORT_LIMITS,
 }
 # Documented limits that the spec leaves out: schema name -> property -> extra keywords.
 BODY_LIMITS: dict[str, JSON] = {
@@ -42,6 +47,8 @@ BODY_LIMITS: dict[str, JSON] = {
         "metadata": _METADATA_LIMITS,
         "interval_minutes": {"minimum": 1},
     },
+    "CreateBrowserProfileRequest": _VIEWPORT_LIMITS,
+    "UpdateBrowserProfileRequest": _VIEWPORT_LIMITS,
 }
 QUERY_LIMITS: dict[str, JSON] = {"limit": {"maximum": 100}}
 
