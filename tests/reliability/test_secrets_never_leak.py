@@ -171,8 +171,12 @@ def _cli_output(result: subprocess.CompletedProcess[str]) -> str:
 def test_cli_output_never_contains_the_key_or_secrets(tmp_path: Path) -> None:
     """`run` with a secret, in --debug, with logging on: success, 401, 422, refused, timeout."""
     env = cli_env(BROWSER_USE_LOG="debug", BROWSER_USE_API_KEY=API_KEY)
-    config = EmulatorConfig(
-        api_key=API_KEY, step_interval=0.01, steps_per_task=2, faults="500=0.3,retry_after=0"
+    config = EmulatorConfig(  # seeded: the faults fall the same way on every run
+        api_key=API_KEY,
+        step_interval=0.01,
+        steps_per_task=2,
+        faults="500=0.3,retry_after=0",
+        seed=7,
     )
     outputs: list[subprocess.CompletedProcess[str]] = []
     with Emulator(config) as emu:
