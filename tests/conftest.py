@@ -10,21 +10,29 @@ import pytest
 SHARED_SPEC = Path(__file__).resolve().parents[2] / "shared" / "spec"
 
 
-@pytest.fixture(scope="session")
-def shared_spec_dir() -> Path:
-    """``../shared/spec`` beside the repository: the published reference specs.
+def shared_spec_path(name: str = "") -> Path:
+    """``../shared/spec`` beside the repository, or the file `name` in it.
 
-    Without it the tests that read them are skipped, except in CI (``CI=true``), where it must
+    Without it the tests that read it are skipped, except in CI (``CI=true``), where it must
     be present unless the run declares it absent with ``REFERENCE_SPECS=optional`` (GitHub's
     runners, which have only the repository).
     """
-    if not SHARED_SPEC.is_dir():
-        missing = f"the reference specs are missing: {SHARED_SPEC} does not exist"
+    path = SHARED_SPEC / name if name else SHARED_SPEC
+    if not path.exists():
+        missing = f"the reference material is missing: {path} does not exist"
         declared_absent = os.environ.get("REFERENCE_SPECS") == "optional"
-        if os.environ.get("CI") == "true" and not declared_absent:
+        in_ci = os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")
+        if in_ci and not declared_absent:
             pytest.fail(
                 f"{missing}; CI runs with a copy of shared/ beside the clone "
-                "(set REFERENCE_SPECS=optional where it cannot be)"
+                "(set REFERENCE_SPECS=optional where it cannot be)",
+                pytrace=False,
             )
         pytest.skip(missing)
-    return SHARED_SPEC
+    return path
+
+
+@pytest.fixture(scope="session")
+def shared_spec_dir() -> Path:
+    """``../shared/spec`` beside the repository: the published reference specs."""
+    return shared_spec_path()

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable, Iterator
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -15,10 +13,10 @@ import pytest
 
 from browser_use_cloud.emulator import Emulator, EmulatorConfig
 from browser_use_cloud.emulator._spec import Operation, load_spec, operations
+from tests.conftest import shared_spec_path
 
 FAST = {"step_interval": 0.02, "steps_per_task": 4}
-REPO = Path(__file__).resolve().parents[2]
-VENDOR_DOCS = REPO.parent / "shared" / "spec" / "cloud-api-v1-docs.txt"
+VENDOR_DOCS = "cloud-api-v1-docs.txt"
 OPERATIONS = {op.name: op for op in operations(load_spec())}
 ERROR_SCHEMA = {
     "type": "object",
@@ -55,17 +53,9 @@ def check_against_spec(op: Operation, response: httpx.Response) -> None:
 
 
 def vendor_docs() -> str:
-    """The vendor docs (``../shared/spec`` from the repository root): skip without them, but
-    fail in CI, where a missing copy would otherwise pass as a skip."""
-    if not VENDOR_DOCS.is_file():
-        message = (
-            f"the vendor docs are not at {VENDOR_DOCS} "
-            "(../shared/spec/cloud-api-v1-docs.txt, beside the repository root)"
-        )
-        if os.environ.get("CI", "").strip().lower() in ("true", "1", "yes"):
-            pytest.fail(f"{message}; CI must provide them", pytrace=False)
-        pytest.skip(message)
-    return VENDOR_DOCS.read_text(encoding="utf-8")
+    """The vendor docs, from ``../shared/spec`` beside the repository (``shared_spec_path``
+    says when they may be missing)."""
+    return shared_spec_path(VENDOR_DOCS).read_text(encoding="utf-8")
 
 
 class Api:
