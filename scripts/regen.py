@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import derive_surface
 import normalize
 import spec_diff
 
@@ -107,6 +108,11 @@ def generate_client(build: Path) -> None:
 # Every file the spec drives, in the order they are built.
 BUILD_STEPS: tuple[Step, ...] = (
     Step("generate the low-level client", (PACKAGE_DIR,), generate_client),
+    Step(
+        "derive the wrapper's enums, result types and options",
+        derive_surface.OUTPUTS,
+        derive_surface.build,
+    ),
 )
 
 

@@ -73,6 +73,8 @@ __all__ = [
     "RateLimitError",
     "ScheduleType",
     "ScheduledTask",
+    "ScheduledTaskChanges",
+    "ScheduledTaskOptions",
     "StructuredOutputError",
     "Task",
     "TaskError",
@@ -106,7 +108,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from ._async._tasks import AsyncTaskHandle, TaskOptions
+    from ._async._tasks import AsyncTaskHandle
     from ._models import (
         Balance,
         BrowserData,
@@ -124,6 +126,7 @@ if TYPE_CHECKING:
         UrlContent,
     )
     from ._polling import PollPolicy
+    from ._spec_options import ScheduledTaskChanges, ScheduledTaskOptions, TaskOptions
     from ._structured_output import TaskResult
     from ._sync._tasks import TaskHandle
     from ._webhook_receiver import WebhookApp, webhook_app
@@ -145,7 +148,7 @@ if TYPE_CHECKING:
 
 # Names loaded on first use: most programs need only a client, and import time counts.
 _LAZY_MODULES = {
-    "._async._tasks": ("AsyncTaskHandle", "TaskOptions"),
+    "._async._tasks": ("AsyncTaskHandle",),
     "._sync._tasks": ("TaskHandle",),
     "._models": (
         "Balance",
@@ -164,6 +167,7 @@ _LAZY_MODULES = {
         "UrlContent",
     ),
     "._polling": ("PollPolicy",),
+    "._spec_options": ("ScheduledTaskChanges", "ScheduledTaskOptions", "TaskOptions"),
     "._structured_output": ("TaskResult",),
     "._webhook_receiver": ("WebhookApp", "webhook_app"),
     "._webhooks": (

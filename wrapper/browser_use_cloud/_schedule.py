@@ -9,18 +9,13 @@ future. The emulator enforces the same rules on arrival.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from typing import Any
 
 from ._cron import check_cron
 from ._exceptions import InputError
-from ._task_input import check_metadata
+from ._limits import FIELD_BOUNDS
+from ._spec_models import ScheduleType
 from ._validate import check_int
-
-SCHEDULE_TYPES = ("interval", "cron")
-_FLAGS = frozenset(
-    {"is_active", "use_adblock", "use_proxy", "highlight_elements", "save_browser_data"}
-)
 
 
 def check_datetime(name: str, value: dt.datetime | str) -> dt.datetime:
@@ -59,8 +54,10 @@ def schedule_fields(
     `interval_minutes` / `cron_expression` is given.
     """
     kind = None if schedule_type is None else str(schedule_type)
-    if kind is not None and kind not in SCHEDULE_TYPES:
-        raise InputError(f"schedule_type must be 'interval' or 'cron', got {kind!r}")
+    known = [member.value for member in ScheduleType]
+    if kind is not None and kind not in known:
+        allowed = " or ".join(repr(value) for value in known)
+        raise InputError(f"schedule_type must be {allowed}, got {kind!r}")
     if kind is None and (creating or interval_minutes is not None or cron_expression is not None):
         # The type follows from the field given; on update this switches the schedule's
         # type cleanly (the service drops the other type's field).
@@ -82,7 +79,9 @@ def schedule_fields(
     if kind is not None:
         fields["schedule_type"] = kind
     if interval_minutes is not None:
-        fields["interval_minutes"] = check_int("interval_minutes", interval_minutes, 1)
+        fields["interval_minutes"] = check_int(
+            "interval_minutes", interval_minutes, *FIELD_BOUNDS["interval_minutes"]
+        )
     if cron_expression is not None:
         fields["cron_expression"] = check_cron(cron_expression)
     start = None if start_at is None else check_datetime("start_at", start_at)
@@ -101,21 +100,3 @@ def schedule_fields(
     if end is not None:
         fields["end_at"] = end.isoformat()
     return fields
-
-
-def update_fields(values: Mapping[str, Any]) -> dict[str, Any]:
-    """The non-None scheduled-task update fields, type-checked."""
-    out: dict[str, Any] = {}
-    for name, value in values.items():
-        if value is None:
-            continue
-        if name in _FLAGS and not isinstance(value, bool):
-            raise InputError(f"{name} must be True or False, got {type(value).__name__}")
-        if name in ("task", "llm_model", "structured_output_json") and (
-            not isinstance(value, str) or not value.strip()
-        ):
-            raise InputError(f"{name} must be a non-empty string")
-        if name == "metadata":
-            value = check_metadata(value, None)
-        out[name] = str(value) if name == "llm_model" else value
-    return out

@@ -1,29 +1,36 @@
-"""Check run-task arguments before anything is sent, and build the JSON body (pure).
+"""Check request options before anything is sent, and build JSON bodies (pure).
 
-Only the fields a caller set are put in the body, so the service keeps its own defaults.
-`llm_model` and `proxy_country_code` must be values the spec lists; pass
-`allow_unknown=True` to send a newer value on purpose.
+Which options exist, their types, enums and the bounds the spec states come from
+openapi.json (through `_spec_options`); limits only the service's documentation gives
+come from `_limits`; a few fields get checks of their own (`FIELD_CHECKS`). Only the
+options a caller set are put in the body, so the service keeps its own defaults. Enum
+values must be ones the spec lists; pass `allow_unknown=True` to send a newer value on
+purpose.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from ._exceptions import InputError
+from ._limits import (
+    FIELD_BOUNDS,
+    MAX_METADATA_KEY_CHARS,
+    MAX_METADATA_PAIRS,
+    MAX_METADATA_VALUE_CHARS,
+    NON_EMPTY,
+)
+from ._spec_options import OPTIONS, REQUEST_FIELDS, WRAPPER_OPTIONS
 from ._structured_output import check_schema
 from ._validate import check_bool, check_int
 
 REQUEST_ID_KEY = "bu_request_id"
 """Metadata key that carries the client request id used to avoid duplicate tasks."""
-
-MAX_AGENT_STEPS = 200
-MAX_METADATA_PAIRS = 10
-MAX_METADATA_KEY_CHARS = 100
-MAX_METADATA_VALUE_CHARS = 1000
 
 _DOMAIN_LABEL = re.compile(r"^[^\s/:*?#@\\]+$")
 
@@ -33,20 +40,13 @@ def new_request_id() -> str:
     return "bu-" + uuid.uuid4().hex
 
 
-def _known(enum_name: str) -> frozenset[str]:
-    from browser_use_cloud_api import models
+def known_values(enum: str | Sequence[str]) -> frozenset[str]:
+    """The values of a spec enum: a public enum's name (`"LLMModel"`) or the values."""
+    if isinstance(enum, str):
+        from . import _spec_models
 
-    return frozenset(member.value for member in getattr(models, enum_name))
-
-
-def known_llm_models() -> frozenset[str]:
-    """The LLM model names the spec lists."""
-    return _known("LLMModel")
-
-
-def known_proxy_country_codes() -> frozenset[str]:
-    """The proxy country codes the spec lists."""
-    return _known("ProxyCountryCode")
+        return frozenset(member.value for member in getattr(_spec_models, enum))
+    return frozenset(enum)
 
 
 def _check_enum(name: str, value: object, known: frozenset[str], allow_unknown: bool) -> str:
@@ -164,77 +164,126 @@ def resolve_request_id(request_id: bool | str) -> str | None:
     return request_id
 
 
+Check = Callable[[str, Any], Any]
+
+
+def _check_domains(name: str, value: object) -> list[str]:
+    domains = _check_str_list(name, value)
+    for domain in domains:
+        check_domain(domain)
+    return domains
+
+
+FIELD_CHECKS: dict[str, Check] = {
+    "allowed_domains": _check_domains,
+    "structured_output_json": lambda name, value: check_schema_json(value),
+    "metadata": lambda name, value: check_metadata(value, None),
+}
+"""Fields with a check beyond their schema (by name; a test checks they are real fields)."""
+
+
+def check_value(name: str, schema: Mapping[str, Any], value: object, allow_unknown: bool) -> Any:
+    """`value` for field `name` as it goes into the JSON body, checked against `schema` (a
+    field of `_spec_options.REQUEST_FIELDS`), the documented limits and `FIELD_CHECKS`."""
+    special = FIELD_CHECKS.get(name)
+    if special is not None:
+        return special(name, value)
+    if "enum" in schema:
+        return _check_enum(name, value, known_values(schema["enum"]), allow_unknown)
+    kind = schema.get("type")
+    if kind == "boolean":
+        return check_bool(name, value)
+    if kind in ("integer", "number"):
+        low, high = FIELD_BOUNDS.get(name, (schema.get("minimum"), schema.get("maximum")))
+        if kind == "integer":
+            return check_int(name, value, _whole(low), _whole(high))
+        return _check_number(name, value, low, high)
+    if kind == "string":
+        return _check_string(name, schema, value)
+    if kind == "array":
+        if schema.get("items", {}).get("type") == "string":
+            return _check_str_list(name, value)
+        if isinstance(value, str | bytes) or not isinstance(value, Sequence):
+            raise InputError(f"{name} must be a list, got {type(value).__name__}")
+        items = schema.get("items", {})
+        return [check_value(f"{name}[{i}]", items, v, allow_unknown) for i, v in enumerate(value)]
+    if kind == "object" and schema.get("values", {}).get("type") == "string":
+        return _check_str_map(name, value)
+    return value
+
+
+def _whole(bound: float | None) -> int | None:
+    """A spec bound (JSON numbers may read as 2.0) as an integer bound."""
+    return None if bound is None else int(bound)
+
+
+def _check_number(name: str, value: object, low: float | None, high: float | None) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise InputError(f"{name} must be a number, got {type(value).__name__}")
+    if (low is not None and value < low) or (high is not None and value > high):
+        raise InputError(f"{name} must be between {low} and {high}, got {value}")
+    return value
+
+
+def _check_string(name: str, schema: Mapping[str, Any], value: object) -> str:
+    if schema.get("format") == "date-time" and isinstance(value, dt.datetime):
+        from ._schedule import check_datetime
+
+        return check_datetime(name, value).isoformat()
+    if not isinstance(value, str):
+        raise InputError(f"{name} must be a string, got {type(value).__name__}")
+    if name in NON_EMPTY and not value.strip():
+        raise InputError(f"{name} must be a non-empty string")
+    low, high = schema.get("minLength"), schema.get("maxLength")
+    if (low is not None and len(value) < low) or (high is not None and len(value) > high):
+        raise InputError(
+            f"{name} must have between {low or 0} and {high or 'any number of'} characters, "
+            f"got {len(value)}"
+        )
+    return value
+
+
+def check_field(request: str, name: str, value: object) -> Any:
+    """`value` for field `name` of request schema `request`, checked (see `check_value`)."""
+    return check_value(name, REQUEST_FIELDS[request][name], value, False)
+
+
+def check_options(kind: str, options: Mapping[str, Any]) -> dict[str, Any]:
+    """The JSON fields for `options` of TypedDict `kind` (None values left out), checked."""
+    request, offered = OPTIONS[kind]
+    schemas = {name: REQUEST_FIELDS[request][name] for name in offered}
+    allow_unknown = check_bool("allow_unknown", options.get("allow_unknown", False))
+    body: dict[str, Any] = {}
+    for name, value in options.items():
+        if name in WRAPPER_OPTIONS:
+            continue
+        schema = schemas.get(name)
+        if schema is None:
+            allowed = ", ".join([*schemas, *WRAPPER_OPTIONS])
+            raise InputError(f"unknown option {name!r}; allowed: {allowed}")
+        if value is not None:
+            body[name] = check_value(name, schema, value, allow_unknown)
+    return body
+
+
 def build_run_task_body(
-    task: str,
-    *,
-    llm_model: str | None = None,
-    secrets: Mapping[str, str] | None = None,
-    allowed_domains: Sequence[str] | None = None,
-    save_browser_data: bool | None = None,
-    structured_output_json: str | None = None,
-    highlight_elements: bool | None = None,
-    included_file_names: Sequence[str] | None = None,
-    max_agent_steps: int | None = None,
-    enable_public_share: bool | None = None,
-    browser_profile_id: str | None = None,
-    use_adblock: bool | None = None,
-    use_proxy: bool | None = None,
-    proxy_country_code: str | None = None,
-    browser_viewport_width: int | None = None,
-    browser_viewport_height: int | None = None,
-    metadata: Mapping[str, str] | None = None,
-    request_id: str | None = None,
-    allow_unknown: bool = False,
+    task: str, *, kind: str = "TaskOptions", request_id: str | None = None, **options: Any
 ) -> dict[str, Any]:
-    """Validate run-task arguments and return the request body (unset fields left out)."""
+    """Validate a task and its options (TypedDict `kind`); return the request body.
+
+    The request id, if any, is added to the metadata (counting against its limits).
+    """
     if not isinstance(task, str):
         raise InputError(f"task must be a string, got {type(task).__name__}")
     if not task.strip():
         raise InputError("task must describe what the agent should do; it is empty")
     body: dict[str, Any] = {"task": task}
-    if llm_model is not None:
-        body["llm_model"] = _check_enum("llm_model", llm_model, known_llm_models(), allow_unknown)
-    if secrets is not None:
-        body["secrets"] = _check_str_map("secrets", secrets)
-    if allowed_domains is not None:
-        domains = _check_str_list("allowed_domains", allowed_domains)
-        for domain in domains:
-            check_domain(domain)
-        body["allowed_domains"] = domains
-    for name, flag in (
-        ("save_browser_data", save_browser_data),
-        ("highlight_elements", highlight_elements),
-        ("enable_public_share", enable_public_share),
-        ("use_adblock", use_adblock),
-        ("use_proxy", use_proxy),
-    ):
-        if flag is not None:
-            body[name] = check_bool(name, flag)
-    if structured_output_json is not None:
-        body["structured_output_json"] = check_schema_json(structured_output_json)
-    if included_file_names is not None:
-        body["included_file_names"] = _check_str_list("included_file_names", included_file_names)
-    if max_agent_steps is not None:
-        body["max_agent_steps"] = check_int("max_agent_steps", max_agent_steps, 1, MAX_AGENT_STEPS)
-    if browser_profile_id is not None:
-        if not isinstance(browser_profile_id, str) or not browser_profile_id.strip():
-            raise InputError("browser_profile_id must be a non-empty string")
-        body["browser_profile_id"] = browser_profile_id
-    if proxy_country_code is not None:
-        body["proxy_country_code"] = check_proxy_country_code(
-            proxy_country_code, allow_unknown=allow_unknown
-        )
-    for name, size in (
-        ("browser_viewport_width", browser_viewport_width),
-        ("browser_viewport_height", browser_viewport_height),
-    ):
-        if size is not None:
-            body[name] = check_int(name, size, 1)
-    if metadata is not None or request_id is not None:
-        body["metadata"] = check_metadata(metadata, request_id)
+    body.update(check_options(kind, options))
+    if request_id is not None:
+        body["metadata"] = check_metadata(body.get("metadata"), request_id)
     return body
 
 
 def check_proxy_country_code(value: object, *, allow_unknown: bool = False) -> str:
     """A proxy country the spec lists: the one rule of every call that takes one."""
-    return _check_enum("proxy_country_code", value, known_proxy_country_codes(), allow_unknown)
+    return _check_enum("proxy_country_code", value, known_values("ProxyCountryCode"), allow_unknown)

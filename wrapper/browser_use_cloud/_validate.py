@@ -20,15 +20,18 @@ def check_id(name: str, value: object) -> str:
     return value
 
 
-def check_int(name: str, value: object, low: int, high: int | None = None) -> int:
-    """An integer (not a bool) within [low, high] (no upper bound when `high` is None).
+def check_int(name: str, value: object, low: int | None, high: int | None = None) -> int:
+    """An integer (not a bool) within [low, high] (no bound where one is None).
 
     The one integer check of every resource; the emulator refuses the same values.
     """
     if isinstance(value, bool) or not isinstance(value, int):
         raise InputError(f"{name} must be an integer, got {type(value).__name__}")
-    if value < low or (high is not None and value > high):
-        bound = f"between {low} and {high}" if high is not None else f"at least {low}"
+    if (low is not None and value < low) or (high is not None and value > high):
+        if low is not None and high is not None:
+            bound = f"between {low} and {high}"
+        else:
+            bound = f"at least {low}" if low is not None else f"at most {high}"
         raise InputError(f"{name} must be {bound}, got {value}")
     return value
 

@@ -16,7 +16,6 @@ from typing import (
     Any,
     Generic,
     Literal,
-    TypedDict,
     TypeVar,
     Unpack,
     cast,
@@ -69,6 +68,7 @@ from .._models import (
 from .._page_walk import MAX_PAGE_SIZE, PageWalk, check_page_args
 from .._polling import STREAM_POLICY, WAIT_POLICY, DurationPrior, PollPolicy, PollSchedule
 from .._reconcile import RequestIdSearch
+from .._spec_options import TaskOptions
 from .._steps import StepTracker
 from .._structured_output import OutputSpec, TaskResult, with_parsed
 from .._task_input import build_run_task_body, resolve_request_id
@@ -104,28 +104,6 @@ NOT_FOUND_GRACE = 5.0
 
 _AMBIGUOUS = (APIConnectionError, InternalServerError, APIResponseValidationError)
 _TRANSIENT = (APIConnectionError, InternalServerError, RateLimitError)
-
-
-class TaskOptions(TypedDict, total=False):
-    """Optional run-task settings; only those given are sent (see `_task_input`)."""
-
-    llm_model: str
-    secrets: Mapping[str, str]
-    allowed_domains: Sequence[str]
-    save_browser_data: bool
-    structured_output_json: str
-    highlight_elements: bool
-    included_file_names: Sequence[str]
-    max_agent_steps: int
-    enable_public_share: bool
-    browser_profile_id: str
-    use_adblock: bool
-    use_proxy: bool
-    proxy_country_code: str
-    browser_viewport_width: int
-    browser_viewport_height: int
-    metadata: Mapping[str, str]
-    allow_unknown: bool
 
 
 def _clock() -> float:

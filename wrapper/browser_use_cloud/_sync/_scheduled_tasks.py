@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, Unpack
 
 from browser_use_cloud_api.api.scheduled_tasks import (
     create_scheduled_task,
@@ -19,8 +19,9 @@ from browser_use_cloud_api.models import ScheduledTaskRequest, UpdateScheduledTa
 from .._config import RequestTimeout
 from .._models import Page, ScheduledTask, parse_created_id, parse_page, parse_scheduled_task
 from .._page_walk import MAX_PAGE_SIZE, PageWalk, check_page_args
-from .._schedule import schedule_fields, update_fields
-from .._task_input import build_run_task_body
+from .._schedule import schedule_fields
+from .._spec_options import ScheduledTaskChanges, ScheduledTaskOptions
+from .._task_input import build_run_task_body, check_options
 from .._validate import check_id
 from ._http import body_op
 from ._resource import APIResource
@@ -50,50 +51,18 @@ class ScheduledTasks(APIResource):
         schedule_type: str | None = None,
         start_at: dt.datetime | str | None = None,
         end_at: dt.datetime | str | None = None,
-        llm_model: str | None = None,
-        allowed_domains: Sequence[str] | None = None,
-        save_browser_data: bool | None = None,
-        structured_output_json: str | None = None,
-        highlight_elements: bool | None = None,
-        included_file_names: Sequence[str] | None = None,
-        max_agent_steps: int | None = None,
-        enable_public_share: bool | None = None,
-        browser_profile_id: str | None = None,
-        use_adblock: bool | None = None,
-        use_proxy: bool | None = None,
-        proxy_country_code: str | None = None,
-        browser_viewport_width: int | None = None,
-        browser_viewport_height: int | None = None,
-        metadata: Mapping[str, str] | None = None,
-        allow_unknown: bool = False,
         timeout: RequestTimeout = None,
+        **options: Unpack[ScheduledTaskOptions],
     ) -> str:
         """Schedule `task`; returns the scheduled task's id.
 
         Give `interval_minutes=N` (every N minutes) or `cron_expression='0 9 * * MON-FRI'`.
         `start_at`/`end_at` are aware datetimes or ISO strings (the service defaults them
-        to now and one year from now; an `end_at` in the past is refused). Secrets are not
-        supported for scheduled tasks.
+        to now and one year from now; an `end_at` in the past is refused). `options` are the
+        run settings of each task (see `ScheduledTaskOptions`); secrets are not supported for
+        scheduled tasks.
         """
-        body = build_run_task_body(
-            task,
-            llm_model=llm_model,
-            allowed_domains=allowed_domains,
-            save_browser_data=save_browser_data,
-            structured_output_json=structured_output_json,
-            highlight_elements=highlight_elements,
-            included_file_names=included_file_names,
-            max_agent_steps=max_agent_steps,
-            enable_public_share=enable_public_share,
-            browser_profile_id=browser_profile_id,
-            use_adblock=use_adblock,
-            use_proxy=use_proxy,
-            proxy_country_code=proxy_country_code,
-            browser_viewport_width=browser_viewport_width,
-            browser_viewport_height=browser_viewport_height,
-            metadata=metadata,
-            allow_unknown=allow_unknown,
-        )
+        body = build_run_task_body(task, kind="ScheduledTaskOptions", **options)
         body.update(
             schedule_fields(
                 schedule_type=schedule_type,
@@ -135,41 +104,22 @@ class ScheduledTasks(APIResource):
         self,
         task_id: str,
         *,
-        task: str | None = None,
         schedule_type: str | None = None,
         interval_minutes: int | None = None,
         cron_expression: str | None = None,
         start_at: dt.datetime | str | None = None,
         end_at: dt.datetime | str | None = None,
-        is_active: bool | None = None,
-        use_adblock: bool | None = None,
-        use_proxy: bool | None = None,
-        highlight_elements: bool | None = None,
-        llm_model: str | None = None,
-        save_browser_data: bool | None = None,
-        structured_output_json: str | None = None,
-        metadata: Mapping[str, str] | None = None,
         timeout: RequestTimeout = None,
+        **changes: Unpack[ScheduledTaskChanges],
     ) -> ScheduledTask:
         """Change the given fields (None leaves a field as it is); returns the new state.
 
         `cron_expression=` on an interval schedule switches it to cron (and
         `interval_minutes=` the other way): the other type's field is dropped, never kept
-        beside. `end_at` must be in the future.
+        beside. `end_at` must be in the future. `changes` are the fields of
+        `ScheduledTaskChanges` (task, is_active, run settings).
         """
-        body = update_fields(
-            {
-                "task": task,
-                "is_active": is_active,
-                "use_adblock": use_adblock,
-                "use_proxy": use_proxy,
-                "highlight_elements": highlight_elements,
-                "llm_model": llm_model,
-                "save_browser_data": save_browser_data,
-                "structured_output_json": structured_output_json,
-                "metadata": metadata,
-            }
-        )
+        body = check_options("ScheduledTaskChanges", changes)
         body.update(
             schedule_fields(
                 schedule_type=schedule_type,

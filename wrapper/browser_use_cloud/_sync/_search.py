@@ -11,7 +11,8 @@ from browser_use_cloud_api.models import SearchUrlRequest, SimpleSearchRequest
 from .._config import RequestTimeout
 from .._exceptions import InputError
 from .._models import UrlContent, parse_url_content
-from .._validate import check_int, check_text
+from .._task_input import check_field
+from .._validate import check_text
 from ._http import body_op
 from ._resource import APIResource
 
@@ -26,11 +27,11 @@ class Search(APIResource):
     def simple(
         self, query: str, *, max_websites: int = 5, depth: int = 2, timeout: RequestTimeout = None
     ) -> list[UrlContent]:
-        """Search the web for `query`; `max_websites` 1-10 pages, `depth` 2-5 steps each."""
+        """Search the web for `query`: `max_websites` pages, `depth` agent steps on each."""
         body = {
             "query": check_text("query", query),
-            "max_websites": check_int("max_websites", max_websites, 1, 10),
-            "depth": check_int("depth", depth, 2, 5),
+            "max_websites": check_field("SimpleSearchRequest", "max_websites", max_websites),
+            "depth": check_field("SimpleSearchRequest", "depth", depth),
         }
         op = body_op(simple_search, SimpleSearchRequest, body)
         return self._http.call(op, _parse_results, retry="safe_post", timeout=timeout)
@@ -38,14 +39,14 @@ class Search(APIResource):
     def url(
         self, url: str, query: str, *, depth: int = 2, timeout: RequestTimeout = None
     ) -> UrlContent:
-        """Read `url` looking for `query`; `depth` 2-5 agent steps."""
+        """Read `url` looking for `query` in `depth` agent steps (bounds from the spec)."""
         target = check_text("url", url)
         if not target.startswith(("http://", "https://")):
             raise InputError(f"url must start with http:// or https://, got {url!r}")
         body = {
             "url": target,
             "query": check_text("query", query),
-            "depth": check_int("depth", depth, 2, 5),
+            "depth": check_field("SearchUrlRequest", "depth", depth),
         }
         op = body_op(search_url, SearchUrlRequest, body)
         return self._http.call(op, parse_url_content, retry="safe_post", timeout=timeout)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from ._choices import SpecChoice, spec_choice_help
 from ._context import CliState, pass_state
 from ._output import json_option, page_json, page_options, print_json, print_record, print_table
 
@@ -44,7 +45,12 @@ def profile_options(func: F) -> F:
         click.option("--persist/--no-persist", default=None, help="Keep cookies between tasks."),
         click.option("--ad-blocker/--no-ad-blocker", default=None, help="Block ads."),
         click.option("--proxy/--no-proxy", default=None, help="Use a residential proxy."),
-        click.option("--proxy-country", metavar="CODE", help="Proxy country, e.g. us, de, jp."),
+        click.option(
+            "--proxy-country",
+            metavar="CODE",
+            type=SpecChoice("ProxyCountryCode"),
+            help=spec_choice_help("Proxy country.", "ProxyCountryCode"),
+        ),
         click.option("--viewport", metavar="WxH", callback=_viewport, help="e.g. 1280x960."),
     ]
     for option in reversed(options):

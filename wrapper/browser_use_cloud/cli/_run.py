@@ -14,6 +14,7 @@ import httpx
 from .._config import is_loopback
 from .._exceptions import StructuredOutputError, TaskError
 from .._polling import PollPolicy
+from ._choices import SpecChoice, spec_choice_help
 from ._context import CliState, pass_state
 from ._errors import EXIT_CODES_HELP, CliError
 from ._interrupt import stop_on_interrupt
@@ -159,7 +160,10 @@ def show_result(
     help="Only visit this domain, e.g. example.com or *.example.com (repeatable).",
 )
 @click.option(
-    "--model", metavar="MODEL", help="LLM model, e.g. gpt-4.1 (service default if unset)."
+    "--model",
+    metavar="MODEL",
+    type=SpecChoice("LLMModel"),
+    help=spec_choice_help("LLM model (service default if unset).", "LLMModel"),
 )
 @click.option(
     "--secret",

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from ._choices import SpecChoice, spec_choice_help
 from ._context import CliState, pass_state
 from ._output import json_option, page_json, page_options, print_json, print_record, print_table
 
@@ -37,7 +38,12 @@ start_option = click.option(
 end_option = click.option(
     "--end-at", metavar="ISO", help="No runs after this time (default: a year from start)."
 )
-model_option = click.option("--model", metavar="MODEL", help="LLM model for each run.")
+model_option = click.option(
+    "--model",
+    metavar="MODEL",
+    type=SpecChoice("LLMModel"),
+    help=spec_choice_help("LLM model for each run.", "LLMModel"),
+)
 
 
 @click.group(epilog=EPILOG)
@@ -183,6 +189,7 @@ def update(
         "end_at": end_at,
         "llm_model": model,
         "is_active": active,
+        "allow_unknown": True,  # a model newer than this SDK: the service decides
     }
     with state.client() as client:  # the client switches the type to match the field given
         item = client.scheduled_tasks.update(schedule_id, **fields)

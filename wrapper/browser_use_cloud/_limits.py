@@ -1,0 +1,44 @@
+"""Limits the service documents but openapi.json does not state, declared once by field name.
+
+The client's input checks and the emulator's request validation both read them (limits
+the spec states, such as enums and `minimum`/`maximum`, come from the spec itself). A
+test checks that every name here is a field of a request schema in openapi.json.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+MAX_METADATA_PAIRS = 10
+MAX_METADATA_KEY_CHARS = 100
+MAX_METADATA_VALUE_CHARS = 1000
+
+FIELD_BOUNDS: dict[str, tuple[int, int | None]] = {
+    "max_agent_steps": (1, 200),
+    "browser_viewport_width": (1, None),
+    "browser_viewport_height": (1, None),
+    "interval_minutes": (1, None),
+}
+"""Integer fields: (lowest, highest or None) the service accepts."""
+
+NON_EMPTY = frozenset({"task", "browser_profile_id", "structured_output_json"})
+"""String fields the client refuses when empty or blank (the service cannot use them)."""
+
+
+def schema_keywords(name: str) -> dict[str, Any]:
+    """The documented limits of field `name` as JSON Schema keywords ({} when none)."""
+    if name == "metadata":
+        return {
+            "maxProperties": MAX_METADATA_PAIRS,
+            "propertyNames": {"minLength": 1, "maxLength": MAX_METADATA_KEY_CHARS},
+            "additionalProperties": {"type": "string", "maxLength": MAX_METADATA_VALUE_CHARS},
+        }
+    bounds = FIELD_BOUNDS.get(name)
+    if bounds is None:
+        return {}
+    low, high = bounds
+    return {"minimum": low} if high is None else {"minimum": low, "maximum": high}
+
+
+DOCUMENTED_FIELDS = frozenset({"metadata", *FIELD_BOUNDS, *NON_EMPTY})
+"""Every field name this module declares a limit for."""
