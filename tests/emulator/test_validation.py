@@ -50,8 +50,9 @@ def test_wrong_types_enum_and_bounds(api: Api) -> None:
         (["body", "browser_viewport_width"], "int_from_float"),
     ]
     enum = errors[4]
-    assert enum["msg"].startswith("Input should be 'gpt-4o', 'gpt-4o-mini'")
-    assert enum["ctx"]["expected"].endswith("or 'llama-4-maverick-17b-128e-instruct'")
+    first, second, *_, last = load_spec()["components"]["schemas"]["LLMModel"]["enum"]
+    assert enum["msg"].startswith(f"Input should be {first!r}, {second!r}")
+    assert enum["ctx"]["expected"].endswith(f"or {last!r}")
     assert errors[5]["msg"] == "Input should be less than or equal to 200"
 
 

@@ -12,9 +12,10 @@ from typing import Any
 MAX_METADATA_PAIRS = 10
 MAX_METADATA_KEY_CHARS = 100
 MAX_METADATA_VALUE_CHARS = 1000
+MAX_AGENT_STEPS = 200
 
 FIELD_BOUNDS: dict[str, tuple[int, int | None]] = {
-    "max_agent_steps": (1, 200),
+    "max_agent_steps": (1, MAX_AGENT_STEPS),
     "browser_viewport_width": (1, None),
     "browser_viewport_height": (1, None),
     "interval_minutes": (1, None),

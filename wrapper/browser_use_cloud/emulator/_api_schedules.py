@@ -14,18 +14,10 @@ from ._scheduler import validate_cron
 from ._state import DEFAULT_LLM, ScheduleRecord
 from ._validation import ErrorDict, RequestValidationError, error
 
+# The fields that make the schedule itself; every other field of a scheduled-task request
+# (bar is_active) is a setting of the runs it starts, whatever the spec adds.
 _SCHEDULE_FIELDS = ("schedule_type", "interval_minutes", "cron_expression", "start_at", "end_at")
-# Fields of UpdateScheduledTaskRequest that change the settings of future runs.
-_RUN_FIELDS = (
-    "task",
-    "use_adblock",
-    "use_proxy",
-    "highlight_elements",
-    "llm_model",
-    "save_browser_data",
-    "structured_output_json",
-    "metadata",
-)
+_NOT_RUN_FIELDS = frozenset({*_SCHEDULE_FIELDS, "is_active"})
 DEFAULT_LIFETIME = relativedelta(years=1)
 """`end_at` defaults to one year from now (the vendor docs), whatever `start_at` is."""
 _FIELD_OF = {"interval": "interval_minutes", "cron": "cron_expression"}
@@ -161,7 +153,7 @@ def update_scheduled_task(call: Call) -> Any:
         kind = schedule.get("schedule_type", record.schedule_type)
         if kind != record.schedule_type:  # a switch drops the old type's field
             schedule.setdefault(_FIELD_OF[record.schedule_type], None)
-        run = {**record.request, **{k: changes[k] for k in _RUN_FIELDS if k in changes}}
+        run = {**record.request, **{k: v for k, v in changes.items() if k not in _NOT_RUN_FIELDS}}
         updated = dataclasses.replace(
             record, **schedule, request=run, updated_at=call.state.clock.now()
         )

@@ -1,7 +1,8 @@
 """The ASGI app: one route per operation of openapi.json, plus the emulator's own pages.
 
-Each API request goes auth -> spec validation -> handler. Errors are JSON
-``{"detail": ...}`` like FastAPI's, validation errors FastAPI's 422 list.
+Each API request goes auth -> spec validation -> handler -> answer completed from the
+spec (`_responses`). Errors are JSON ``{"detail": ...}`` like FastAPI's, validation
+errors FastAPI's 422 list.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from . import _api_account, _api_files, _api_profiles, _api_schedules, _api_tasks, _pages
 from ._config import EmulatorConfig
 from ._handler import Call, Handler
+from ._responses import ResponseShapes
 from ._spec import API_PREFIX, Operation, load_spec, operations
 from ._state import ApiError, State
 from ._validation import RequestValidationError, SchemaValidator, validate_request
@@ -71,8 +73,14 @@ def _unauthorized(state: State, op: Operation, request: Request) -> Response | N
 
 
 def _endpoint(
-    op: Operation, handler: Handler, state: State, validator: SchemaValidator
+    op: Operation,
+    handler: Handler,
+    state: State,
+    validator: SchemaValidator,
+    shapes: ResponseShapes,
 ) -> Callable[[Request], Awaitable[Response]]:
+    complete = shapes.for_operation(op)
+
     async def endpoint(request: Request) -> Response:
         if op.secured and (refusal := _unauthorized(state, op, request)) is not None:
             return refusal
@@ -81,7 +89,7 @@ def _endpoint(
             params, parsed = validate_request(
                 validator, op, request.path_params, request.query_params, body
             )
-            return _json(handler(Call(request, state, params, parsed)))
+            return _json(complete(handler(Call(request, state, params, parsed))))
         except RequestValidationError as exc:
             return _json({"detail": exc.errors}, 422)
         except ApiError as exc:
@@ -124,13 +132,14 @@ def create_app(config: EmulatorConfig | None = None) -> Starlette:
     config = config or EmulatorConfig()
     spec = load_spec()
     validator = SchemaValidator(spec)
+    shapes = ResponseShapes(spec)
     state = State(config)
     by_path: dict[str, dict[str, Callable[[Request], Awaitable[Response]]]] = {}
     for op in (*operations(spec), *LEGACY):
         handler = HANDLERS.get(op.name)
         if handler is None:
             raise RuntimeError(f"the emulator has no handler for operation {op.operation_id}")
-        endpoint = _endpoint(op, handler, state, validator)
+        endpoint = _endpoint(op, handler, state, validator, shapes)
         by_path.setdefault(_route_path(op.path), {})[op.method.upper()] = endpoint
     # One route per path, so that a 405 lists every method of the path in its Allow header.
     routes = [

@@ -19,12 +19,12 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from .._files import guess_content_type
+from .._limits import MAX_AGENT_STEPS
 from . import _media, _schema_values, _script
 from ._config import EmulatorConfig
 from ._scheduler import EmulatorClock, Scheduler
 from ._tasks import TERMINAL, TaskRecord
 from ._uploads import FileStore, UploadSigner, download_key
-from ._validation import BODY_LIMITS
 from ._webhook_delivery import WebhookDispatcher
 
 STATUS_EVENT = "agent.task.status_update"
@@ -40,7 +40,6 @@ WEBHOOK_STATUS = {
 }
 DEFAULT_LLM = "gpt-4.1"
 CREDITS_PER_STEP = 1
-MAX_AGENT_STEPS: int = BODY_LIMITS["RunTaskRequest"]["max_agent_steps"]["maximum"]
 
 
 class ApiError(Exception):

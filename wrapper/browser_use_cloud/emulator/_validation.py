@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+from .._limits import schema_keywords
 from ._spec import JSON, Operation
 
 Loc = tuple[str | int, ...]
@@ -25,31 +26,6 @@ ErrorDict = dict[str, Any]
 _TRUE = {"1", "on", "t", "true", "y", "yes"}
 _FALSE = {"0", "off", "f", "false", "n", "no"}
 
-_METADATA_LIMITS: JSON = {
-    "maxProperties": 10,
-    "propertyNames": {"minLength": 1, "maxLength": 100},
-    "additionalProperties": {"type": "string", "maxLength": 1000},
-}
-_VIEWPORT_LIMITS: JSON = {
-    "browser_viewport_width": {"minimum": 1},
-    "browser_viewport_height": {"minimum": 1},
-}
-_TASK_LIMITS: JSON = {
-    "max_agent_steps": {"minimum": 1, "maximum": 200},
-    "metadata": _METADATA_LIMITS,
-    **_VIEWPORT_LIMITS,
-}
-# Documented limits that the spec leaves out: schema name -> property -> extra keywords.
-BODY_LIMITS: dict[str, JSON] = {
-    "RunTaskRequest": _TASK_LIMITS,
-    "ScheduledTaskRequest": {**_TASK_LIMITS, "interval_minutes": {"minimum": 1}},
-    "UpdateScheduledTaskRequest": {
-        "metadata": _METADATA_LIMITS,
-        "interval_minutes": {"minimum": 1},
-    },
-    "CreateBrowserProfileRequest": _VIEWPORT_LIMITS,
-    "UpdateBrowserProfileRequest": _VIEWPORT_LIMITS,
-}
 QUERY_LIMITS: dict[str, JSON] = {"limit": {"maximum": 100}}
 
 
@@ -307,15 +283,14 @@ _CHECKS = {
 
 
 def _with_limits(validator: SchemaValidator, schema: JSON) -> JSON:
-    """The body schema with the documented extra limits merged into its properties."""
-    ref = schema.get("$ref", "")
-    extra = BODY_LIMITS.get(ref.rsplit("/", 1)[-1])
+    """The body schema with the documented extra limits (`_limits`, by field name, shared
+    with the client's checks) merged into its properties."""
     resolved = validator.resolve(schema)
-    if not extra:
-        return resolved
-    props = dict(resolved["properties"])
-    for name, keywords in extra.items():
-        props[name] = _merge_into_non_null(validator, props[name], keywords)
+    props = dict(resolved.get("properties", {}))
+    for name, prop in props.items():
+        keywords = schema_keywords(name)
+        if keywords:
+            props[name] = _merge_into_non_null(validator, prop, keywords)
     return {**resolved, "properties": props}
 
 

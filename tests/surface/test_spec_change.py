@@ -1,0 +1,50 @@
+"""After an optional spec change, the re-derived wrapper and the emulator follow it unedited.
+
+The wrapper package is copied, `scripts/derive_surface.py` re-derives it from the changed
+spec, and a fresh interpreter runs `synthetic_change.CHECKS` on the copy against an
+emulator serving the changed spec (real HTTP on loopback).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import derive_surface
+import synthetic_change
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_optional_additions_need_no_hand_edit(tmp_path: Path, spec: dict[str, Any]) -> None:
+    changed = tmp_path / "openapi.json"
+    changed.write_text(json.dumps(synthetic_change.apply(spec)), encoding="utf-8")
+    package = tmp_path / "pkg" / "browser_use_cloud"
+    shutil.copytree(
+        REPO / "wrapper" / "browser_use_cloud",
+        package,
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
+    derive_surface.derive(changed, package)
+    options = (package / "_spec_options.py").read_text(encoding="utf-8")
+    assert "flash_mode: bool | None" in options  # typed where a type checker sees it
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(package.parent), os.environ.get("PYTHONPATH", "")]),
+        "BROWSER_USE_EMULATOR_OPENAPI": str(changed),
+    }
+    finished = subprocess.run(
+        [sys.executable, "-c", synthetic_change.CHECKS, str(package.parent)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert finished.returncode == 0, finished.stdout + finished.stderr
+    assert finished.stdout.strip().endswith("OK"), finished.stdout

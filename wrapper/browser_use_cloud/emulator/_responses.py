@@ -1,0 +1,101 @@
+"""Answers completed from the spec: every property of the declared response is present.
+
+Handlers build the fields they know about; `ResponseShapes` adds each property of the
+operation's 200 schema that a handler left out (a field newer than the handler) with a
+value valid for its schema, in nested objects and list items too. So after a regen that
+adds a response field, the emulator's answers carry it and stay valid against the spec.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from typing import Any
+
+from . import _schema_values
+from ._spec import JSON, Operation, response_schema
+
+Shape = Callable[[Any], Any]
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+class ResponseShapes:
+    """One shaping function per operation, compiled once from the spec."""
+
+    def __init__(self, spec: JSON) -> None:
+        self._spec = spec
+        self._by_ref: dict[str, Shape | None] = {}
+
+    def for_operation(self, op: Operation) -> Shape:
+        """The function that completes `op`'s 200 answers (identity when nothing to do)."""
+        schema = response_schema(op, 200)
+        shape = self._compile(schema) if schema else None
+        return shape or _identity
+
+    def filler(self, schema: JSON, name: str) -> Any:
+        """A value valid for `schema` (not null when the schema allows other values)."""
+        branches = [b for b in schema.get("anyOf", ()) if b.get("type") != "null"]
+        target = branches[0] if len(branches) == 1 else schema
+        root = {**target, "components": self._spec.get("components", {})}
+        return _schema_values.generate(root, random.Random(f"response field {name}"))
+
+    def _resolve(self, schema: JSON) -> tuple[str | None, JSON]:
+        ref = schema.get("$ref")
+        if ref is None:
+            return None, schema
+        node: Any = self._spec
+        for part in ref.removeprefix("#/").split("/"):
+            node = node[part]
+        return ref, node
+
+    def _compile(self, schema: JSON) -> Shape | None:
+        ref, target = self._resolve(schema)
+        if ref is not None:
+            if ref not in self._by_ref:
+                self._by_ref[ref] = None  # a schema that contains itself: stop here
+                self._by_ref[ref] = self._compile(target)
+            return self._by_ref[ref]
+        branches = [b for b in target.get("anyOf", ()) if b.get("type") != "null"]
+        if branches:
+            shapes = [s for s in map(self._compile, branches) if s is not None]
+            return shapes[0] if len(shapes) == 1 else None
+        if target.get("type") == "array":
+            item = self._compile(target.get("items", {}))
+            return None if item is None else _list_of(item)
+        if "properties" in target:
+            return self._object(target)
+        return None
+
+    def _object(self, schema: JSON) -> Shape:
+        props: dict[str, JSON] = schema["properties"]
+        names = tuple(props)
+        nested = [(name, inner) for name, prop in props.items() if (inner := self._compile(prop))]
+        filled: dict[str, Any] = {}  # the same value each time: answers stay reproducible
+
+        def fill(name: str) -> Any:
+            if name not in filled:
+                filled[name] = self.filler(props[name], name)
+            return filled[name]
+
+        def complete(value: Any) -> Any:
+            if not isinstance(value, dict):
+                return value
+            changes = {name: fill(name) for name in names if name not in value}
+            for name, inner in nested:
+                item = value.get(name)
+                if item is not None and (done := inner(item)) is not item:
+                    changes[name] = done
+            # A new dict: handlers may answer with objects the emulator's state holds.
+            return {**value, **changes} if changes else value
+
+        return complete
+
+
+def _list_of(item: Shape) -> Shape:
+    def shape(value: Any) -> Any:
+        return [item(v) for v in value] if isinstance(value, list) else value
+
+    return shape
