@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import inspect
 import json
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,11 +19,11 @@ import pytest
 
 from browser_use_cloud import BrowserUse
 from browser_use_cloud._method_map import WRAPPER_METHODS
+from browser_use_cloud._operations import HTTP_METHODS, clean_name
 
 pytestmark = pytest.mark.spec_parity  # the regen workflow's pull request lists what fails
 
 REPO = Path(__file__).resolve().parents[2]
-HTTP_METHODS = ("get", "put", "post", "delete", "patch")
 
 # Response schemas the wrapper reads by hand (a scalar, a page, an id): the fields it uses.
 HAND_SHAPED: dict[str, tuple[str, ...]] = {
@@ -58,8 +57,7 @@ def operations(spec: dict[str, Any]) -> Iterator[tuple[str, str, str, dict[str, 
         for method in HTTP_METHODS:
             if method in item:
                 op = item[method]
-                name = re.sub(r"_api_v1_.*$", "", op["operationId"])
-                yield name, method.upper(), path, op
+                yield clean_name(op["operationId"]), method.upper(), path, op
 
 
 def _ref_name(schema: dict[str, Any]) -> str | None:
