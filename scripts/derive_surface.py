@@ -154,6 +154,11 @@ def split_null(schema: JSON) -> tuple[JSON, bool]:
     return schema, len(real) < len(branches)
 
 
+def members(enum: str) -> str:
+    """Name of the module constant holding `enum`'s value -> member map (a fast lookup)."""
+    return f"_{enum.upper()}_MEMBERS"
+
+
 def member_name(value: str) -> str:
     name = re.sub(r"\W", "_", value.upper())
     if not name or name[0].isdigit() or keyword.iskeyword(name):
@@ -202,7 +207,7 @@ def result_type(spec: Spec, schema: JSON) -> tuple[str, str | None]:
     ref, target = spec.resolve(schema)
     if ref is not None and ref in ENUM_BY_SCHEMA:
         enum = ENUM_BY_SCHEMA[ref]
-        return enum, f"_member({enum}, {{v}})"
+        return enum, f"{members(enum)}.get({{v}}) or {enum}({{v}})"
     if ref is not None and ref in RESULT_BY_SCHEMA:
         result = RESULT_BY_SCHEMA[ref]
         return result, f"parse_{snake(result)}({{v}})"
@@ -260,6 +265,7 @@ def render_enum(spec: Spec, public: str, schema_name: str) -> str:
     lines += docstring(clean(schema.get("description"), public), 4)
     lines.append("")
     lines += [f"    {member_name(v)} = {json.dumps(v)}" for v in values]
+    lines += ["", "", f"{members(public)} = {{member.value: member for member in {public}}}"]
     return "\n".join(lines)
 
 
@@ -328,7 +334,6 @@ def render_models(spec: Spec) -> str:
         "    ResultBase,",
         *sorted({f"    {name}," for name in ENUM_CONVENIENCES.values()}),
         "    _flat,",
-        "    _member,",
         "    _new,",
         "    _setattr,",
         "    parse_datetime,",

@@ -13,7 +13,6 @@ from typing import Any, TypeVar
 
 import attrs
 
-E = TypeVar("E", bound="OpenStrEnum")
 R = TypeVar("R")
 _UTC = _dt.UTC
 _fromiso = _dt.datetime.fromisoformat
@@ -74,12 +73,6 @@ def parse_datetime(value: Any) -> _dt.datetime:
 
         parsed = isoparse(value)
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=_UTC)
-
-
-def _member(enum: type[E], value: str) -> E:
-    """The member for `value` (a known one from the value map, else a new open member)."""
-    known = enum._value2member_map_.get(value)
-    return known if isinstance(known, enum) else enum(value)
 
 
 def _flat(cls: type[R], names: frozenset[str], d: dict[str, Any]) -> R:

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Hashable
-from itertools import pairwise
 from typing import Any, Generic, TypeVar
 
 from ._exceptions import InputError
@@ -96,35 +95,64 @@ class PageWalk(Generic[T]):
             self.done = True
             return []
         order = self._order
-        if order is not None and not _newest_first([order(item) for item in items]):
-            self._order = order = None
+        key = self.key
+        idents = [key(item) for item in items]  # each key and rank read once: a page can
+        ranks = None if order is None else [order(item) for item in items]  # hold 100 items
+        if ranks is not None and not _newest_first(ranks):
+            self._order = order = ranks = None
         snapshot = self._snapshot
         if snapshot is None:
             snapshot = self._snapshot = page.total_count
-            if order is not None:
-                self._top = next((r for r in map(order, items) if r is not None), None)
+            if ranks is not None:
+                self._top = next((r for r in ranks if r is not None), None)
         elif order is not None:
             # This page's count was taken after the last page was read: positions from
             # `created` on were then held by items older than anything created since.
             created = page.total_count - snapshot
             self._existing += sum(1 for position in self._unsure if position >= created)
-        self._unsure = unsure = []
-        key = self.key
+        unsure: list[int] = []
+        self._unsure = unsure
         recent = self._recent
+        seen: set[Hashable] = set().union(*recent)
         watermark = self._watermark
         ties = self._ties
         top = self._top
         start = (self._page - 1) * self.page_size
         room = None if self.max_items is None else self.max_items - self._yielded
         fresh: list[T] = []
-        for index, item in enumerate(items):
+        rest = items
+        if (
+            ranks is not None
+            and (room is None or room >= len(items))
+            and None not in ranks
+            and (watermark is None or ranks[0] < watermark)
+            and seen.isdisjoint(idents)
+        ):
+            # The common page: nothing seen before, all older than what was yielded. The
+            # loop below would yield every item; do its bookkeeping in bulk.
+            fresh = list(items)
+            watermark = ranks[-1]
+            first_tie = len(ranks) - 1
+            while first_tie > 0 and ranks[first_tie - 1] == watermark:
+                first_tie -= 1
+            ties = set(idents[first_tie:])
+            below_top = 0
+            if top is None:
+                below_top = len(ranks)
+            else:
+                while below_top < len(ranks) and not ranks[below_top] < top:
+                    below_top += 1
+                self._existing += len(ranks) - below_top
+            unsure.extend(range(start, start + below_top))
+            rest = ()  # the loop below has nothing left to do
+        for index, item in enumerate(rest):
             if room is not None and len(fresh) >= room:
                 break
-            ident = key(item)
-            if any(ident in ids for ids in recent):
+            ident = idents[index]
+            if ident in seen:
                 continue
-            if order is not None:
-                rank = order(item)
+            if ranks is not None:
+                rank = ranks[index]
                 if rank is not None:
                     if watermark is not None:
                         if rank > watermark or (rank == watermark and ident in ties):
@@ -138,7 +166,7 @@ class PageWalk(Generic[T]):
                     else:
                         unsure.append(start + index)
             fresh.append(item)
-        recent.append({key(item) for item in items})
+        recent.append(set(idents))
         self._watermark = watermark
         self._ties = ties
         self._yielded += len(fresh)
@@ -160,5 +188,5 @@ class PageWalk(Generic[T]):
 
 
 def _newest_first(ranks: list[Any]) -> bool:
-    known = [rank for rank in ranks if rank is not None]
-    return all(a >= b for a, b in pairwise(known))
+    known = ranks if None not in ranks else [rank for rank in ranks if rank is not None]
+    return sorted(known, reverse=True) == known  # linear on a sorted page

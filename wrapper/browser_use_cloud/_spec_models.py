@@ -17,7 +17,6 @@ from ._model_base import (
     ResultBase,
     TaskStatusConveniences,
     _flat,
-    _member,
     _new,
     _setattr,
     parse_datetime,
@@ -35,6 +34,9 @@ class TaskStatus(TaskStatusConveniences, OpenStrEnum):
     STOPPED = "stopped"
     PAUSED = "paused"
     FAILED = "failed"
+
+
+_TASKSTATUS_MEMBERS = {member.value: member for member in TaskStatus}
 
 
 class LLMModel(OpenStrEnum):
@@ -56,6 +58,9 @@ class LLMModel(OpenStrEnum):
     LLAMA_4_MAVERICK_17B_128E_INSTRUCT = "llama-4-maverick-17b-128e-instruct"
 
 
+_LLMMODEL_MEMBERS = {member.value: member for member in LLMModel}
+
+
 class ProxyCountryCode(OpenStrEnum):
     """Countries the residential proxy can exit from."""
 
@@ -71,11 +76,17 @@ class ProxyCountryCode(OpenStrEnum):
     IN = "in"
 
 
+_PROXYCOUNTRYCODE_MEMBERS = {member.value: member for member in ProxyCountryCode}
+
+
 class ScheduleType(OpenStrEnum):
     """How a scheduled task's runs are timed: a fixed interval or a cron expression."""
 
     INTERVAL = "interval"
     CRON = "cron"
+
+
+_SCHEDULETYPE_MEMBERS = {member.value: member for member in ScheduleType}
 
 
 @attrs.frozen(kw_only=True, slots=False)
@@ -150,7 +161,7 @@ def parse_task(d: Mapping[str, Any]) -> Task:
             "task": d["task"],
             "live_url": get("live_url"),
             "output": d["output"],
-            "status": _member(TaskStatus, d["status"]),
+            "status": _TASKSTATUS_MEMBERS.get(d["status"]) or TaskStatus(d["status"]),
             "created_at": parse_datetime(d["created_at"]),
             "finished_at": None if finished_at is None else parse_datetime(finished_at),
             "steps": tuple([parse_task_step(_i) for _i in d["steps"]]),
@@ -194,7 +205,7 @@ def parse_task_summary(d: Mapping[str, Any]) -> TaskSummary:
             "id": d["id"],
             "task": d["task"],
             "output": d["output"],
-            "status": _member(TaskStatus, d["status"]),
+            "status": _TASKSTATUS_MEMBERS.get(d["status"]) or TaskStatus(d["status"]),
             "created_at": parse_datetime(d["created_at"]),
             "finished_at": None if finished_at is None else parse_datetime(finished_at),
             "live_url": get("live_url"),
@@ -263,12 +274,13 @@ def parse_scheduled_task(d: Mapping[str, Any]) -> ScheduledTask:
             "task": d["task"],
             "save_browser_data": d["save_browser_data"],
             "structured_output_json": get("structured_output_json"),
-            "llm_model": _member(LLMModel, d["llm_model"]),
+            "llm_model": _LLMMODEL_MEMBERS.get(d["llm_model"]) or LLMModel(d["llm_model"]),
             "use_adblock": d["use_adblock"],
             "use_proxy": d["use_proxy"],
             "highlight_elements": d["highlight_elements"],
             "browser_profile_id": get("browser_profile_id"),
-            "schedule_type": _member(ScheduleType, d["schedule_type"]),
+            "schedule_type": _SCHEDULETYPE_MEMBERS.get(d["schedule_type"])
+            or ScheduleType(d["schedule_type"]),
             "interval_minutes": get("interval_minutes"),
             "cron_expression": get("cron_expression"),
             "start_at": parse_datetime(d["start_at"]),
@@ -313,7 +325,8 @@ def parse_browser_profile(d: Mapping[str, Any]) -> BrowserProfile:
             "persist": d["persist"],
             "ad_blocker": d["ad_blocker"],
             "proxy": d["proxy"],
-            "proxy_country_code": _member(ProxyCountryCode, d["proxy_country_code"]),
+            "proxy_country_code": _PROXYCOUNTRYCODE_MEMBERS.get(d["proxy_country_code"])
+            or ProxyCountryCode(d["proxy_country_code"]),
             "browser_viewport_width": d["browser_viewport_width"],
             "browser_viewport_height": d["browser_viewport_height"],
             "raw": d,

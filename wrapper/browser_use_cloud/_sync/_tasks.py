@@ -11,6 +11,7 @@ import datetime as dt
 import os
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from operator import attrgetter
 from typing import IO, TYPE_CHECKING, Any, Generic, Literal, TypeVar, Unpack, cast, overload
 
 from browser_use_cloud_api.api.tasks import (
@@ -146,12 +147,8 @@ def _parse_task_page(body: Any) -> Page[TaskSummary]:
     return parse_page(body, "tasks", parse_task_summary)
 
 
-def _task_key(summary: TaskSummary) -> str:
-    return summary.id
-
-
-def _created_at(summary: TaskSummary) -> Any:
-    return summary.created_at
+_task_key = attrgetter("id")  # C-level getters: the page walk reads them for every item
+_created_at = attrgetter("created_at")
 
 
 class Tasks(APIResource):
