@@ -221,7 +221,11 @@ def result_type(spec: Spec, schema: JSON) -> tuple[str, str | None]:
     if kind in ("integer", "number", "boolean"):
         return {"integer": "int", "number": "float", "boolean": "bool"}[kind], None
     if kind == "array":
-        item, convert = result_type(spec, target.get("items", {}))
+        items = target.get("items", {})
+        item, convert = result_type(spec, items)
+        flat = flat_result(spec, items)
+        if flat is not None:
+            return f"tuple[{item}, ...]", f"_flat_all({flat}, _{snake(flat).upper()}_FIELDS, {{v}})"
         if convert is None:
             return f"tuple[{item}, ...]", "tuple({v})"
         return f"tuple[{item}, ...]", "tuple([" + convert.format(v="_i") + " for _i in {v}])"
@@ -231,6 +235,16 @@ def result_type(spec: Spec, schema: JSON) -> tuple[str, str | None]:
             return "Mapping[str, str]", None
         return "Mapping[str, Any]", None
     return "Any", None
+
+
+def flat_result(spec: Spec, schema: JSON) -> str | None:
+    """The public name of `schema`'s result type if its fields need no conversion."""
+    ref, _ = spec.resolve(schema)
+    public = RESULT_BY_SCHEMA.get(ref or "")
+    if public is None:
+        return None
+    fields = result_fields(spec, RESULTS[public])
+    return public if all(f.convert is None for f in fields) else None
 
 
 def snake(name: str) -> str:
@@ -334,6 +348,7 @@ def render_models(spec: Spec) -> str:
         "    ResultBase,",
         *sorted({f"    {name}," for name in ENUM_CONVENIENCES.values()}),
         "    _flat,",
+        "    _flat_all,",
         "    _new,",
         "    _setattr,",
         "    parse_datetime,",

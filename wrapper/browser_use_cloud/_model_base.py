@@ -80,10 +80,21 @@ def _flat(cls: type[R], names: frozenset[str], d: dict[str, Any]) -> R:
     field names (the common case: no copy); otherwise the fields, absent ones None, with
     `d` kept as `raw`."""
     result = _new(cls)
-    if d.keys() == names:
-        _setattr(result, "__dict__", d)
-    else:
-        fields = {name: d.get(name) for name in names}
-        fields["_raw"] = d
-        _setattr(result, "__dict__", fields)
+    _setattr(result, "__dict__", d if d.keys() == names else _fields(names, d))
     return result
+
+
+def _flat_all(cls: type[R], names: frozenset[str], items: list[dict[str, Any]]) -> tuple[R, ...]:
+    """`_flat` over a list (one call for a task's steps instead of two per step)."""
+    out = []
+    for d in items:
+        result = _new(cls)
+        _setattr(result, "__dict__", d if d.keys() == names else _fields(names, d))
+        out.append(result)
+    return tuple(out)
+
+
+def _fields(names: frozenset[str], d: dict[str, Any]) -> dict[str, Any]:
+    fields = {name: d.get(name) for name in names}
+    fields["_raw"] = d
+    return fields

@@ -17,6 +17,7 @@ from ._model_base import (
     ResultBase,
     TaskStatusConveniences,
     _flat,
+    _flat_all,
     _new,
     _setattr,
     parse_datetime,
@@ -164,7 +165,7 @@ def parse_task(d: Mapping[str, Any]) -> Task:
             "status": _TASKSTATUS_MEMBERS.get(d["status"]) or TaskStatus(d["status"]),
             "created_at": parse_datetime(d["created_at"]),
             "finished_at": None if finished_at is None else parse_datetime(finished_at),
-            "steps": tuple([parse_task_step(_i) for _i in d["steps"]]),
+            "steps": _flat_all(TaskStep, _TASK_STEP_FIELDS, d["steps"]),
             "browser_data": None if browser_data is None else parse_browser_data(browser_data),
             "user_uploaded_files": None
             if user_uploaded_files is None
