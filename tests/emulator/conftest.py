@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 
 from browser_use_cloud.emulator import Emulator, EmulatorConfig
-from browser_use_cloud.emulator._spec import Operation, load_spec, operations
+from browser_use_cloud.emulator._spec import Operation, load_spec, operations, response_schema
 from tests.conftest import shared_spec_path
 
 FAST = {"step_interval": 0.02, "steps_per_task": 4}
@@ -30,14 +30,6 @@ _formats = jsonschema.FormatChecker()
 @_formats.checks("date-time", raises=ValueError)
 def _is_datetime(value: object) -> bool:
     return not isinstance(value, str) or datetime.fromisoformat(value).tzinfo is not None
-
-
-def response_schema(op: Operation, status: int) -> Any:
-    """The JSON schema the spec declares for `status` (None if it declares none)."""
-    response = op.responses.get(str(status))
-    if response is None:
-        return None
-    return response.get("content", {}).get("application/json", {}).get("schema", {})
 
 
 def check_against_spec(op: Operation, response: httpx.Response) -> None:

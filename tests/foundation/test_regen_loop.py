@@ -136,3 +136,82 @@ def test_generated_client_carries_the_change(regenerated: Regenerated) -> None:
 def test_check_generated_passes_on_the_result(regenerated: Regenerated, nox_envdir: Path) -> None:
     result = run_nox(regenerated.tree, nox_envdir, "check_generated")
     assert result.returncode == 0, result.stdout
+
+
+WRAPPER_PROBE = """
+import json
+from click.testing import CliRunner
+import browser_use_cloud
+from browser_use_cloud import BrowserUse, LLMModel
+from browser_use_cloud.cli._app import cli
+from browser_use_cloud.emulator import Emulator, EmulatorConfig
+
+with Emulator(EmulatorConfig(step_interval=0.01, steps_per_task=2)) as emulator:
+    with BrowserUse(api_key="k", base_url=emulator.base_url) as client:
+        handle = client.tasks.create(
+            "probe [[emulator:instant]]", {request_field}=True, llm_model="{enum_value}"
+        )
+        sent = emulator.state.tasks[handle.id].request
+        task = client.tasks.get(handle.id)
+print(json.dumps({{
+    "package": browser_use_cloud.__file__,
+    "sent": sent.get("{request_field}"),
+    "model": sent.get("llm_model"),
+    "attribute": getattr(task, "{response_field}", "missing"),
+    "answered": "{response_field}" in task.raw,
+    "enum": [member.value for member in LLMModel],
+    "cli_help": CliRunner().invoke(cli, ["run", "--help"], terminal_width=200).output,
+}}))
+"""
+
+
+def _tree_env(tree: Path) -> dict[str, str]:
+    """Imports from the regenerated tree; its emulator serves the regenerated spec."""
+    paths = [str(tree / "wrapper"), str(tree / "generated")]
+    return {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(paths),
+        "BROWSER_USE_EMULATOR_OPENAPI": str(tree / "openapi.json"),
+    }
+
+
+def test_wrapper_and_emulator_follow_with_no_hand_edit(regenerated: Regenerated) -> None:
+    probe = WRAPPER_PROBE.format(
+        request_field=NEW_REQUEST_FIELD[1],
+        response_field=NEW_RESPONSE_FIELD[1],
+        enum_value=NEW_ENUM_VALUE[1],
+    )
+    finished = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        env=_tree_env(regenerated.tree),
+        timeout=300,
+        check=False,
+    )
+    assert finished.returncode == 0, finished.stderr
+    seen = json.loads(finished.stdout)
+    assert Path(seen["package"]).is_relative_to(regenerated.tree)
+    assert seen["sent"] is True and seen["model"] == NEW_ENUM_VALUE[1]  # create() sends them
+    assert isinstance(seen["attribute"], float) and seen["answered"]  # task.cost, answered
+    assert NEW_ENUM_VALUE[1] in seen["enum"]
+    assert NEW_ENUM_VALUE[1] in seen["cli_help"]
+
+
+def test_parity_names_the_new_operation(regenerated: Regenerated) -> None:
+    finished = subprocess.run(
+        [sys.executable, "-m", "pytest", "-m", "spec_parity", "-q", "-p", "no:cacheprovider"],
+        cwd=regenerated.tree,
+        capture_output=True,
+        text=True,
+        env=_tree_env(regenerated.tree),
+        timeout=300,
+        check=False,
+    )
+    expected = (
+        f"operation {NEW_OPERATION} has no wrapper method; "
+        f'reach it with client.call("{NEW_FUNCTION}", ...)'
+    )
+    assert finished.returncode == 1, finished.stdout + finished.stderr
+    assert expected in finished.stdout
+    assert " 1 failed" in finished.stdout  # nothing else needs a decision

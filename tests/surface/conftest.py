@@ -1,25 +1,14 @@
-"""Load ``scripts/derive_surface.py`` as ``derive_surface``; the spec the wrapper derives from."""
+"""The spec the wrapper derives from (``scripts/`` is on the test path: ``derive_surface``)."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-
-if "derive_surface" not in sys.modules:
-    _spec = importlib.util.spec_from_file_location(
-        "derive_surface", REPO / "scripts" / "derive_surface.py"
-    )
-    assert _spec is not None and _spec.loader is not None
-    _module = importlib.util.module_from_spec(_spec)
-    sys.modules["derive_surface"] = _module
-    _spec.loader.exec_module(_module)
 
 
 @pytest.fixture(scope="session")

@@ -173,7 +173,9 @@ def test_hand_shaped_responses_match_the_spec(spec: dict[str, Any]) -> None:
     schemas = spec["components"]["schemas"]
     problems = []
     for name, method, path, op in operations(spec):
-        dotted = WRAPPER_METHODS.get(name, "call")
+        dotted = WRAPPER_METHODS.get(name)
+        if dotted is None:
+            continue  # reported by test_every_operation_has_a_wrapper_method
         content = op.get("responses", {}).get("200", {}).get("content", {})
         schema_name = _ref_name(content.get("application/json", {}).get("schema", {}))
         if schema_name is None or "properties" not in schemas[schema_name]:

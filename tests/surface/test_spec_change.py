@@ -1,7 +1,7 @@
 """After an optional spec change, the re-derived wrapper and the emulator follow it unedited.
 
 The wrapper package is copied, `scripts/derive_surface.py` re-derives it from the changed
-spec, and a fresh interpreter runs `synthetic_change.CHECKS` on the copy against an
+spec, and a fresh interpreter runs `surface_change.CHECKS` on the copy against an
 emulator serving the changed spec (real HTTP on loopback).
 """
 
@@ -16,14 +16,14 @@ from pathlib import Path
 from typing import Any
 
 import derive_surface
-import synthetic_change
+import surface_change
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 def test_optional_additions_need_no_hand_edit(tmp_path: Path, spec: dict[str, Any]) -> None:
     changed = tmp_path / "openapi.json"
-    changed.write_text(json.dumps(synthetic_change.apply(spec)), encoding="utf-8")
+    changed.write_text(json.dumps(surface_change.apply(spec)), encoding="utf-8")
     package = tmp_path / "pkg" / "browser_use_cloud"
     shutil.copytree(
         REPO / "wrapper" / "browser_use_cloud",
@@ -39,7 +39,7 @@ def test_optional_additions_need_no_hand_edit(tmp_path: Path, spec: dict[str, An
         "BROWSER_USE_EMULATOR_OPENAPI": str(changed),
     }
     finished = subprocess.run(
-        [sys.executable, "-c", synthetic_change.CHECKS, str(package.parent)],
+        [sys.executable, "-c", surface_change.CHECKS, str(package.parent)],
         env=env,
         capture_output=True,
         text=True,

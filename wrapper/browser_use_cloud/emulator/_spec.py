@@ -64,3 +64,12 @@ def operations(spec: JSON) -> list[Operation]:
                 )
             )
     return found
+
+
+def response_schema(op: Operation, status: int) -> JSON | None:
+    """The JSON schema the spec declares for ``status`` (None if it declares none)."""
+    response = op.responses.get(str(status))
+    if response is None:
+        return None
+    schema: JSON = response.get("content", {}).get("application/json", {}).get("schema", {})
+    return schema

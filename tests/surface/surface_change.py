@@ -1,7 +1,7 @@
 """A synthetic optional spec change, and what the re-derived wrapper must do with it.
 
-Shared by the test that re-derives the wrapper in a copy and (once the regen pipeline's
-whole-loop test is on main) by that test: the change adds an optional request field
+Used by the test that re-derives the wrapper in a copy (the whole loop through `nox -s regen`
+is tests/foundation/test_regen_loop.py): the change adds an optional request field
 (`flash_mode`), optional response fields (`TaskResponse.cost`, on list items
 `TaskStepResponse.duration_ms`) and an enum value (`LLMModel` "gpt-5").
 """
