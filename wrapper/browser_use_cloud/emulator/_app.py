@@ -136,9 +136,7 @@ def create_app(config: EmulatorConfig | None = None) -> Starlette:
     state = State(config)
     by_path: dict[str, dict[str, Callable[[Request], Awaitable[Response]]]] = {}
     for op in (*operations(spec), *LEGACY):
-        handler = HANDLERS.get(op.name)
-        if handler is None:
-            raise RuntimeError(f"the emulator has no handler for operation {op.operation_id}")
+        handler = HANDLERS.get(op.name) or shapes.stand_in(op)
         endpoint = _endpoint(op, handler, state, validator, shapes)
         by_path.setdefault(_route_path(op.path), {})[op.method.upper()] = endpoint
     # One route per path, so that a 405 lists every method of the path in its Allow header.

@@ -2,8 +2,9 @@
 
 Handlers build the fields they know about; `ResponseShapes` adds each property of the
 operation's 200 schema that a handler left out (a field newer than the handler) with a
-value valid for its schema, in nested objects and list items too. So after a regen that
-adds a response field, the emulator's answers carry it and stay valid against the spec.
+value valid for its schema, in nested objects and list items too, and stands in for an
+operation that has no handler yet. So after a regen the emulator starts, and its answers
+carry the new fields and stay valid against the spec.
 """
 
 from __future__ import annotations
@@ -34,6 +35,17 @@ class ResponseShapes:
         schema = response_schema(op, 200)
         shape = self._compile(schema) if schema else None
         return shape or _identity
+
+    def stand_in(self, op: Operation) -> Callable[[Any], Any]:
+        """A handler for an operation the emulator does not implement yet (one a regen just
+        added): after the usual request checks it answers a value valid for the declared
+        200 schema, so the emulator starts and stays valid against the spec."""
+        schema = response_schema(op, 200)
+
+        def handler(call: Any) -> Any:
+            return None if not schema else self.filler(schema, op.name)
+
+        return handler
 
     def filler(self, schema: JSON, name: str) -> Any:
         """A value valid for `schema` (not null when the schema allows other values)."""

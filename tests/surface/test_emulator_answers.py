@@ -1,0 +1,56 @@
+"""The emulator's answers follow the spec: missing response fields are filled with values valid
+for their schema (list items too), and an operation without a handler gets a stand-in."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import jsonschema
+
+from browser_use_cloud.emulator._responses import ResponseShapes
+from browser_use_cloud.emulator._spec import operations
+
+
+def _valid(spec: dict[str, Any], schema_name: str, value: Any) -> None:
+    schema = {"$ref": f"#/components/schemas/{schema_name}", "components": spec["components"]}
+    jsonschema.validate(value, schema)
+
+
+def test_missing_fields_get_schema_valid_values(spec: dict[str, Any]) -> None:
+    changed = copy.deepcopy(spec)
+    schemas = changed["components"]["schemas"]
+    schemas["TaskResponse"]["properties"]["cost"] = {
+        "anyOf": [{"type": "number", "minimum": 0}, {"type": "null"}]
+    }
+    schemas["TaskStepResponse"]["properties"]["duration_ms"] = {"type": "integer", "minimum": 1}
+    get_task = next(op for op in operations(changed) if op.name == "get_task")
+    complete = ResponseShapes(changed).for_operation(get_task)
+    step = {"id": "s", "step": 1, "evaluation_previous_goal": "", "next_goal": "", "url": "u"}
+    known = {
+        "id": "t",
+        "task": "x",
+        "output": None,
+        "status": "running",
+        "created_at": "2025-07-29T10:00:00Z",
+        "steps": [step],
+    }
+    answer = complete(known)
+    assert isinstance(answer["cost"], float) and answer["cost"] >= 0
+    assert isinstance(answer["steps"][0]["duration_ms"], int)
+    assert "duration_ms" not in step  # the handler's objects are left as they were
+    _valid(changed, "TaskResponse", answer)
+    assert complete(known) == answer  # the same values every time
+
+
+def test_an_operation_without_a_handler_gets_a_schema_valid_stand_in(
+    spec: dict[str, Any],
+) -> None:
+    changed = copy.deepcopy(spec)
+    gif = copy.deepcopy(changed["paths"]["/api/v1/task/{task_id}/gif"]["get"])
+    gif["operationId"] = "get_task_logs_api_v1_task__task_id__logs_get"
+    changed["paths"]["/api/v1/task/{task_id}/logs"] = {"get": gif}
+    logs = next(op for op in operations(changed) if op.name == "get_task_logs")
+    answer = ResponseShapes(changed).stand_in(logs)(None)
+    _valid(changed, "TaskGifResponse", answer)
+    assert set(answer) == {"gif"}
