@@ -101,6 +101,8 @@ def reachable_classes(package: griffe.Module) -> dict[str, tuple[griffe.Class, s
                     target = _target(package.modules_collection[path])
                 except KeyError:
                     continue
+                if target.path in exported_paths:  # a re-export of a public name
+                    continue
                 if isinstance(target, griffe.Class):
                     found[path] = (target, {member.name})
                     queue.append(target)

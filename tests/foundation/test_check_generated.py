@@ -13,7 +13,7 @@ def test_passes_on_clean_tree(tmp_path: Path, nox_envdir: Path) -> None:
     tree = copy_tree(tmp_path)
     result = run_nox(tree, nox_envdir, "check_generated")
     assert result.returncode == 0, result.stdout
-    assert f"{PACKAGE} match openapi.json" in result.stdout
+    assert f"{PACKAGE}, " in result.stdout and " match openapi.json" in result.stdout
 
 
 def test_fails_naming_edited_added_and_removed_files(tmp_path: Path, nox_envdir: Path) -> None:
