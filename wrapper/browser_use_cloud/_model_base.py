@@ -75,7 +75,7 @@ def parse_datetime(value: Any) -> _dt.datetime:
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=_UTC)
 
 
-def _flat(cls: type[R], names: frozenset[str], d: dict[str, Any]) -> R:
+def flat_result(cls: type[R], names: frozenset[str], d: dict[str, Any]) -> R:
     """An instance of `cls` whose attribute dict is `d` itself when `d` holds exactly the
     field names (the common case: no copy); otherwise the fields, absent ones None, with
     `d` kept as `raw`."""
@@ -84,8 +84,8 @@ def _flat(cls: type[R], names: frozenset[str], d: dict[str, Any]) -> R:
     return result
 
 
-def _flat_all(cls: type[R], names: frozenset[str], items: list[dict[str, Any]]) -> tuple[R, ...]:
-    """`_flat` over a list (one call for a task's steps instead of two per step)."""
+def flat_results(cls: type[R], names: frozenset[str], items: list[dict[str, Any]]) -> tuple[R, ...]:
+    """`flat_result` over a list (one call for a task's steps instead of two per step)."""
     out = []
     for d in items:
         result = _new(cls)
