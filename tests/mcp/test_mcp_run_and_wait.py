@@ -100,6 +100,25 @@ async def test_the_wait_deadline_stops_the_task(session: Client, library: AsyncB
     assert await library.tasks.status(task_id) == "stopped"
 
 
+UNMATCHABLE = {  # the emulator fills strings by field name, never twelve digits
+    "type": "object",
+    "properties": {"code": {"type": "string", "pattern": "^[0-9]{12}$"}},
+    "required": ["code"],
+}
+
+
+async def test_output_that_does_not_match_the_schema_names_the_task_once(session: Client) -> None:
+    result = await session.call_tool(
+        "run_task_and_wait",
+        {"task": "Read the code [[emulator:steps=2]]", "structured_output_json": UNMATCHABLE},
+    )
+    assert result.is_error
+    text = result.content[0].text
+    assert f"task {result.structured_content['task_id']} finished" in text
+    assert text.count("does not match the schema") == 1, text
+    assert result.structured_content["output"]
+
+
 async def test_cancelling_the_call_stops_the_task(
     session: Client, library: AsyncBrowserUse
 ) -> None:

@@ -114,7 +114,12 @@ async def run_task_and_wait(
             f"task {exc.task_id} {exc.status}.", {**ended, "status": exc.status}
         ) from None
     except WaitTimeoutError as exc:
-        state = "it was stopped" if exc.stopped else "it is still running"
+        if exc.stopped:
+            state = "it was stopped"
+        elif exc.last_status == "paused":
+            state = "it is paused (resume_task continues it, stop_task ends it)"
+        else:
+            state = "it has not ended"
         raise ToolFailure(
             f"task {exc.task_id} did not end within wait_timeout ({wait_timeout} s; last "
             f"status: {exc.last_status}); {state}.",
@@ -122,7 +127,7 @@ async def run_task_and_wait(
         ) from None
     except StructuredOutputError as exc:
         raise ToolFailure(
-            f"task {handle.id} finished but its output does not match the schema: {exc}",
+            f"task {handle.id} finished, but {exc}.",
             {"task_id": handle.id, "status": "finished", "output": exc.raw_output},
         ) from None
     data = task_data(result)
