@@ -122,9 +122,14 @@ def find_breaks(old: griffe.Module, new: griffe.Module) -> Iterator[Break]:
     new_reached = public_api.reachable_classes(new)
     via = {path: names for path, (_, names) in old_reached.items()}
     for module_path in public_api.PUBLIC_MODULES:
-        relative = module_path.removeprefix(public_api.PACKAGE).lstrip(".")
-        old_module = old[relative] if relative else old
-        new_module = new[relative] if relative else new
+        old_module = public_api.public_module(old, module_path)
+        new_module = public_api.public_module(new, module_path)
+        if old_module is None:  # a module added since: nothing to break
+            continue
+        if new_module is None:
+            name = module_path.rpartition(".")[2]
+            yield Break(f"{module_path}: the module is gone", (frozenset({name}),))
+            continue
         for breakage in griffe.find_breaking_changes(old_module, new_module):
             yield _describe(breakage, via)
     new_exported = public_api.exported(new)

@@ -58,13 +58,21 @@ def _target(obj: griffe.Object | griffe.Alias) -> griffe.Object | griffe.Alias:
         return obj
 
 
+def public_module(package: griffe.Module, module_path: str) -> griffe.Module | None:
+    """The public module `module_path` of `package`, or None where this version lacks it."""
+    if module_path == PACKAGE:
+        return package
+    module = package.members.get(module_path.removeprefix(f"{PACKAGE}."))
+    return module if isinstance(module, griffe.Module) else None
+
+
 def exported(package: griffe.Module) -> dict[str, griffe.Object | griffe.Alias]:
     """`module.NAME` -> object, for every name in `__all__` of every public module."""
     names: dict[str, griffe.Object | griffe.Alias] = {}
     for module_path in PUBLIC_MODULES:
-        module = (
-            package if module_path == PACKAGE else package[module_path.removeprefix(f"{PACKAGE}.")]
-        )
+        module = public_module(package, module_path)
+        if module is None:
+            continue
         for name in module.exports or ():
             names[f"{module_path}.{name}"] = module[name]
     return names

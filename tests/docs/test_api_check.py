@@ -31,9 +31,9 @@ def _git(repo: Path, *args: str) -> None:
     subprocess.run([*GIT, *args], cwd=repo, check=True, capture_output=True)
 
 
-def _check(repo: Path) -> subprocess.CompletedProcess[str]:
+def _check(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "scripts/api_check.py"], cwd=repo, capture_output=True, text=True
+        [sys.executable, "scripts/api_check.py", *args], cwd=repo, capture_output=True, text=True
     )
 
 
@@ -173,3 +173,19 @@ def test_the_last_release_tag_is_the_baseline_when_there_is_one(repo: Path) -> N
     result = _check(repo)
     assert "against the last release tag v0.0.9" in result.stdout
     assert result.returncode == 1
+
+
+def test_a_public_module_added_since_the_baseline_is_not_a_break(repo: Path) -> None:
+    newest = public_api.PUBLIC_MODULES[-1].split(".")
+    _git(repo, "checkout", "-q", "-b", "before-the-module", "main")
+    _git(repo, "rm", "-q", "-r", str(Path("wrapper", *newest)))
+    _git(repo, "commit", "-q", "-m", "the module does not exist yet")
+    _git(repo, "checkout", "-q", "change")
+
+    result = _check(repo, "--against", "before-the-module")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 break(s)" in result.stdout
+    _git(repo, "checkout", "-q", "before-the-module")
+    removed = _check(repo, "--against", "change")
+    assert removed.returncode == 1, removed.stdout + removed.stderr
+    assert f"{'.'.join(newest)}: the module is gone" in removed.stdout
