@@ -1,16 +1,23 @@
-"""A cap on requests in flight per client.
+"""Admission of requests per client: a cap on requests in flight, and pacing by the budget.
 
 httpcore's async connection pool spends time proportional to the number of queued requests
 times its connections on every hand-over, so a thousand concurrent requests behind a pool of
 100 connections slow each other to a crawl (and time out in the pool). Letting at most as many
 requests into the pool as it has connections keeps the queue out of it.
+
+The pacers hold requests back until the client's `RequestBudget` lets them start. One
+request at a time waits on the budget (the others queue on a lock, in order), so a
+thousand waiting requests cost one timer, and a late wake-up cannot release a burst.
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from types import TracebackType
 from typing import TYPE_CHECKING
+
+from ._budget import RequestBudget
 
 if TYPE_CHECKING:
     import anyio
@@ -58,3 +65,41 @@ class Gate:
         traceback: TracebackType | None,
     ) -> None:
         self._semaphore.release()
+
+
+class AsyncPacer:
+    """`await pacer.wait_turn()` before each attempt: returns when the budget allows it."""
+
+    def __init__(self, budget: RequestBudget) -> None:
+        self.budget = budget
+        self._lock: anyio.Lock | None = None
+
+    async def wait_turn(self) -> None:
+        budget = self.budget
+        if budget.rate is None and budget.paused_until() <= time.monotonic():
+            return  # unlimited and not paused: no lock, no timer
+        import anyio
+
+        if self._lock is None:
+            self._lock = anyio.Lock()
+        async with self._lock:
+            while (delay := budget.delay(time.monotonic())) > 0:
+                await anyio.sleep(delay)
+            budget.take(time.monotonic())
+
+
+class Pacer:
+    """`pacer.wait_turn()` before each attempt, for the sync client's threads."""
+
+    def __init__(self, budget: RequestBudget) -> None:
+        self.budget = budget
+        self._lock = threading.Lock()
+
+    def wait_turn(self) -> None:
+        budget = self.budget
+        if budget.rate is None and budget.paused_until() <= time.monotonic():
+            return
+        with self._lock:
+            while (delay := budget.delay(time.monotonic())) > 0:
+                time.sleep(delay)
+            budget.take(time.monotonic())

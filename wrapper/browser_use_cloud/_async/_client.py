@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
+from .._budget import DEFAULT_MAX_REQUESTS_PER_SECOND, client_budget
 from .._config import (
     DEFAULT_MAX_RETRIES,
     RequestTimeout,
@@ -45,6 +46,8 @@ class AsyncBrowserUse:
 
     `timeout` (seconds or httpx.Timeout, default 60 s with a 5 s connect timeout) and
     `max_retries` (default 2) apply to every request; each call also takes `timeout=`.
+    `max_requests_per_second` (default 20, None: unlimited) is a budget shared by every
+    request of this client, retries included; a 429 rate limit pauses the whole client.
     Pass `http_client` to reuse your own httpx client, or `transport` to route requests
     (tests, proxies). Plain http:// is refused except to loopback hosts unless
     `allow_insecure_http=True`.
@@ -57,6 +60,7 @@ class AsyncBrowserUse:
         base_url: str | httpx.URL | None = None,
         timeout: RequestTimeout = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        max_requests_per_second: float | None = DEFAULT_MAX_REQUESTS_PER_SECOND,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         allow_insecure_http: bool = False,
@@ -68,6 +72,7 @@ class AsyncBrowserUse:
             base_url=resolve_base_url(base_url, allow_insecure_http=allow_insecure_http),
             timeout=resolve_timeout(timeout),
             policy=RetryPolicy(max_retries=check_max_retries(max_retries)),
+            budget=client_budget(max_requests_per_second),
             http_client=http_client,
             transport=transport,
         )
@@ -121,6 +126,10 @@ class AsyncBrowserUse:
     def max_retries(self) -> int:
         """How many times a failed request may be retried (when retrying is safe)."""
         return self._http.policy.max_retries
+
+    @property
+    def max_requests_per_second(self) -> float | None:
+        return self._http.budget.rate
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={str(self.base_url)!r})"

@@ -16,7 +16,11 @@ size = await http.download(url, sink, restartable=True)               # presigne
   json, headers); its `/api/v1` path prefix is replaced by the client's base URL. Build
   bodies with `body_op(module, ModelClass, fields)` to send only the fields given.
 - `retry` is the request's retry class (see `_retry.py`): "idempotent", "safe_post" or
-  "never". Budget and backoff come from `http.policy`.
+  "never". Retry count and backoff come from `http.policy`.
+- Every attempt at an API request (retries included) waits for its turn in the client's
+  request budget (`http.budget`, see `_budget.py`); a 429 rate limit pauses the whole
+  budget for its Retry-After (or the backoff), so every request of the client holds back.
+  Presigned storage URLs are another host and are not paced.
 - `timeout` (seconds or httpx.Timeout) overrides the client's timeout for this call.
 - `missing_ok_on_retry=True` (deletes): a 404 to a retry, after an attempt that may have
   reached the server (timeout, dropped connection, 5xx), means that attempt did the job;
@@ -46,6 +50,7 @@ from typing import IO, Any, TypeVar
 
 import httpx
 
+from .._budget import RequestBudget
 from .._config import API_PATH_PREFIX, RequestTimeout, resolve_timeout
 from .._errors_map import status_error
 from .._exceptions import (
@@ -57,7 +62,7 @@ from .._exceptions import (
     InputError,
     RateLimitError,
 )
-from .._gate import MAX_IN_FLIGHT, AsyncGate
+from .._gate import MAX_IN_FLIGHT, AsyncGate, AsyncPacer
 from .._logging import logger, scrub
 from .._loop import AsyncLoopBinding
 from .._retry import Failure, RetryClass, RetryPolicy
@@ -100,10 +105,12 @@ class AsyncHTTP:
         base_url: httpx.URL,
         timeout: httpx.Timeout,
         policy: RetryPolicy,
+        budget: RequestBudget,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self.base_url = base_url
+        self.budget = budget
         self.timeout = timeout
         self.policy = policy
         self._base = str(base_url)
@@ -123,6 +130,7 @@ class AsyncHTTP:
             self._headers = {**self._auth, "User-Agent": USER_AGENT}
             self._timeout = timeout
         self._gate = AsyncGate()
+        self._pacer = AsyncPacer(budget)
         self._loop = AsyncLoopBinding()
 
     def _new_pool(self) -> httpx.AsyncClient:
@@ -149,6 +157,7 @@ class AsyncHTTP:
     def _follow_loop(self) -> None:
         if self._loop.moved():
             self._gate = AsyncGate()
+            self._pacer = AsyncPacer(self.budget)  # same budget, a lock of the new loop
             if self._owns_client:
                 self._client = self._new_pool()
 
@@ -225,7 +234,9 @@ class AsyncHTTP:
             headers=headers,
             timeout=self._timeout_for(timeout),
         )
-        return await self._send(lambda: request, retry, str, _read, missing_ok_on_retry)
+        return await self._send(
+            lambda: request, retry, str, _read, missing_ok_on_retry, paced=True
+        )
 
     async def request_url(
         self,
@@ -302,10 +313,13 @@ class AsyncHTTP:
         receive: Callable[[httpx.Response], Awaitable[T]],
         missing_ok_on_retry: bool = False,
         can_retry: Callable[[], bool] | None = None,
+        *,
+        paced: bool = False,
     ) -> T:
         """Send with retries; return what `receive` makes of the 2xx response's body.
 
         `build` makes each attempt's request; `shown` renders its URL for logs and errors.
+        `paced` (API requests): each attempt waits for its turn in the request budget.
         The body is received inside the gate and the retry loop, so a connection lost
         mid-body is classified and retried like any other failure, unless `can_retry()`
         says another attempt is impossible (part of a body went somewhere final).
@@ -320,6 +334,8 @@ class AsyncHTTP:
             started = time.monotonic() if log else 0.0
             try:
                 async with self._gate:
+                    if paced:
+                        await self._pacer.wait_turn()
                     response = await self._client.send(request, stream=True, follow_redirects=False)
                     try:
                         status = response.status_code
@@ -359,13 +375,21 @@ class AsyncHTTP:
                     return await receive(response)
                 maybe_done = maybe_done or status >= 500
                 error = status_error(response, request.method, shown(request.url), self._secrets)
+                rate_limited = isinstance(error, RateLimitError) and not isinstance(
+                    error, ConcurrencyLimitError
+                )
+                retry_after = error.retry_after if isinstance(error, RateLimitError) else None
                 delay = policy.delay_after_status(
                     retry,
                     attempt,
                     status,
-                    retry_after=error.retry_after if isinstance(error, RateLimitError) else None,
+                    retry_after=retry_after,
                     concurrency_limit=isinstance(error, ConcurrencyLimitError),
                 )
+                if rate_limited and paced:
+                    pause = retry_after if retry_after is not None else delay
+                    if pause is not None:
+                        self.budget.pause(time.monotonic(), min(pause, policy.max_retry_after))
                 if delay is None:
                     raise error
                 if log:

@@ -17,7 +17,11 @@ size = http.download(url, sink, restartable=True)               # presigned GET,
   json, headers); its `/api/v1` path prefix is replaced by the client's base URL. Build
   bodies with `body_op(module, ModelClass, fields)` to send only the fields given.
 - `retry` is the request's retry class (see `_retry.py`): "idempotent", "safe_post" or
-  "never". Budget and backoff come from `http.policy`.
+  "never". Retry count and backoff come from `http.policy`.
+- Every attempt at an API request (retries included) waits for its turn in the client's
+  request budget (`http.budget`, see `_budget.py`); a 429 rate limit pauses the whole
+  budget for its Retry-After (or the backoff), so every request of the client holds back.
+  Presigned storage URLs are another host and are not paced.
 - `timeout` (seconds or httpx.Timeout) overrides the client's timeout for this call.
 - `missing_ok_on_retry=True` (deletes): a 404 to a retry, after an attempt that may have
   reached the server (timeout, dropped connection, 5xx), means that attempt did the job;
@@ -47,6 +51,7 @@ from typing import IO, Any, TypeVar
 
 import httpx
 
+from .._budget import RequestBudget
 from .._config import API_PATH_PREFIX, RequestTimeout, resolve_timeout
 from .._errors_map import status_error
 from .._exceptions import (
@@ -58,7 +63,7 @@ from .._exceptions import (
     InputError,
     RateLimitError,
 )
-from .._gate import MAX_IN_FLIGHT, Gate
+from .._gate import MAX_IN_FLIGHT, Gate, Pacer
 from .._logging import logger, scrub
 from .._loop import LoopBinding
 from .._retry import Failure, RetryClass, RetryPolicy
@@ -101,10 +106,12 @@ class HTTP:
         base_url: httpx.URL,
         timeout: httpx.Timeout,
         policy: RetryPolicy,
+        budget: RequestBudget,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self.base_url = base_url
+        self.budget = budget
         self.timeout = timeout
         self.policy = policy
         self._base = str(base_url)
@@ -124,6 +131,7 @@ class HTTP:
             self._headers = {**self._auth, "User-Agent": USER_AGENT}
             self._timeout = timeout
         self._gate = Gate()
+        self._pacer = Pacer(budget)
         self._loop = LoopBinding()
 
     def _new_pool(self) -> httpx.Client:
@@ -150,6 +158,7 @@ class HTTP:
     def _follow_loop(self) -> None:
         if self._loop.moved():
             self._gate = Gate()
+            self._pacer = Pacer(self.budget)  # same budget, a lock of the new loop
             if self._owns_client:
                 self._client = self._new_pool()
 
@@ -226,7 +235,7 @@ class HTTP:
             headers=headers,
             timeout=self._timeout_for(timeout),
         )
-        return self._send(lambda: request, retry, str, _read, missing_ok_on_retry)
+        return self._send(lambda: request, retry, str, _read, missing_ok_on_retry, paced=True)
 
     def request_url(
         self,
@@ -303,10 +312,13 @@ class HTTP:
         receive: Callable[[httpx.Response], T],
         missing_ok_on_retry: bool = False,
         can_retry: Callable[[], bool] | None = None,
+        *,
+        paced: bool = False,
     ) -> T:
         """Send with retries; return what `receive` makes of the 2xx response's body.
 
         `build` makes each attempt's request; `shown` renders its URL for logs and errors.
+        `paced` (API requests): each attempt waits for its turn in the request budget.
         The body is received inside the gate and the retry loop, so a connection lost
         mid-body is classified and retried like any other failure, unless `can_retry()`
         says another attempt is impossible (part of a body went somewhere final).
@@ -321,6 +333,8 @@ class HTTP:
             started = time.monotonic() if log else 0.0
             try:
                 with self._gate:
+                    if paced:
+                        self._pacer.wait_turn()
                     response = self._client.send(request, stream=True, follow_redirects=False)
                     try:
                         status = response.status_code
@@ -360,13 +374,21 @@ class HTTP:
                     return receive(response)
                 maybe_done = maybe_done or status >= 500
                 error = status_error(response, request.method, shown(request.url), self._secrets)
+                rate_limited = isinstance(error, RateLimitError) and not isinstance(
+                    error, ConcurrencyLimitError
+                )
+                retry_after = error.retry_after if isinstance(error, RateLimitError) else None
                 delay = policy.delay_after_status(
                     retry,
                     attempt,
                     status,
-                    retry_after=error.retry_after if isinstance(error, RateLimitError) else None,
+                    retry_after=retry_after,
                     concurrency_limit=isinstance(error, ConcurrencyLimitError),
                 )
+                if rate_limited and paced:
+                    pause = retry_after if retry_after is not None else delay
+                    if pause is not None:
+                        self.budget.pause(time.monotonic(), min(pause, policy.max_retry_after))
                 if delay is None:
                     raise error
                 if log:

@@ -14,6 +14,7 @@ Examples:
   browser-use-cloud emulator --port 8765
   browser-use-cloud emulator --api-key secret-key --faults "429=0.05,500=0.05"
   browser-use-cloud emulator --webhook-url http://127.0.0.1:8766/webhook --webhook-secret whsec
+  browser-use-cloud emulator --rate-limit 25 --max-concurrent-tasks 50
 
 The first line printed is the base URL; point a client at it:
 
@@ -60,6 +61,18 @@ ${STEP_INTERVAL_ENV} and ${STEPS_ENV}.
     show_default=True,
     help="Speed up the schedule clock (60: a minute per second).",
 )
+@click.option(
+    "--rate-limit",
+    type=click.FloatRange(min=0, min_open=True),
+    metavar="R",
+    help="Answer 429 (with Retry-After) beyond R API requests per second per key.",
+)
+@click.option(
+    "--max-concurrent-tasks",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Refuse new tasks (the concurrency 429) while N tasks have not ended.",
+)
 def emulator(
     host: str,
     port: int,
@@ -71,6 +84,8 @@ def emulator(
     webhook_url: str | None,
     webhook_secret: str | None,
     time_scale: float,
+    rate_limit: float | None,
+    max_concurrent_tasks: int | None,
 ) -> None:
     """Serve a local emulator of the Browser Use Cloud API v1 until Ctrl-C."""
     from ..emulator import FaultSpec, serve
@@ -88,6 +103,8 @@ def emulator(
         "webhook_url": webhook_url,
         "webhook_secret": webhook_secret,
         "time_scale": time_scale,
+        "rate_limit": rate_limit,
+        "max_concurrent_tasks": max_concurrent_tasks,
     }
     if step_interval is not None:
         overrides["step_interval"] = step_interval

@@ -128,6 +128,7 @@ def create_app(config: EmulatorConfig | None = None) -> Starlette:
 
     from . import _uploads
     from ._faults import FaultMiddleware, FaultSpec
+    from ._limits import RateLimitMiddleware
 
     config = config or EmulatorConfig()
     spec = load_spec()
@@ -148,7 +149,7 @@ def create_app(config: EmulatorConfig | None = None) -> Starlette:
     routes += _uploads.routes(state.store, state.signer)
 
     fault_counts: dict[str, int] = {}
-    middleware = []
+    middleware = [Middleware(RateLimitMiddleware, rate=config.rate_limit, stats=state.stats)]
     faults = config.faults
     if isinstance(faults, str):
         faults = FaultSpec.parse(faults)

@@ -25,6 +25,8 @@ class EmulatorConfig:
     outputs and injected failures reproducible; without one each emulator draws its
     own (``Emulator.state.seed`` tells which, to replay a run). ``time_scale`` speeds
     up the schedule clock only (60.0: one scheduled minute passes per real second).
+    ``rate_limit`` (API requests per second per key) and ``max_concurrent_tasks`` (tasks
+    not yet ended) model the service's two 429s; None (the default) is unlimited.
     """
 
     api_key: str | None = field(default=None, repr=False)
@@ -39,6 +41,8 @@ class EmulatorConfig:
     time_scale: float = 1.0
     initial_balance: int = 10_000
     failure_rate: float = 0.0
+    rate_limit: float | None = None
+    max_concurrent_tasks: int | None = None
 
     def __post_init__(self) -> None:
         if self.api_key is not None and not self.api_key:
@@ -53,3 +57,7 @@ class EmulatorConfig:
             raise ValueError("time_scale must be > 0")
         if self.initial_balance < 0:
             raise ValueError("initial_balance must be >= 0")
+        if self.rate_limit is not None and not self.rate_limit > 0:
+            raise ValueError("rate_limit must be > 0 requests per second, or None")
+        if self.max_concurrent_tasks is not None and self.max_concurrent_tasks < 1:
+            raise ValueError("max_concurrent_tasks must be >= 1, or None")

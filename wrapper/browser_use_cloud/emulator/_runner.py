@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from types import TracebackType
-from typing import TYPE_CHECKING, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from ._config import EmulatorConfig
 from ._serving import BackgroundServer, bind, run_foreground, url_of
@@ -47,6 +47,12 @@ class Emulator:
         """How many faults of each kind were injected so far."""
         counts: dict[str, int] = self.app.state.fault_counts
         return counts
+
+    @property
+    def stats(self) -> dict[str, Any]:
+        """What the limits counted: requests (in total and by second), 429s sent for the
+        rate limit and the concurrency limit, the busiest second, the most tasks running."""
+        return self.state.stats.snapshot()
 
     def start(self, timeout: float = 10.0) -> Self:
         """Start serving; returns once the server accepts connections."""

@@ -22,6 +22,7 @@ from .._files import guess_content_type
 from .._limits import MAX_AGENT_STEPS
 from . import _media, _schema_values, _script
 from ._config import EmulatorConfig
+from ._limits import CONCURRENCY_DETAIL, LimitStats
 from ._scheduler import EmulatorClock, Scheduler
 from ._tasks import TERMINAL, TaskRecord
 from ._uploads import FileStore, UploadSigner, download_key
@@ -75,6 +76,9 @@ class State:
         self.config = config
         self.lock = threading.RLock()
         self.tasks: dict[str, TaskRecord] = {}
+        self.active: dict[str, TaskRecord] = {}  # tasks not known to have ended
+        self._settled_credits = 0  # credits spent by tasks that left `active`
+        self.stats = LimitStats()
         self.schedules: dict[str, ScheduleRecord] = {}
         self.profiles: dict[str, dict[str, Any]] = {}
         self.saved_cookies: list[dict[str, Any]] = []
@@ -113,10 +117,15 @@ class State:
     # -- tasks ---------------------------------------------------------------------------
 
     def create_task(self, request: dict[str, Any], schedule_id: str | None = None) -> TaskRecord:
-        """Start a run for a validated RunTaskRequest; 402 when no credits are left."""
+        """Start a run for a validated RunTaskRequest; 402 when no credits are left, the
+        concurrency 429 while `max_concurrent_tasks` tasks have not ended."""
         with self.lock:
             if self.balance() <= 0:
                 raise ApiError(402, "Insufficient credits: the balance is 0, add credits to run")
+            limit = self.config.max_concurrent_tasks
+            if limit is not None and len(self.active) >= limit:
+                self.stats.refused_concurrency()
+                raise ApiError(429, CONCURRENCY_DETAIL.format(limit=limit))
             text: str = request["task"]
             directives = _script.parse_directives(text)
             clean = _script.strip_directives(text) or text
@@ -157,6 +166,8 @@ class State:
                 schedule_id=schedule_id,
             )
             self.tasks[task_id] = task
+            self.active[task_id] = task
+            self.stats.running(len(self.active))
             self.observe(task)
             return task
 
@@ -236,8 +247,18 @@ class State:
         """Credits left: the initial balance minus one credit per step taken."""
         with self.lock:
             now = time.monotonic()
-            spent = sum(len(t.visible_steps(now)) for t in self.tasks.values())
+            self._settle(now)
+            spent = self._settled_credits + sum(
+                len(t.visible_steps(now)) for t in self.active.values()
+            )
             return max(0, self.config.initial_balance - spent * CREDITS_PER_STEP)
+
+    def _settle(self, now: float) -> None:
+        """Move ended tasks out of `active`, keeping the credits they spent."""
+        ended = [t for t in self.active.values() if t.status(now) in TERMINAL]
+        for task in ended:
+            self._settled_credits += len(task.visible_steps(now))
+            del self.active[task.id]
 
     # -- schedules -----------------------------------------------------------------------
 
