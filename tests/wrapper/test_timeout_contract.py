@@ -24,9 +24,9 @@ from browser_use_cloud import AsyncBrowserUse, AsyncTaskHandle, BrowserUse, Task
 from browser_use_cloud._polling import PollPolicy
 from browser_use_cloud.emulator import Emulator, EmulatorConfig
 
-SENDS_NOTHING = {"handle", "with_options", "close"}
+SENDS_NOTHING = {"handle", "with_options", "close", "notify"}
 """Public methods that send no request (everything else must take `timeout=`)."""
-FOLLOWS_A_TASK = {"wait", "run", "steps"}
+FOLLOWS_A_TASK = {"wait", "run", "steps", "map", "map_as_completed"}
 """Methods that follow a task until it ends: they also take `wait_timeout=` and `on_timeout=`."""
 TIMEOUT = httpx.Timeout(7.25, connect=1.25)
 FAST = PollPolicy(initial=0.02, factor=1.5, max_interval=0.1)
@@ -142,6 +142,10 @@ def _rows() -> dict[str, Callable[[Context], Callable[..., Any]]]:
         tasks + "output_file": lambda c: p(c.client.tasks.output_file, c.task(), "a.txt"),
         tasks + "download_output_file": lambda c: p(
             c.client.tasks.download_output_file, c.task(), "a.txt", c.tmp_path / "a.txt"
+        ),
+        tasks + "map": lambda c: p(c.client.tasks.map, ["Short [[emulator:steps=2]]"] * 2),
+        tasks + "map_as_completed": lambda c: p(
+            c.client.tasks.map_as_completed, ["Short [[emulator:steps=2]]"] * 2
         ),
         tasks + "wait": lambda c: p(c.client.tasks.wait, c.running_short(), wait_timeout=30),
         tasks + "steps": lambda c: p(c.client.tasks.steps, c.running_short(), wait_timeout=30),

@@ -63,6 +63,7 @@ __all__ = [
     "InsufficientCreditsError",
     "InternalServerError",
     "LLMModel",
+    "MapResult",
     "NotFoundError",
     "Page",
     "PayloadTooLargeError",
@@ -109,6 +110,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     from ._async._tasks import AsyncTaskHandle
+    from ._map_plan import MapResult
     from ._models import (
         Balance,
         BrowserData,
@@ -166,6 +168,7 @@ _LAZY_MODULES = {
         "TaskSummary",
         "UrlContent",
     ),
+    "._map_plan": ("MapResult",),
     "._polling": ("PollPolicy",),
     "._spec_options": ("ScheduledTaskChanges", "ScheduledTaskOptions", "TaskOptions"),
     "._structured_output": ("TaskResult",),

@@ -7,17 +7,10 @@ between `initial` and `steady`: a young task is polled quickly, an old one at a 
 pace. A deadline clips the last sleep so the final poll happens at the deadline, not
 after it.
 
-An optional `expected_end` (from how long recent tasks took, see `DurationPrior`) puts
-one poll exactly then, followed by quick polls, and until then lets intervals grow to a
-quarter of the expected duration: a task that ends as expected is seen at once with
-few polls, while an early end is still noticed within that quarter.
 Times are plain floats from an injected monotonic clock.
 """
 
 from __future__ import annotations
-
-import statistics
-from collections import deque
 
 import attrs
 
@@ -52,13 +45,11 @@ class PollPolicy:
             )
 
 
-WAIT_POLICY = PollPolicy(initial=1.0, factor=2.0, max_interval=30.0)
-"""`wait()`: cheap status polls 1, 3, 7, 15, 31 s after creation, then every 30 s.
-
-An instant failure is seen after a second; a task's age doubles between early polls, so
-a 50 s task costs 6 status polls and one full fetch (a quarter of a full fetch every
-2 s). Once a few tasks have finished, `DurationPrior` puts a poll when this one should
-end, which brings the detection delay of a typical task close to zero.
+WAIT_POLICY = PollPolicy(initial=1.0, factor=2.0, max_interval=2.0)
+"""`wait()` of a lone task: a status check 1 s after creation (an instant failure is seen
+at once), then every 2 s, the official SDK's cadence, so the end of a task is noticed about
+1 s after it happens. Many tasks are checked together from list pages (see `_watch`), and
+with webhooks fed to the client these checks are only a slow safety net.
 """
 
 STREAM_POLICY = PollPolicy(initial=1.0, factor=1.5, max_interval=10.0, steady=2.5)
@@ -73,20 +64,12 @@ so far, so the late fetches are the expensive ones)."""
 class PollSchedule:
     """The state of one polling loop: interval, last poll time and deadline."""
 
-    def __init__(
-        self,
-        policy: PollPolicy,
-        *,
-        start: float,
-        deadline: float | None,
-        expected_end: float | None = None,
-    ) -> None:
+    def __init__(self, policy: PollPolicy, *, start: float, deadline: float | None) -> None:
         self.policy = policy
         self.deadline = deadline
         self._interval = policy.initial
         self._last = start
         self._start = start
-        self.expected_end = expected_end
 
     @property
     def interval(self) -> float:
@@ -100,13 +83,10 @@ class PollSchedule:
     def after_poll(self, now: float, *, progressed: bool) -> float | None:
         """Record a poll made at `now`; return the sleep before the next one, or None if
         the deadline has passed (time to give up)."""
-        reached = self.expected_end is not None and now >= self.expected_end
-        if reached:
-            self.expected_end = None
-        if progressed or reached:
+        if progressed:
             self._interval = self._after_progress(now)
         else:
-            self._interval = min(self._cap(), self._interval * self.policy.factor)
+            self._interval = min(self.policy.max_interval, self._interval * self.policy.factor)
         self._last = now
         if self.deadline is not None and now >= self.deadline:
             return None
@@ -118,29 +98,7 @@ class PollSchedule:
             return self.policy.initial
         return min(max(self.policy.initial, (now - self._start) / 4), steady)
 
-    def _cap(self) -> float:
-        if self.expected_end is None:
-            return self.policy.max_interval
-        return max(self.policy.max_interval, (self.expected_end - self._start) / 4)
-
     def _clip(self, now: float, delay: float) -> float:
-        if self.expected_end is not None and now < self.expected_end:
-            delay = min(delay, self.expected_end - now)
         if self.deadline is None:
             return delay
         return max(0.0, min(delay, self.deadline - now))
-
-
-class DurationPrior:
-    """How long recent tasks ran (server timestamps): the median of the last `size`."""
-
-    def __init__(self, size: int = 8) -> None:
-        self._recent: deque[float] = deque(maxlen=size)
-
-    def record(self, seconds: float) -> None:
-        if seconds > 0:
-            self._recent.append(seconds)
-
-    def expected(self) -> float | None:
-        """The typical duration, or None before any task was seen to finish."""
-        return statistics.median(self._recent) if self._recent else None

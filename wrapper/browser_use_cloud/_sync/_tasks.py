@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from operator import attrgetter
 from typing import IO, TYPE_CHECKING, Any, Generic, Literal, TypeVar, Unpack, cast, overload
 
@@ -34,17 +34,15 @@ from .._exceptions import (
     APIConnectionError,
     APIError,
     APIResponseValidationError,
-    ConcurrencyLimitError,
     InputError,
     InternalServerError,
-    NotFoundError,
-    RateLimitError,
     StructuredOutputError,
     TaskFailedError,
     TaskStoppedError,
     WaitTimeoutError,
 )
 from .._files import FileSource, Upload, prepare_upload
+from .._map_plan import DEFAULT_MAP_CONCURRENCY, MapResult
 from .._models import (
     Page,
     Task,
@@ -58,18 +56,22 @@ from .._models import (
     parse_task_summary,
 )
 from .._page_walk import MAX_PAGE_SIZE, PageWalk, check_page_args
-from .._polling import STREAM_POLICY, WAIT_POLICY, DurationPrior, PollPolicy, PollSchedule
+from .._polling import STREAM_POLICY, WAIT_POLICY, PollPolicy, PollSchedule
 from .._reconcile import RequestIdSearch
 from .._spec_options import TaskOptions
 from .._steps import StepTracker
 from .._structured_output import OutputSpec, TaskResult, with_parsed
 from .._task_input import build_run_task_body, resolve_request_id
 from .._validate import check_id
+from .._watch import TRANSIENT_ERRORS, worth_riding_out
 from ._http import body_op, sleep
 from ._resource import APIResource
 
 if TYPE_CHECKING:
+    from .._webhooks import WebhookEvent
     from ._client import BrowserUse
+    from ._map import TaskMap
+    from ._watcher import Watcher
 
 T = TypeVar("T")
 OnTimeout = Literal["raise", "stop"]
@@ -89,13 +91,8 @@ FIND_LOOKBACK = dt.timedelta(hours=1)
 IDEMPOTENCY_WINDOW = dt.timedelta(hours=24)
 """How far back `create()` looks for a task made with the caller's own `request_id` (it
 also reads at most the newest 1000 tasks)."""
-MAX_POLL_FAILURES = 5
-"""Consecutive transient errors a polling loop absorbs before it gives up."""
-NOT_FOUND_GRACE = 5.0
-"""Seconds after create during which a 404 is taken as "not visible yet", not as an error."""
 
 _AMBIGUOUS = (APIConnectionError, InternalServerError, APIResponseValidationError)
-_TRANSIENT = (APIConnectionError, InternalServerError, RateLimitError)
 
 
 def _clock() -> float:
@@ -165,7 +162,35 @@ class Tasks(APIResource):
         self.stream_policy = STREAM_POLICY
         """Full-fetch cadence of `steps()` and `on_step` (see `STREAM_POLICY`); handles
         copy it when made, and `steps(poll=...)` overrides it for one stream."""
-        self._durations = DurationPrior()
+        self._watcher_: Watcher | None = None
+
+    @property
+    def _watcher(self) -> Watcher:
+        """The one status watcher behind every wait of this client."""
+        if self._watcher_ is None:
+            from ._watcher import Watcher
+
+            self._watcher_ = Watcher(self, self._http.budget.rate)
+        return self._watcher_
+
+    def notify(self, event: WebhookEvent) -> None:
+        """Feed a verified webhook event: a task's end wakes its waiters at once.
+
+        While events come in, waits poll only every 30 s as a safety net. Wire a receiver
+        in one line: `webhook_app(client.tasks.notify, secret=...)` (for the client,
+        serve it in the client's event loop).
+        """
+        from .._webhooks import TaskStatusUpdateEvent, WebhookEvent
+
+        if not isinstance(event, WebhookEvent):
+            raise TypeError(
+                f"notify() takes a verified WebhookEvent (from verify_webhook or webhook_app), "
+                f"got {type(event).__name__}"
+            )
+        if isinstance(event, TaskStatusUpdateEvent):
+            self._watcher.notify(event.task_id, str(event.status))
+        else:
+            self._watcher.notify(None, None)
 
     # -- create ---------------------------------------------------------------------------
 
@@ -298,7 +323,7 @@ class Tasks(APIResource):
         """The task tagged `rid`, None if provably none, else re-raise `failure`."""
         try:
             search = self._search(rid, sent_at, timeout)
-        except _TRANSIENT:
+        except TRANSIENT_ERRORS:
             raise failure from None  # cannot tell: re-sending might duplicate the task
         if not search.conclusive:
             raise failure
@@ -426,6 +451,108 @@ class Tasks(APIResource):
         )
         return handle.wait(
             wait_timeout=wait_timeout, on_timeout=on_timeout, on_step=on_step, timeout=timeout
+        )
+
+    # -- many ---------------------------------------------------------------------------
+
+    def map(
+        self,
+        inputs: Iterable[str | Mapping[str, Any]],
+        *,
+        concurrency: int = DEFAULT_MAP_CONCURRENCY,
+        output_type: type[Any] | Mapping[str, Any] | None = None,
+        wait_timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_timeout: OnTimeout = "stop",
+        timeout: RequestTimeout = None,
+        **options: Unpack[TaskOptions],
+    ) -> list[MapResult[Any]]:
+        """Run a task per input, `concurrency` at a time; return the results in input order.
+
+        An input is a task text or a dict of `task` and task options (overriding
+        `options`); all are checked before anything is sent. Each result carries its
+        index, task id, status, output (`parsed` with `output_type`), `error` (an input's
+        failure is its result, never an exception) and timings. Every task is tagged with a
+        request id derived from its input, so running the same inputs again within an hour
+        re-attaches to their tasks instead of paying twice (a task that was stopped runs
+        again). A refusal for too many running tasks queues the input until one of the map's
+        tasks ends. `wait_timeout` bounds each task's run; `on_timeout="stop"` stops a task
+        that overruns it. `timeout` is the HTTP timeout of each request.
+        """
+        results = [
+            r
+            for r in self.map_as_completed(
+                inputs,
+                concurrency=concurrency,
+                output_type=output_type,
+                wait_timeout=wait_timeout,
+                on_timeout=on_timeout,
+                timeout=timeout,
+                **options,
+            )
+        ]
+        return sorted(results, key=_input_index)
+
+    def map_as_completed(
+        self,
+        inputs: Iterable[str | Mapping[str, Any]],
+        *,
+        concurrency: int = DEFAULT_MAP_CONCURRENCY,
+        output_type: type[Any] | Mapping[str, Any] | None = None,
+        wait_timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_timeout: OnTimeout = "stop",
+        timeout: RequestTimeout = None,
+        **options: Unpack[TaskOptions],
+    ) -> Iterator[MapResult[Any]]:
+        """`map()`, yielding each result as its task ends. Stopping the iteration early
+        (break, an exception, Ctrl-C) stops the tasks still running."""
+        return self._map(
+            inputs,
+            concurrency=concurrency,
+            output_type=output_type,
+            wait_timeout=wait_timeout,
+            on_timeout=on_timeout,
+            timeout=timeout,
+            options=options,
+        ).results()
+
+    def _map(
+        self,
+        inputs: Iterable[str | Mapping[str, Any]],
+        *,
+        concurrency: int,
+        output_type: type[Any] | Mapping[str, Any] | None,
+        wait_timeout: float | None,
+        on_timeout: OnTimeout,
+        timeout: RequestTimeout,
+        options: TaskOptions,
+        keys: Sequence[str | None] | None = None,
+        names: Sequence[str] | None = None,
+        skip: Collection[str] = (),
+        since: dt.datetime | None = None,
+    ) -> TaskMap:
+        """Check everything, then build the map run (nothing is sent yet). `keys` and
+        `names` are the batch command's input ids and line names, `skip` the request ids
+        it has results for; `since` how far back to look for tasks of earlier runs."""
+        from .._map_plan import REATTACH_WINDOW, prepare
+        from ._map import TaskMap
+
+        _check_on_timeout(on_timeout)
+        if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
+            raise InputError(f"concurrency must be an integer >= 1, got {concurrency!r}")
+        _check_wait_timeout(wait_timeout)
+        spec = self._output_spec(output_type, options)
+        items = prepare(inputs, options, keys=keys, names=names)
+        if skip:
+            items = [item for item in items if item.request_id not in skip]
+        return TaskMap(
+            self,
+            items,
+            output=spec,
+            concurrency=concurrency,
+            wait_timeout=wait_timeout,
+            on_timeout=on_timeout,
+            timeout=timeout,
+            since=since if since is not None else _wall_clock() - REATTACH_WINDOW,
         )
 
     # -- by id ----------------------------------------------------------------------------
@@ -656,9 +783,7 @@ class TaskHandle(Generic[T]):
         elif on_step is not None:
             task = self._follow(wait_timeout, on_timeout, on_step, timeout)
         else:
-            task = self._poll_until_done(wait_timeout, on_timeout, timeout)
-        if task.status == TaskStatus.FINISHED and task.finished_at is not None:
-            self._tasks._durations.record((task.finished_at - task.created_at).total_seconds())
+            task = self._wait_until_done(wait_timeout, on_timeout, timeout)
         return self._result(task)
 
     def steps(
@@ -729,56 +854,41 @@ class TaskHandle(Generic[T]):
         assert self._last is not None
         return self._last
 
-    def _poll_until_done(
+    def _wait_until_done(
         self, wait_timeout: float | None, on_timeout: OnTimeout, timeout: RequestTimeout
     ) -> Task:
-        expected = self._tasks._durations.expected()
-        schedule = self._schedule(self.wait_policy, wait_timeout, expected)
-        delay: float | None = schedule.first_delay(_clock())
-        last: TaskStatus | None = None
-        failures = 0
+        """Wait through the client's watcher, then fetch the full task once."""
+        deadline = None if wait_timeout is None else _clock() + float(wait_timeout)
+        recheck = False
         while True:
-            if delay:
-                sleep(delay)
-            try:
-                status = self.status(timeout=timeout)
-                if status.is_terminal:
-                    task = self.get(timeout=timeout)
-                    if task.status.is_terminal:
-                        return task
-                    status = task.status  # the status endpoint was ahead: keep polling
-            except APIError as exc:
-                failures = self._absorb(exc, failures)
-                delay = schedule.after_poll(_clock(), progressed=False)
-            else:
-                failures = 0
-                # A new status says nothing about when the task ends: no quicker polls.
-                delay = schedule.after_poll(_clock(), progressed=False)
-                last = status
-            if delay is None:
-                self._timed_out(last, on_timeout, timeout)
+            entry = self._tasks._watcher.watch(
+                self.id,
+                policy=self.wait_policy,
+                created_at=self._created_at,
+                deadline=deadline,
+                timeout=timeout,
+                recheck=recheck,
+            )
+            if entry.error is not None:
+                raise entry.error
+            if not entry.resolved:
+                self._timed_out(entry.status, on_timeout, timeout)
+            task = self.get(timeout=timeout)
+            if task.status.is_terminal:
+                return task
+            recheck = True  # the status was ahead of the full view: keep watching
 
-    def _schedule(
-        self, policy: PollPolicy, wait_timeout: float | None, typical: float | None = None
-    ) -> PollSchedule:
-        """Polls start `initial` after creation; with `typical` (the usual duration of
-        recent tasks) one poll lands when this task should end."""
+    def _schedule(self, policy: PollPolicy, wait_timeout: float | None) -> PollSchedule:
+        """Polls start `initial` after creation (or now, for a task made elsewhere)."""
         now = _clock()
         deadline = None if wait_timeout is None else now + float(wait_timeout)
-        if self._created_at is None:
-            return PollSchedule(policy, start=now - policy.initial, deadline=deadline)
-        expected_end = None if typical is None else self._created_at + typical
-        return PollSchedule(
-            policy, start=self._created_at, deadline=deadline, expected_end=expected_end
-        )
+        start = now - policy.initial if self._created_at is None else self._created_at
+        return PollSchedule(policy, start=start, deadline=deadline)
 
     def _absorb(self, exc: APIError, failures: int) -> int:
         """Count a polling error that is worth riding out; re-raise any other."""
-        young = self._created_at is not None and _clock() - self._created_at < NOT_FOUND_GRACE
-        transient = isinstance(exc, _TRANSIENT) and not isinstance(exc, ConcurrencyLimitError)
-        if not (transient or (young and isinstance(exc, NotFoundError))):
-            raise exc
-        if failures + 1 >= MAX_POLL_FAILURES:
+        age = None if self._created_at is None else _clock() - self._created_at
+        if not worth_riding_out(exc, age=age, failures=failures):
             raise exc
         return failures + 1
 
@@ -842,6 +952,10 @@ def _prepare_files(files: Sequence[FileSource]) -> list[Upload]:
     if isinstance(files, str | bytes | os.PathLike):
         raise InputError("files must be a list of paths, bytes or file objects, e.g. [path]")
     return [prepare_upload(source) for source in files]
+
+
+def _input_index(result: MapResult[Any]) -> int:
+    return result.index
 
 
 def _check_id(task_id: str) -> str:

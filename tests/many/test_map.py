@@ -1,0 +1,143 @@
+"""tasks.map(): results in input order, failures as results, re-attaching, the limits."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from browser_use_cloud import (
+    AsyncBrowserUse,
+    BrowserUse,
+    InputError,
+    TaskFailedError,
+    TaskStatus,
+    WaitTimeoutError,
+)
+from browser_use_cloud._polling import PollPolicy
+from browser_use_cloud.emulator import Emulator, EmulatorConfig
+
+FAST = PollPolicy(initial=0.05, factor=2, max_interval=0.1)
+SLOW = "[[emulator:steps=400]]"
+
+
+@contextlib.contextmanager
+def served(**config: Any) -> Iterator[tuple[Emulator, BrowserUse]]:
+    options = {"step_interval": 0.03, "steps_per_task": 3, **config}
+    with (
+        Emulator(EmulatorConfig(**options)) as emu,
+        BrowserUse(api_key="k", base_url=emu.base_url, max_requests_per_second=None) as client,
+    ):
+        client.tasks.wait_policy = FAST
+        yield emu, client
+
+
+def test_results_come_back_in_input_order_with_failures_as_results() -> None:
+    inputs: list[Any] = [f"Look up company {n}" for n in range(6)]
+    inputs[2] = "This one breaks [[emulator:fail]]"
+    inputs[4] = {"task": "With options", "max_agent_steps": 2, "metadata": {"row": "4"}}
+    with served() as (emu, client):
+        results = client.tasks.map(inputs, concurrency=3)
+        tasks = emu.state.tasks
+    assert [r.index for r in results] == list(range(6))
+    assert len(tasks) == 6 and len({r.task_id for r in results}) == 6
+    assert [r.ok for r in results] == [True, True, False, True, True, True]
+    assert isinstance(results[2].error, TaskFailedError)
+    assert results[2].status == TaskStatus.FAILED
+    assert all(r.status == TaskStatus.FINISHED and r.output for r in results if r.ok)
+    assert all(r.created_at is not None and r.finished_at is not None for r in results)
+    assert all(r.seconds > 0 for r in results)
+    row4 = tasks[results[4].task_id].request
+    assert row4["max_agent_steps"] == 2 and row4["metadata"]["row"] == "4"
+
+
+def test_bad_inputs_are_all_named_and_nothing_is_sent() -> None:
+    with served() as (emu, client):
+        with pytest.raises(InputError) as caught:
+            client.tasks.map(["fine", "", {"task": "x", "colour": "red"}, 42, {"no": "task"}])
+        assert emu.stats["requests"] == 0
+    text = str(caught.value)
+    assert "4 of the inputs" in text
+    for index in (1, 2, 3, 4):
+        assert f"input {index}:" in text
+    assert "'colour'" in text and "allowed:" in text
+
+
+def test_running_the_same_inputs_again_reattaches_instead_of_paying_twice() -> None:
+    inputs = ["Same question", "Same question", "Another one"]
+    with served() as (emu, client):
+        first = client.tasks.map(inputs)
+        again = client.tasks.map(inputs)
+        count = len(emu.state.tasks)
+    assert count == 3  # the repeated input is its own task, once
+    assert [r.task_id for r in again] == [r.task_id for r in first]
+    assert all(r.reattached for r in again) and not any(r.reattached for r in first)
+    assert [r.output for r in again] == [r.output for r in first]
+
+
+def test_never_more_than_concurrency_tasks_at_once() -> None:
+    with served() as (emu, client):
+        results = client.tasks.map([f"Task {n}" for n in range(12)], concurrency=4)
+        stats = emu.stats
+    assert all(r.ok for r in results)
+    assert stats["peak_running"] <= 4
+
+
+def test_the_accounts_concurrency_limit_queues_instead_of_failing() -> None:
+    with served(max_concurrent_tasks=3) as (emu, client):
+        results = client.tasks.map([f"Queued {n}" for n in range(10)], concurrency=10)
+        stats = emu.stats
+    assert [r.status for r in results] == [TaskStatus.FINISHED] * 10
+    assert all(r.ok for r in results)
+    assert stats["concurrency_refused"] >= 1  # the limit was met ...
+    assert stats["peak_running"] <= 3  # ... and respected
+    assert len(emu.state.tasks) == 10
+
+
+def test_structured_output_is_parsed_per_result() -> None:
+    schema = {
+        "type": "object",
+        "properties": {"name": {"type": "string"}},
+        "required": ["name"],
+    }
+    with served() as (_, client):
+        results = client.tasks.map(["Find a name", "Find another"], output_type=schema)
+    assert all(r.ok and isinstance(r.parsed, dict) and "name" in r.parsed for r in results)
+
+
+def test_an_overrun_is_that_inputs_result_and_the_task_is_stopped() -> None:
+    with served() as (emu, client):
+        [result] = client.tasks.map([SLOW], wait_timeout=0.3)
+        assert emu.state.tasks[result.task_id].status(0) == "stopped"  # type: ignore[arg-type]
+    assert isinstance(result.error, WaitTimeoutError)
+    assert result.status == TaskStatus.STOPPED
+
+
+def test_leaving_map_as_completed_early_stops_the_running_tasks() -> None:
+    inputs = ["Quick one [[emulator:instant]]", *[f"Long {n} {SLOW}" for n in range(3)]]
+    with served() as (emu, client):
+        with contextlib.closing(client.tasks.map_as_completed(inputs, concurrency=4)) as results:
+            first = next(iter(results))
+        assert first.ok
+        statuses = {t.history[-1] for t in emu.state.tasks.values() if t.id != first.task_id}
+    assert statuses == {"stopped"}
+
+
+@pytest.mark.anyio
+async def test_async_map_as_completed_yields_every_result() -> None:
+    with Emulator(EmulatorConfig(step_interval=0.02, steps_per_task=3)) as emu:
+        async with AsyncBrowserUse(api_key="k", base_url=emu.base_url) as client:
+            client.tasks.wait_policy = FAST
+            seen = [r async for r in client.tasks.map_as_completed([f"T{n}" for n in range(8)])]
+            ordered = await client.tasks.map([f"T{n}" for n in range(8)])
+    assert sorted(r.index for r in seen) == list(range(8))
+    assert [r.index for r in ordered] == list(range(8))
+    assert [r.task_id for r in ordered] == [r.task_id for r in sorted(seen, key=lambda r: r.index)]
+
+
+@pytest.mark.parametrize("bad", [0, -1, 1.5, True])
+def test_concurrency_is_checked(bad: Any) -> None:
+    with served() as (_, client), pytest.raises(InputError, match="concurrency"):
+        client.tasks.map(["x"], concurrency=bad)

@@ -1,0 +1,256 @@
+"""`tasks.map()` decisions (pure): inputs checked up front, request ids derived from them,
+re-attaching to tasks a previous run created, and queueing behind the account's
+concurrent-task limit. The drivers are `_async/_map.py` and its generated sync twin.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Generic, TypeVar
+
+import attrs
+
+from ._exceptions import BrowserUseError, InputError
+from ._models import Page, TaskStatus, TaskSummary
+from ._page_walk import MAX_PAGE_SIZE
+from ._reconcile import CLOCK_SKEW
+from ._spec_options import TaskOptions
+from ._task_input import REQUEST_ID_KEY, build_run_task_body
+
+T = TypeVar("T")
+
+DEFAULT_MAP_CONCURRENCY = 10
+"""Tasks a map runs at once unless told otherwise."""
+REATTACH_WINDOW = dt.timedelta(hours=1)
+"""How far back a map looks for tasks an earlier run of the same inputs created."""
+REATTACH_MAX_PAGES = 200
+"""Pages of the task list read at most (20,000 tasks) when looking for earlier runs."""
+MAX_REPORTED_PROBLEMS = 20
+"""Bad inputs listed by name in one InputError (the count says how many more)."""
+_HASHED_OUT = frozenset({"secrets", "metadata"})  # never hashed into a visible id
+
+
+@attrs.frozen
+class MapItem:
+    """One checked input: its index, the run-task body to send, and its request id."""
+
+    index: int
+    body: Mapping[str, Any]
+    request_id: str
+
+
+@attrs.frozen(kw_only=True)
+class MapResult(Generic[T]):
+    """What became of one input of `tasks.map()`. `error` is None when the task finished
+    and its output parsed; otherwise it says why (the task's own failure, a timeout, a
+    refused request...). `seconds` is the client time from the input's turn to its result."""
+
+    index: int
+    task_id: str | None
+    status: TaskStatus | None
+    output: str | None
+    parsed: T | None
+    error: BrowserUseError | None
+    created_at: dt.datetime | None
+    finished_at: dt.datetime | None
+    seconds: float
+    reattached: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def request_id_for(body: Mapping[str, Any], key: str) -> str:
+    """A request id derived from an input (`key` tells repeated inputs apart).
+
+    Secrets and metadata are left out of the hash: the id is visible in the task's metadata.
+    """
+    hashed = {name: value for name, value in body.items() if name not in _HASHED_OUT}
+    text = json.dumps([hashed, key], sort_keys=True, separators=(",", ":"), default=str)
+    return "bu-map-" + hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def prepare(
+    inputs: Iterable[str | Mapping[str, Any]],
+    options: Mapping[str, Any],
+    *,
+    keys: Sequence[str | None] | None = None,
+    names: Sequence[str] | None = None,
+) -> list[MapItem]:
+    """Check every input before anything is sent; raise one InputError naming the bad ones.
+
+    An input is a task text or a dict with `task` and any task option (overriding
+    `options`). `keys` (optional, one per input) names inputs for their request ids;
+    without one, identical inputs are told apart by their occurrence. `names` says how
+    errors name each input (default `input <index>`).
+    """
+    items, problems = check(inputs, options, keys=keys, names=names)
+    if problems:
+        shown = problems[:MAX_REPORTED_PROBLEMS]
+        more = len(problems) - len(shown)
+        raise InputError(
+            f"{len(problems)} of the inputs cannot be sent (nothing was sent):\n  "
+            + "\n  ".join(shown)
+            + (f"\n  ... and {more} more" if more else "")
+        )
+    return items
+
+
+def check(
+    inputs: Iterable[str | Mapping[str, Any]],
+    options: Mapping[str, Any],
+    *,
+    keys: Sequence[str | None] | None = None,
+    names: Sequence[str] | None = None,
+) -> tuple[list[MapItem], list[str]]:
+    """The inputs that can be sent, and a line per one that cannot (see `prepare`)."""
+    items: list[MapItem] = []
+    problems: list[str] = []
+    seen: dict[str, int] = {}
+    for index, raw in enumerate(inputs):
+        name = names[index] if names is not None else f"input {index}"
+        try:
+            fields = _fields(raw, options)
+            body = build_run_task_body(**fields)
+        except (InputError, TypeError) as exc:
+            problems.append(f"{name}: {exc}")
+            continue
+        key = keys[index] if keys is not None else None
+        if key is None:
+            basis = json.dumps(
+                {k: v for k, v in body.items() if k not in _HASHED_OUT},
+                sort_keys=True,
+                default=str,
+            )
+            occurrence = seen.get(basis, 0)
+            seen[basis] = occurrence + 1
+            key = f"#{occurrence}"
+        request_id = request_id_for(body, key)
+        try:
+            body = build_run_task_body(**fields, request_id=request_id)
+        except InputError as exc:  # the metadata has no room for the id
+            problems.append(f"{name}: {exc}")
+            continue
+        items.append(MapItem(index, body, request_id))
+    return items, problems
+
+
+def _fields(raw: str | Mapping[str, Any], options: Mapping[str, Any]) -> dict[str, Any]:
+    if isinstance(raw, str):
+        return {**options, "task": raw}
+    if not isinstance(raw, Mapping):
+        raise InputError(
+            f"an input must be a task text or a dict with 'task', got {type(raw).__name__}"
+        )
+    if "task" not in raw:
+        raise InputError("this dict has no 'task' (the text of what the agent should do)")
+    unknown = sorted(set(raw) - OPTION_NAMES)
+    if unknown:
+        raise InputError(
+            f"unknown field(s) {', '.join(map(repr, unknown))}; allowed: "
+            + ", ".join(sorted(OPTION_NAMES))
+        )
+    return {**options, **raw}
+
+
+OPTION_NAMES = frozenset(TaskOptions.__annotations__) | {"task"}
+"""Fields an input dict may have: `task` and the task options."""
+
+
+class RequestIdIndex:
+    """Which tasks carry the request ids of a map's inputs: reads the task list newest first
+    until every id is found, the list ends, or tasks get older than `since`."""
+
+    def __init__(
+        self, wanted: Iterable[str], *, since: dt.datetime, max_pages: int = REATTACH_MAX_PAGES
+    ):
+        self.wanted = set(wanted)
+        self.found: dict[str, TaskSummary] = {}
+        self.cutoff = since - CLOCK_SKEW
+        self.page_size = MAX_PAGE_SIZE
+        self.max_pages = max_pages
+        self.next_page: int | None = 1 if self.wanted else None
+
+    def feed(self, page: Page[TaskSummary]) -> None:
+        assert self.next_page is not None, "the search is over"
+        for item in page.items:
+            rid = (item.metadata or {}).get(REQUEST_ID_KEY)
+            if rid in self.wanted and rid not in self.found:
+                self.found[rid] = item
+        last = len(page.items) < self.page_size or page.page >= page.total_pages
+        older = any(item.created_at < self.cutoff for item in page.items)
+        done = len(self.found) == len(self.wanted)
+        if last or older or done or self.next_page >= self.max_pages:
+            self.next_page = None
+        else:
+            self.next_page += 1
+
+
+class Admission:
+    """When the next task may be created, behind the account's limit on tasks running at once.
+
+    At most `max_in_flight` creations are awaiting an answer at a time (about a second of
+    the request budget), so a refusal stops the others before they are sent. A concurrency
+    429 teaches a ceiling: as many tasks as this map then had running. A new task is then
+    created only when one of them ends, or after `probe_after` seconds (the limit is shared
+    with other clients, which may have freed slots); with none of its own running, the map
+    tries again after a backoff. Plain `create()` is not queued: it raises at once.
+    """
+
+    def __init__(
+        self, *, max_in_flight: int, probe_after: float = 10.0, max_backoff: float = 30.0
+    ) -> None:
+        self.running = 0  # created (or being created) and not ended
+        self.in_flight = 0  # being created
+        self.max_in_flight = max_in_flight
+        self.ceiling: int | None = None
+        self.refusals = 0
+        self.blocked_since = 0.0
+        self.probe_after = probe_after
+        self.max_backoff = max_backoff
+
+    def delay(self, now: float) -> float | None:
+        """Seconds before a task may be created: 0 now, None when an answer or an end
+        must come first."""
+        if self.in_flight >= self.max_in_flight:
+            return None
+        if self.ceiling is None or self.running < self.ceiling:
+            return 0.0
+        if self.in_flight:
+            return None
+        wait = self.probe_after if self.running else min(2.0**self.refusals, self.max_backoff)
+        return max(0.0, self.blocked_since + wait - now)
+
+    def reserve(self) -> None:
+        """A task is about to be created (counted now, so others see the slot taken)."""
+        self.running += 1
+        self.in_flight += 1
+
+    def created(self) -> None:
+        """The reserved task was created."""
+        self.in_flight -= 1
+        self.refusals = 0
+        if self.ceiling is not None and self.running > self.ceiling:
+            self.ceiling = self.running  # more room than we thought
+
+    def refused(self, now: float) -> None:
+        """The service refused the reserved task: too many running."""
+        self.in_flight -= 1
+        self.running -= 1
+        self.ceiling = self.running - self.in_flight
+        self.refusals += 1
+        self.blocked_since = now
+
+    def failed(self) -> None:
+        """Creating the reserved task failed otherwise (the input's result says why)."""
+        self.in_flight -= 1
+        self.running -= 1
+
+    def ended(self, now: float) -> None:
+        """A task of this map ended: its slot is free."""
+        self.running -= 1
+        self.blocked_since = now

@@ -1,0 +1,295 @@
+"""Which tasks to look for, which pages to read, and when (pure: no I/O, times passed in).
+
+One `WatchPlan` per client serves every waiting task. A *round* checks the tasks that are
+due: from `GET /tasks` pages (newest first, up to 100 items each, every item with its
+status and output) when several are due, else with `GET /task/{id}/status` each.
+
+- A task is due on its own cadence (`PollPolicy`, default: 1 s after creation, then
+  every 2 s). With several tasks waiting, rounds come at most every `gap` seconds and
+  take every task due before the next one, so a thousand tasks cost a few pages per round.
+- Pages: a task's place in the list is learnt the first time it is seen (its *rank*,
+  counted from the oldest task, never changes: tasks are only added at the top). Tasks
+  not seen yet are looked for from page 1 down, while the pages keep holding watched tasks;
+  known tasks are found on the page their rank points to, read when at least two due
+  tasks are expected on it. A due task found on no page is checked by its status.
+- List pages use at most `WATCH_SHARE` of the client's request budget: with many pages per
+  round, rounds come further apart.
+- Webhooks: while the client is being fed webhook events, a finished or stopped event
+  resolves its task at once and polling drops to every `SAFETY_INTERVAL` seconds.
+"""
+
+from __future__ import annotations
+
+import math
+
+from ._exceptions import (
+    APIConnectionError,
+    APIError,
+    ConcurrencyLimitError,
+    InternalServerError,
+    NotFoundError,
+    RateLimitError,
+)
+from ._models import Page, TaskStatus, TaskSummary
+from ._page_walk import MAX_PAGE_SIZE
+from ._polling import PollPolicy, PollSchedule
+
+LIST_MIN = 3
+"""Due tasks from which a round reads list pages instead of one status request each."""
+PAGE_WORTH = 2
+"""Due tasks expected on a page for it to be read (one task: its status is cheaper)."""
+WATCH_SHARE = 0.25
+"""Share of the client's request budget that list pages may use."""
+SAFETY_INTERVAL = 30.0
+"""Seconds between checks of a task while webhook events are coming in."""
+WEBHOOK_FRESH = 600.0
+"""Seconds after the last webhook event during which webhooks are trusted to wake waiters."""
+MAX_SCAN_PAGES = 50
+"""Pages a round reads at most (5,000 tasks); tasks further down are checked one by one."""
+MAX_CHECK_FAILURES = 5
+"""Consecutive transient errors a task's checks absorb before its waiters get the error."""
+NOT_FOUND_GRACE = 5.0
+"""Seconds after creation during which a 404 means "not visible yet", not an error."""
+
+_WEBHOOK_ENDS = frozenset({"finished", "stopped"})
+TRANSIENT_ERRORS = (APIConnectionError, InternalServerError, RateLimitError)
+"""Errors a polling loop rides out (a concurrency 429 excepted)."""
+
+
+def worth_riding_out(error: APIError, *, age: float | None, failures: int) -> bool:
+    """Whether a polling loop should absorb `error` (its `failures`-th in a row before it):
+    transient errors, and a 404 in the first seconds of a task made here (`age` seconds
+    ago; None for a task made elsewhere), up to `MAX_CHECK_FAILURES` in a row."""
+    transient = isinstance(error, TRANSIENT_ERRORS) and not isinstance(error, ConcurrencyLimitError)
+    young = age is not None and age < NOT_FOUND_GRACE and isinstance(error, NotFoundError)
+    return (transient or young) and failures + 1 < MAX_CHECK_FAILURES
+
+
+class Watched:
+    """One watched task: what is known of it, and when to check it next."""
+
+    def __init__(self, task_id: str, policy: PollPolicy, start: float, created_here: bool):
+        self.task_id = task_id
+        self.schedule = PollSchedule(policy, start=start, deadline=None)
+        self.next_due = start + policy.initial
+        self.start = start
+        self.created_here = created_here
+        self.waiters = 0
+        self.rank: int | None = None
+        self.missing = False  # looked for on pages and not found: checked by status
+        self.status: TaskStatus | None = None
+        self.summary: TaskSummary | None = None  # the list item, when seen on a page
+        self.ended = False  # seen in a terminal status, or told so by a webhook
+        self.error: APIError | None = None  # a check failed for good
+        self.failures = 0
+        self.checked_in: WatchRound | None = None  # the last round that had news of it
+
+    def __repr__(self) -> str:
+        return f"Watched({self.task_id!r}, status={self.status}, ended={self.ended})"
+
+    @property
+    def resolved(self) -> bool:
+        """True when the waiters have an answer (an end or an error)."""
+        return self.ended or self.error is not None
+
+
+class WatchPlan:
+    """Every watched task of one client, and the decisions of when and how to check them."""
+
+    def __init__(self, rate: float | None) -> None:
+        self.rate = rate
+        self.entries: dict[str, Watched] = {}
+        self.gap = 0.0  # seconds between rounds while many tasks wait
+        self.last_round = -math.inf
+        self.webhook_at = -math.inf
+
+    def add(
+        self, task_id: str, now: float, policy: PollPolicy, created_at: float | None
+    ) -> Watched:
+        """Start watching `task_id` (or join its watch); `created_at` if it was made here."""
+        entry = self.entries.get(task_id)
+        if entry is None or (entry.resolved and entry.waiters == 0):
+            start = created_at if created_at is not None else now - policy.initial
+            entry = Watched(task_id, policy, start, created_at is not None)
+            if self.webhooks_live(now):
+                entry.next_due = max(now, start) + SAFETY_INTERVAL
+            self.entries[task_id] = entry
+        entry.waiters += 1
+        return entry
+
+    def release(self, entry: Watched) -> None:
+        """One waiter of `entry` is done; forget the task when it was the last."""
+        entry.waiters -= 1
+        if entry.waiters <= 0 and self.entries.get(entry.task_id) is entry:
+            del self.entries[entry.task_id]
+
+    def rearm(self, entry: Watched, now: float) -> None:
+        """Watch an ended task again (its full view said it had not ended after all)."""
+        entry.ended = False
+        entry.status = None
+        entry.next_due = now + entry.schedule.policy.initial
+
+    def webhooks_live(self, now: float) -> bool:
+        return now - self.webhook_at <= WEBHOOK_FRESH
+
+    def notify(self, task_id: str | None, status: str | None, now: float) -> Watched | None:
+        """A verified webhook event arrived; returns the entry it resolved, if any."""
+        self.webhook_at = now
+        entry = self.entries.get(task_id) if task_id is not None else None
+        if entry is None or entry.resolved or status not in _WEBHOOK_ENDS:
+            return None
+        entry.ended = True  # "finished" covers failed runs: the full view tells which
+        entry.status = None
+        entry.summary = None
+        return entry
+
+    def many(self) -> bool:
+        return sum(1 for e in self.entries.values() if not e.resolved) >= LIST_MIN
+
+    def next_round_at(self) -> float | None:
+        """When the next round should run (None: nothing to check)."""
+        dues = [e.next_due for e in self.entries.values() if not e.resolved]
+        if not dues:
+            return None
+        first = min(dues)
+        if self.many():
+            return max(first, self.last_round + self.gap)
+        return first
+
+    def start_round(self, now: float) -> WatchRound:
+        """The checks to make now."""
+        horizon = now + (self.gap if self.many() else 0.0)
+        due = [e for e in self.entries.values() if not e.resolved and e.next_due <= horizon]
+        self.last_round = now
+        return WatchRound(self, due, now)
+
+    def _after_check(self, entry: Watched, now: float) -> None:
+        if self.webhooks_live(now):
+            entry.next_due = now + SAFETY_INTERVAL
+            return
+        delay = entry.schedule.after_poll(now, progressed=False)
+        entry.next_due = now + (delay if delay is not None else entry.schedule.interval)
+
+    def seen(self, entry: Watched, status: TaskStatus, now: float) -> None:
+        """A check saw `status` for `entry`."""
+        entry.status = status
+        entry.failures = 0
+        if status.is_terminal:
+            entry.ended = True
+        else:
+            self._after_check(entry, now)
+
+    def failed(self, entry: Watched, error: APIError, now: float) -> None:
+        """A check of `entry` failed: ride out transient errors, else hand it to waiters."""
+        age = now - entry.start if entry.created_here else None
+        if worth_riding_out(error, age=age, failures=entry.failures):
+            entry.failures += 1
+            self._after_check(entry, now)
+        else:
+            entry.error = error
+
+    def round_done(self, pages: int) -> None:
+        """Space rounds so that list pages stay within their share of the budget."""
+        floor = min((e.schedule.policy.initial for e in self.entries.values()), default=0.0)
+        share = math.inf if self.rate is None else self.rate * WATCH_SHARE
+        self.gap = max(floor, pages / share)
+
+
+class WatchRound:
+    """One round: `next_page()` / `feed_page()` until None, then `solo()` / `seen()`."""
+
+    def __init__(self, plan: WatchPlan, due: list[Watched], now: float) -> None:
+        self.plan = plan
+        self.due = due
+        self.now = now
+        self.pages = 0
+        self.limit = MAX_PAGE_SIZE
+        self._total: int | None = None
+        self._last_page = 0
+        self._scanning = len(due) >= LIST_MIN  # looking for unseen tasks from page 1 down
+        self._read: set[int] = set()
+        self.resolved: list[Watched] = []
+
+    def next_page(self) -> tuple[int, int] | None:
+        """The page to read next as (number, limit), or None when pages are done."""
+        if len(self.due) < LIST_MIN or self.pages >= MAX_SCAN_PAGES:
+            return None
+        pending = [e for e in self.due if self._pending(e)]
+        unseen = [e for e in pending if e.rank is None and not e.missing]
+        ahead = len(unseen) + self._expected(self._last_page + 1)
+        if self._scanning and unseen and ahead >= PAGE_WORTH:
+            return self._last_page + 1, self.limit
+        self._scanning = False
+        for entry in unseen:
+            entry.missing = True  # not near the top: check it by its status
+        known = [e for e in pending if e.rank is not None]
+        if len(known) < PAGE_WORTH:
+            return None
+        if self._total is None:
+            return 1, 1  # how many tasks there are now, to place the known ones
+        counts: dict[int, int] = {}
+        for entry in known:
+            page = self._page_of(entry)
+            if page is not None and page not in self._read:
+                counts[page] = counts.get(page, 0) + 1
+        worth = sorted(page for page, count in counts.items() if count >= PAGE_WORTH)
+        return (worth[0], self.limit) if worth else None
+
+    def _expected(self, page: int) -> int:
+        return sum(1 for e in self.due if self._pending(e) and self._page_of(e) == page)
+
+    def _pending(self, entry: Watched) -> bool:
+        """Not answered for yet in this round."""
+        return not entry.resolved and entry.checked_in is not self
+
+    def _page_of(self, entry: Watched) -> int | None:
+        if entry.rank is None or self._total is None:
+            return None
+        index = self._total - entry.rank
+        return index // self.limit + 1 if index >= 0 else None
+
+    def feed_page(self, number: int, limit: int, page: Page[TaskSummary]) -> None:
+        """Take in page `number` of `limit` items: every watched task on it is updated."""
+        self.pages += 1
+        total = self._total = page.total_count
+        if limit != self.limit:
+            return  # the count probe
+        self._read.add(number)
+        entries = self.plan.entries
+        found_watched = False
+        for index, item in enumerate(page.items, start=(number - 1) * limit):
+            entry = entries.get(item.id)
+            if entry is None or entry.resolved:
+                continue
+            found_watched = True
+            entry.rank = total - index
+            entry.missing = False
+            entry.summary = item
+            self.seen(entry, item.status)
+        if number == self._last_page + 1:
+            self._last_page = number
+            full = len(page.items) >= self.limit
+            self._scanning = self._scanning and full and found_watched
+
+    def solo(self) -> list[Watched]:
+        """Due tasks the pages did not answer for: check each by its status."""
+        return [e for e in self.due if self._pending(e)]
+
+    def seen(self, entry: Watched, status: TaskStatus) -> None:
+        """A page or a status check saw `status` for `entry`."""
+        entry.checked_in = self
+        self.plan.seen(entry, status, self.now)
+        if entry.resolved:
+            self.resolved.append(entry)
+
+    def failed(self, entry: Watched, error: APIError) -> None:
+        """A status check of `entry` failed."""
+        entry.checked_in = self
+        self.plan.failed(entry, error, self.now)
+        if entry.resolved:
+            self.resolved.append(entry)
+
+    def finish(self) -> list[Watched]:
+        """Close the round; return the entries it resolved (their waiters are to be woken)."""
+        self.plan.round_done(self.pages)
+        return self.resolved
