@@ -234,9 +234,7 @@ class AsyncHTTP:
             headers=headers,
             timeout=self._timeout_for(timeout),
         )
-        return await self._send(
-            lambda: request, retry, str, _read, missing_ok_on_retry, paced=True
-        )
+        return await self._send(lambda: request, retry, str, _read, missing_ok_on_retry, paced=True)
 
     async def request_url(
         self,

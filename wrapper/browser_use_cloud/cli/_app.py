@@ -7,6 +7,7 @@ import click
 from .._version import __version__
 from . import (
     _account,
+    _batch,
     _demo,
     _emulator,
     _files,
@@ -28,6 +29,7 @@ Examples:
 \b
   browser-use-cloud run "Find the top story on Hacker News"
   browser-use-cloud run --local "Compare two laptops" --schema laptops.schema.json
+  browser-use-cloud batch companies.jsonl -o results.jsonl --concurrency 20
   browser-use-cloud tasks list --json
   browser-use-cloud emulator --port 8765
   browser-use-cloud mcp --local
@@ -53,6 +55,7 @@ def cli(ctx: click.Context, api_key: str | None, base_url: str | None, debug: bo
 
 
 cli.add_command(_run.run)
+cli.add_command(_batch.batch)
 cli.add_command(_tasks.tasks)
 cli.add_command(_files.files)
 cli.add_command(_schedules.schedules)

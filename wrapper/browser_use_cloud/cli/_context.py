@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from .._budget import DEFAULT_MAX_REQUESTS_PER_SECOND
 from .._config import API_KEY_ENV, BASE_URL_ENV
 from ._errors import Subject, missing_key_error
 from ._local import LOCAL_API_KEY, local_config, local_emulator
@@ -84,13 +85,19 @@ class CliState:
             yield LOCAL_API_KEY, emulator.base_url
 
     @contextmanager
-    def session(self, *, local: bool, config: EmulatorConfig | None = None) -> Iterator[BrowserUse]:
-        """A client for the service, or for an in-process emulator when `local`."""
+    def session(
+        self, *, local: bool, config: EmulatorConfig | None = None, rate: float | None = None
+    ) -> Iterator[BrowserUse]:
+        """A client for the service, or for an in-process emulator when `local`; `rate` is
+        its request budget in requests per second (None: the library's default)."""
         from .. import BrowserUse
 
+        budget = DEFAULT_MAX_REQUESTS_PER_SECOND if rate is None else rate
         with (
             self.endpoint(local=local, config=config) as (api_key, base_url),
-            BrowserUse(api_key=api_key, base_url=base_url) as client,
+            BrowserUse(
+                api_key=api_key, base_url=base_url, max_requests_per_second=budget
+            ) as client,
         ):
             yield client
 

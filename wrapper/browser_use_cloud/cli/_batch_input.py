@@ -1,0 +1,232 @@
+"""`batch` input and output files: read every line, check it, and know what is done already.
+
+INPUT is JSONL (one object per line: `task`, any task option, an optional `id`) or CSV (a
+`task` column, other columns are options; `id` too). CSV cells are text: numbers and
+true/false are read as such for the options that take them, lists are `;`-separated (or a
+JSON list), dicts (`metadata`, `secrets`) are JSON objects. Empty cells are left out.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+import attrs
+
+from .._map_plan import OPTION_NAMES, check
+from .._spec_options import TaskOptions
+from ._errors import CliError
+
+ID_FIELD = "id"
+MAX_SHOWN = 20
+
+_KINDS = {
+    name: getattr(kind, "__forward_arg__", str(kind))
+    for name, kind in TaskOptions.__annotations__.items()
+}  # option name -> its type, as text ("int | None", "Sequence[str] | None", ...)
+
+
+@attrs.frozen
+class BatchInput:
+    """The checked-to-parse lines: one dict per task, with its line number and id."""
+
+    records: list[dict[str, Any]]
+    lines: list[int]
+    ids: list[str | None]
+
+    @property
+    def names(self) -> list[str]:
+        return [f"line {line}" for line in self.lines]
+
+
+def read_input(source: str, stream: IO[str] | None = None) -> BatchInput:
+    """Read INPUT (a path, or `-` for `stream`) and check every line as a task; raise
+    CliError listing every bad line (nothing has been sent)."""
+    if source == "-":
+        assert stream is not None
+        text = stream.read()
+        kind = "csv" if _looks_like_csv(text) else "jsonl"
+    else:
+        path = Path(source)
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except OSError as exc:
+            raise CliError(f"cannot read {source}: {exc.strerror or exc}") from None
+        except UnicodeDecodeError:
+            raise CliError(f"{source} is not UTF-8 text") from None
+        kind = "csv" if path.suffix.lower() == ".csv" else "jsonl"
+    rows = _csv_rows(text) if kind == "csv" else _jsonl_rows(text)
+    records: list[dict[str, Any]] = []
+    lines: list[int] = []
+    ids: list[str | None] = []
+    problems: list[str] = []
+    first_line: dict[str, int] = {}
+    for line, row in rows:
+        if isinstance(row, str):
+            problems.append(f"line {line}: {row}")
+            continue
+        ident = row.pop(ID_FIELD, None)
+        if ident is not None:
+            ident = str(ident)
+            if ident in first_line:
+                problems.append(f"line {line}: id {ident!r} is also on line {first_line[ident]}")
+                continue
+            first_line[ident] = line
+        records.append(row)
+        lines.append(line)
+        ids.append(ident)
+    names = [f"line {line}" for line in lines]
+    problems += check(records, {}, keys=ids, names=names)[1]
+    if problems:
+        problems.sort(key=_line_number)
+        raise_bad_lines(problems)
+    if not records:
+        raise CliError(f"{source} has no tasks (expected a JSON object or a CSV row per line)")
+    return BatchInput(records, lines, ids)
+
+
+def _line_number(problem: str) -> int:
+    return int(problem.split(":", 1)[0].removeprefix("line "))
+
+
+def raise_bad_lines(problems: list[str]) -> None:
+    shown = problems[:MAX_SHOWN]
+    more = f"\n  ... and {len(problems) - MAX_SHOWN} more" if len(problems) > MAX_SHOWN else ""
+    raise CliError(
+        f"{len(problems)} bad line(s) in the input; nothing was sent:\n  "
+        + "\n  ".join(shown)
+        + more
+    )
+
+
+def _looks_like_csv(text: str) -> bool:
+    first = text.lstrip().split("\n", 1)[0]
+    return not first.startswith("{")
+
+
+def _jsonl_rows(text: str) -> Iterator[tuple[int, dict[str, Any] | str]]:
+    for line, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip():
+            continue
+        try:
+            value = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            yield line, f"not valid JSON ({exc.msg} at column {exc.colno})"
+            continue
+        if not isinstance(value, dict):
+            yield line, f"expected a JSON object with 'task', got {type(value).__name__}"
+        elif "task" not in value:
+            yield line, "no 'task' (the text of what the agent should do)"
+        else:
+            yield line, value
+
+
+def _csv_rows(text: str) -> Iterator[tuple[int, dict[str, Any] | str]]:
+    reader = csv.DictReader(io.StringIO(text))
+    header = reader.fieldnames or []
+    if "task" not in header:
+        yield 1, f"the CSV header needs a 'task' column (got: {', '.join(header) or 'none'})"
+        return
+    unknown = [name for name in header if name not in OPTION_NAMES and name != ID_FIELD]
+    if unknown:
+        allowed = ", ".join(sorted(OPTION_NAMES | {ID_FIELD}))
+        yield 1, f"unknown column(s) {', '.join(map(repr, unknown))}; allowed: {allowed}"
+        return
+    for row in reader:
+        line = reader.line_num
+        if None in row:
+            yield line, "more cells than header columns"
+            continue
+        try:
+            yield (
+                line,
+                {
+                    name: _cell(name, value)
+                    for name, value in row.items()
+                    if value not in ("", None)
+                },
+            )
+        except ValueError as exc:
+            yield line, str(exc)
+
+
+def _cell(name: str, value: str) -> Any:
+    """A CSV cell as the option `name` takes it."""
+    kind = _KINDS.get(name, "str")
+    if name in (ID_FIELD, "task") or kind.startswith("str"):
+        return value
+    if kind.startswith("bool"):
+        lowered = value.strip().lower()
+        if lowered in ("true", "yes", "1"):
+            return True
+        if lowered in ("false", "no", "0"):
+            return False
+        raise ValueError(f"{name} must be true or false, got {value!r}")
+    if kind.startswith("int"):
+        try:
+            return int(value)
+        except ValueError:
+            raise ValueError(f"{name} must be a whole number, got {value!r}") from None
+    if kind.startswith("Sequence"):
+        if value.lstrip().startswith("["):
+            return _json_cell(name, value, list)
+        return [part.strip() for part in value.split(";") if part.strip()]
+    if kind.startswith("Mapping"):
+        return _json_cell(name, value, dict)
+    return value
+
+
+def _json_cell(name: str, value: str, kind: type) -> Any:
+    try:
+        parsed = json.loads(value)
+    except ValueError:
+        parsed = None
+    if not isinstance(parsed, kind):
+        raise ValueError(f"{name} must be a JSON {'list' if kind is list else 'object'}")
+    return parsed
+
+
+def done_request_ids(out: Path) -> set[str]:
+    """Request ids already written to OUT; a partial last line (a crash mid-write) is cut."""
+    if not out.exists():
+        return set()
+    with open(out, "r+b") as handle:
+        data = handle.read()
+        end = data.rfind(b"\n") + 1
+        if end < len(data):
+            handle.truncate(end)
+    done = set()
+    for raw in data[:end].splitlines():
+        try:
+            record = json.loads(raw)
+        except ValueError:
+            continue
+        if isinstance(record, dict) and isinstance(record.get("request_id"), str):
+            done.add(record["request_id"])
+    return done
+
+
+class LineWriter:
+    """Appends one JSON line per result to OUT (or stdout), flushed at once: a crash of this
+    process loses nothing already written."""
+
+    def __init__(self, out: Path | None, stdout: IO[str]) -> None:
+        self._path = out
+        # Open for the writer's life (closed by close()): results arrive over minutes.
+        self._handle: IO[str] = (
+            open(out, "a", encoding="utf-8")  # noqa: SIM115
+            if out is not None
+            else stdout
+        )
+
+    def write(self, record: dict[str, Any]) -> None:
+        self._handle.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+        self._handle.flush()
+
+    def close(self) -> None:
+        if self._path is not None:
+            self._handle.close()
