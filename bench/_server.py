@@ -3,7 +3,8 @@
     python -m bench._server --config '{"step_interval": 0.5}' --seed-tasks 100000
 
 prints the base URL as its first stdout line, then answers one JSON line per command
-read from stdin (`md5 <store key>`, `tasks`, `cpu`) until stdin closes. `--seed-tasks N`
+read from stdin (`md5 <store key>`, `tasks`, `cpu`, `stats`: the limits' counters) until
+stdin closes. `--seed-tasks N`
 pre-creates N finished one-step tasks directly in the emulator's state (no HTTP), so
 listing benchmarks need not create them through the API.
 """
@@ -66,6 +67,8 @@ def _answer(state: State, line: str) -> dict[str, Any]:
     if command == "cpu":
         times = os.times()
         return {"cpu": times.user + times.system}
+    if command == "stats":
+        return state.stats.snapshot()
     return {"error": f"unknown command {command!r}"}
 
 

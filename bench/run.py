@@ -1,6 +1,6 @@
 """Run every benchmark and write BENCHMARKS.md at the repository root.
 
-`python -m bench.run` runs all seven at full size (about 15 min on 2 cores); `--only 2 6`
+`python -m bench.run` runs all eight at full size (about 25 min on 2 cores); `--only 2 6`
 runs a subset; `--smoke` uses tiny sizes (checks the harness, not the SDK's speed).
 """
 
@@ -13,7 +13,7 @@ import traceback
 from pathlib import Path
 from types import ModuleType
 
-from . import concurrency, follow, get_task, import_time, iterate, upload, webhooks
+from . import batch, concurrency, follow, get_task, import_time, iterate, upload, webhooks
 from ._common import ROOT, Figure, Outcome, fmt_ratio
 from .report import render
 
@@ -25,6 +25,7 @@ BENCHMARKS: dict[int, ModuleType] = {
     5: upload,
     6: webhooks,
     7: concurrency,
+    8: batch,
 }
 
 

@@ -10,7 +10,7 @@ import math
 
 import pytest
 
-from bench import concurrency, follow, get_task, import_time, iterate, upload, webhooks
+from bench import batch, concurrency, follow, get_task, import_time, iterate, upload, webhooks
 from bench._common import Outcome, official_sdk_available
 from bench.run import BENCHMARKS, run_one
 
@@ -66,9 +66,12 @@ def test_get_task_against_the_official_sdk(get_outcome: Outcome) -> None:
 def test_follow_sees_every_step_with_every_strategy() -> None:
     outcome = follow.run(follow.SMOKE)
     steps = follow.SMOKE.steps
-    assert outcome.facts["samples"] == {name: 1 for name in ("recipe", "official", "wait", "steps")}
+    names = ("recipe", "official", "wait", "webhook", "steps")
+    assert outcome.facts["samples"] == {name: 1 for name in names}
     assert all(got == [steps] for got in outcome.facts["steps"].values())
     assert all(finite(value) for value in outcome.facts["ratios"])
+    # 3b: a wait fed webhook events needs no check before the end event, then one full GET.
+    assert outcome.facts["requests"]["webhook"] <= follow.TARGET_WEBHOOK_REQUESTS
 
 
 def test_iterate_yields_every_task_once() -> None:
@@ -94,12 +97,31 @@ def test_webhook_benchmark_verifies_real_deliveries() -> None:
     assert finite(facts["ratio"])
 
 
-def test_concurrency_finishes_every_task() -> None:
+def test_many_tasks_keep_the_budget_and_the_slot_limit() -> None:
+    """7a-7c small: every task finishes; no 429 under the service's rate limit; the
+    busiest second stays under it; never more tasks running than the slots."""
     outcome = concurrency.run(concurrency.SMOKE)
-    expected = concurrency.SMOKE.tasks
-    assert outcome.facts["finished"] == {1: [1], expected: [expected]}
-    assert outcome.facts["errors"] == [{}, {}]
-    assert finite(outcome.facts["ratio"])
+    facts = outcome.facts
+    expected = facts["expected"]
+    assert facts["finished_7a"] == [expected] and facts["errors_7a"] == [{}, {}]
+    assert finite(facts["ratio_7a"])
+    assert facts["finished_7b"] == expected
+    assert facts["rate_limited_7b"] == 0
+    assert facts["peak_7b"] <= concurrency.SERVICE_RATE
+    assert facts["official_7b"]["finished"] == expected  # the baseline ran too
+    assert facts["finished_7c"] == expected and facts["errors_7c"] == {}
+    assert facts["peak_running_7c"] <= concurrency.SMOKE.slots
+
+
+def test_batch_killed_and_resumed_creates_each_task_once() -> None:
+    outcome = batch.run(batch.SMOKE)
+    facts = outcome.facts
+    lines = batch.SMOKE.lines
+    assert 0 < facts["killed_at"] < lines
+    assert facts["tasks"] == lines  # nothing billed twice
+    assert facts["records"] == facts["distinct"] == lines
+    assert facts["resume_exit"] == 0
+    assert facts["rss"] > 0
 
 
 def test_a_crashing_benchmark_becomes_a_missed_row(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -110,4 +132,4 @@ def test_a_crashing_benchmark_becomes_a_missed_row(monkeypatch: pytest.MonkeyPat
     outcome = run_one(6, smoke=True)
     assert outcome.number == 6 and outcome.met is False
     assert "RuntimeError" in outcome.notes[0] and "boom" in outcome.notes[0]
-    assert sorted(BENCHMARKS) == list(range(1, 8))
+    assert sorted(BENCHMARKS) == list(range(1, 9))

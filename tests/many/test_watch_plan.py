@@ -90,11 +90,12 @@ def test_a_webhook_end_resolves_at_once_and_polling_slows_to_a_safety_net() -> N
     service, plan = Service(), WatchPlan(20)
     a, b = service.create(2)
     watch(plan, [a, b], 0.0)
+    assert plan.notify(b, "started", 0.2) is None  # not an end, but webhooks are on
+    assert plan.entries[b].next_due == pytest.approx(0.2 + SAFETY_INTERVAL)
     assert plan.notify(a, "finished", 0.5) is plan.entries[a]
     assert plan.entries[a].resolved and plan.entries[a].status is None
-    assert plan.notify(b, "started", 0.6) is None  # not an end
     service.run_round(plan, plan.next_round_at() or 0)
-    assert plan.entries[b].next_due == pytest.approx(1.0 + SAFETY_INTERVAL)
+    assert plan.entries[b].next_due == pytest.approx(0.2 + 2 * SAFETY_INTERVAL)
     plan.add("late", 2.0, WAIT_POLICY, 2.0)
     assert plan.entries["late"].next_due == pytest.approx(2.0 + SAFETY_INTERVAL)
 

@@ -134,6 +134,9 @@ class WatchPlan:
 
     def notify(self, task_id: str | None, status: str | None, now: float) -> Watched | None:
         """A verified webhook event arrived; returns the entry it resolved, if any."""
+        if not self.webhooks_live(now):  # webhooks (again): every check becomes a safety net
+            for waiting in self.entries.values():
+                waiting.next_due = max(waiting.next_due, now + SAFETY_INTERVAL)
         self.webhook_at = now
         entry = self.entries.get(task_id) if task_id is not None else None
         if entry is None or entry.resolved or status not in _WEBHOOK_ENDS:
