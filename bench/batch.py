@@ -113,6 +113,11 @@ def run(sizes: Sizes = FULL) -> Outcome:
         tasks = int(emulator.command("tasks")["tasks"])
         records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     ids = Counter(str(record["id"]) for record in records)
+    problems = Counter(
+        f"{record['status']}: {(record.get('error') or {}).get('message', '')}"
+        for record in records
+        if record["status"] != "finished"
+    )
     finished = sum(1 for record in records if record["status"] == "finished")
     peak = max(first_rss, second_rss)
     exact = tasks == sizes.lines
@@ -152,6 +157,11 @@ def run(sizes: Sizes = FULL) -> Outcome:
         f"{fmt_seconds(second_wall)} (exit {second_code}).",
         "Peak RSS: ru_maxrss of each CLI process, from os.wait4().",
     ]
+    if problems:
+        notes.append(
+            "Lines that did not finish: "
+            + "; ".join(f"{count} x {text}" for text, count in problems.most_common(5))
+        )
     if second_code != 0:
         notes.append(f"resume stderr (tail): {errors[-500:]!r}")
     facts: dict[str, Any] = {

@@ -1,7 +1,9 @@
 """3. Following one 50-step task to its end: requests, bytes on the wire, detection latency.
 
 Strategies, each following its own task on the same emulator (another process), all at
-once in threads (so one task duration covers every sample):
+once in threads (so one task duration covers every sample). Sample k of every strategy has
+a task of the same length; lengths differ between samples by one step of an irregular 1.037 s,
+so task ends fall at different phases of any fixed polling cadence:
 
 - recipe: the documented loop, full `GET /task/{id}` every 2 s until a terminal status;
 - official: the official SDK's strategy, `GET /task/{id}/status` every 2 s, then one
@@ -51,7 +53,7 @@ class Sizes:
     poll_every: float = 2.0  # the baselines' fixed interval
 
 
-FULL = Sizes(steps=50, step_interval=1.0, tasks=5)
+FULL = Sizes(steps=50, step_interval=1.037, tasks=5)
 SMOKE = Sizes(steps=5, step_interval=0.05, tasks=1, poll_every=0.1)
 
 
@@ -81,7 +83,7 @@ class _Bench:
     def __init__(self, base_url: str, sizes: Sizes) -> None:
         self.base_url = base_url
         self.sizes = sizes
-        self.text = f"Track the price of a used bike [[emulator:steps={sizes.steps}]]"
+        self.period = sizes.poll_every
         self.headers = {"Authorization": f"Bearer {API_KEY}"}
         self._creator = httpx.Client(headers=self.headers)
         self._lock = threading.Lock()
@@ -97,9 +99,20 @@ class _Bench:
     def close(self) -> None:
         self._creator.close()
 
-    def _create(self) -> str:
+    def steps_of(self, k: int) -> int:
+        """Sample k's task has k more steps: with an irregular step interval its end falls
+        at a different point of a 2 s polling period for each sample."""
+        return self.sizes.steps + k
+
+    def text(self, k: int) -> str:
+        return f"Track the price of a used bike [[emulator:steps={self.steps_of(k)}]]"
+
+    def offset(self, k: int) -> float:
+        return self.period * k / self.sizes.tasks
+
+    def _create(self, k: int) -> str:
         with self._lock:
-            response = self._creator.post(f"{self.base_url}/run-task", json={"task": self.text})
+            response = self._creator.post(f"{self.base_url}/run-task", json={"task": self.text(k)})
         task_id: str = response.raise_for_status().json()["id"]
         return task_id
 
@@ -107,10 +120,10 @@ class _Bench:
         transport = CountingTransport()
         return httpx.Client(headers=self.headers, transport=transport), transport
 
-    def recipe(self, offset: float) -> Sample:
-        task_id = self._create()
+    def recipe(self, k: int) -> Sample:
+        task_id = self._create(k)
         client, wire = self._counting_client()
-        time.sleep(offset)
+        time.sleep(self.offset(k))
         with client:
             while True:
                 task = client.get(f"{self.base_url}/task/{task_id}").raise_for_status().json()
@@ -120,10 +133,10 @@ class _Bench:
                 time.sleep(self.sizes.poll_every)
         return _sample(wire, _latency(task["finished_at"], returned), len(task["steps"]))
 
-    def official(self, offset: float) -> Sample:
-        task_id = self._create()
+    def official(self, k: int) -> Sample:
+        task_id = self._create(k)
         client, wire = self._counting_client()
-        time.sleep(offset)
+        time.sleep(self.offset(k))
         with client:
             while True:
                 status = client.get(f"{self.base_url}/task/{task_id}/status").json()
@@ -134,43 +147,43 @@ class _Bench:
                 time.sleep(self.sizes.poll_every)
         return _sample(wire, _latency(task["finished_at"], returned), len(task["steps"]))
 
-    def wait(self, offset: float) -> Sample:
+    def wait(self, k: int) -> Sample:
         from browser_use_cloud import BrowserUse
 
         wire = CountingTransport()
         with BrowserUse(api_key=API_KEY, base_url=self.base_url, transport=wire) as client:
-            handle = client.tasks.create(self.text)
+            handle = client.tasks.create(self.text(k))
             wire.count.reset()
-            time.sleep(offset)
+            time.sleep(self.offset(k))
             result = handle.wait(wait_timeout=600)
             returned = time.time()
         return _sample(wire, _latency(result.finished_at, returned), len(result.steps))
 
-    def webhook(self, offset: float) -> Sample:
+    def webhook(self, k: int) -> Sample:
         from browser_use_cloud import BrowserUse
 
         wire = CountingTransport()
         with BrowserUse(api_key=API_KEY, base_url=self.base_url, transport=wire) as client:
             with self._lock:
                 self.fed.append(client)
-            handle = client.tasks.create(self.text)
+            handle = client.tasks.create(self.text(k))
             wire.count.reset()
-            time.sleep(offset)
+            time.sleep(self.offset(k))
             result = handle.wait(wait_timeout=600)
             returned = time.time()
         return _sample(wire, _latency(result.finished_at, returned), len(result.steps))
 
-    def steps(self, offset: float) -> Sample:
+    def steps(self, k: int) -> Sample:
         from browser_use_cloud import BrowserUse
 
         wire = CountingTransport()
         with BrowserUse(api_key=API_KEY, base_url=self.base_url, transport=wire) as client:
-            handle = client.tasks.create(self.text)
+            handle = client.tasks.create(self.text(k))
             wire.count.reset()
-            time.sleep(offset)
+            time.sleep(self.offset(k))
             numbers = [step.step for step in handle.steps(wait_timeout=600)]
             returned = time.time()
-        if numbers != list(range(1, self.sizes.steps + 1)):
+        if numbers != list(range(1, self.steps_of(k) + 1)):
             raise RuntimeError(f"the step stream yielded {numbers}, not each step once in order")
         finished_at = self._creator.get(f"{self.base_url}/task/{handle.id}").json()["finished_at"]
         return _sample(wire, _latency(finished_at, returned), len(numbers))
@@ -190,17 +203,17 @@ def run(sizes: Sizes = FULL) -> Outcome:
         ) as emulator,
     ):
         bench = relay.bench = _Bench(emulator.base_url, sizes)
-        strategies: dict[str, Callable[[float], Sample]] = {
+        strategies: dict[str, Callable[[int], Sample]] = {
             "recipe": bench.recipe,
             "official": bench.official,
             "wait": bench.wait,
             "webhook": bench.webhook,
             "steps": bench.steps,
         }
-        offsets = [sizes.poll_every * k / sizes.tasks for k in range(sizes.tasks)]
+        samples_k = range(sizes.tasks)
         with ThreadPoolExecutor(max_workers=len(strategies) * sizes.tasks) as pool:
             futures = {
-                name: [pool.submit(strategy, offset) for offset in offsets]
+                name: [pool.submit(strategy, k) for k in samples_k]
                 for name, strategy in strategies.items()
             }
             samples = {name: [f.result() for f in running] for name, running in futures.items()}
@@ -288,9 +301,12 @@ def _outcome(sizes: Sizes, samples: dict[str, list[Sample]]) -> Outcome:
     gaps = ", ".join(f"{gap:.1f}" for gap in first.gaps)
     per_request = {name: sent[name] / max(requests[name], 1) for name in sent}
     notes = [
-        f"Task: {sizes.steps} steps at {sizes.step_interval:g} s per step (≈{duration:.0f} s "
-        f"from creation to finish); {sizes.tasks} tasks per strategy, all followed "
-        f"concurrently on one emulator; baselines poll every {sizes.poll_every:g} s.",
+        f"Task k (k = 0..{sizes.tasks - 1}): {sizes.steps} + k steps at {sizes.step_interval:g} s "
+        f"per step (≈{duration:.0f} s and up from creation to finish; the irregular interval "
+        "puts each sample's end at another point of a 2 s polling period, so no strategy's "
+        "fixed phase lines up with the end by accident); every strategy follows the same "
+        f"{sizes.tasks} tasks' twins, all concurrently on one emulator; baselines poll every "
+        f"{sizes.poll_every:g} s, starting k/{sizes.tasks} of a period after creation.",
         f"Medians per strategy — {per}.",
         "Bytes count both directions (request line, headers, bodies); task creation is "
         "not counted. Latency = client return time - the emulator's finished_at. Mean "

@@ -71,7 +71,7 @@ def test_every_bad_line_is_named_and_nothing_is_sent(emulator: Emulator, tmp_pat
 
 def test_a_line_per_result_and_a_summary(emulator: Emulator, tmp_path: Path) -> None:
     rows: list[dict[str, object]] = [
-        {"id": f"r{n}", "task": f"Find fact {n}", "max_agent_steps": 2} for n in range(6)
+        {"id": f"r{n}", "task": f"Find fact {n}", "max_agent_steps": 7} for n in range(6)
     ]
     rows.append({"task": "This one fails [[emulator:fail]]"})
     out = tmp_path / "out.jsonl"
@@ -90,19 +90,19 @@ def test_a_line_per_result_and_a_summary(emulator: Emulator, tmp_path: Path) -> 
         for t in emulator.state.tasks.values()
         if t.id != by_line[7]["task_id"]
     }
-    assert steps == {2}
+    assert steps == {7}
 
 
 def test_csv_from_stdin_with_typed_cells(emulator: Emulator) -> None:
     text = (
         "id,task,max_agent_steps,allowed_domains,use_adblock\n"
-        "a,Find a,2,example.com;*.example.org,true\n"
+        "a,Find a,7,example.com;*.example.org,true\n"
     )
     result = run_cli("--base-url", emulator.base_url, "--api-key", KEY, "batch", "-", stdin=text)
     assert result.returncode == 0, result.stderr
     [record] = [json.loads(line) for line in result.stdout.splitlines()]
     request = emulator.state.tasks[record["task_id"]].request
-    assert request["max_agent_steps"] == 2 and request["use_adblock"] is True
+    assert request["max_agent_steps"] == 7 and request["use_adblock"] is True
     assert request["allowed_domains"] == ["example.com", "*.example.org"]
 
 

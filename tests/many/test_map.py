@@ -37,7 +37,7 @@ def served(**config: Any) -> Iterator[tuple[Emulator, BrowserUse]]:
 def test_results_come_back_in_input_order_with_failures_as_results() -> None:
     inputs: list[Any] = [f"Look up company {n}" for n in range(6)]
     inputs[2] = "This one breaks [[emulator:fail]]"
-    inputs[4] = {"task": "With options", "max_agent_steps": 2, "metadata": {"row": "4"}}
+    inputs[4] = {"task": "With options", "max_agent_steps": 7, "metadata": {"row": "4"}}
     with served() as (emu, client):
         results = client.tasks.map(inputs, concurrency=3)
         tasks = emu.state.tasks
@@ -50,7 +50,7 @@ def test_results_come_back_in_input_order_with_failures_as_results() -> None:
     assert all(r.created_at is not None and r.finished_at is not None for r in results)
     assert all(r.seconds > 0 for r in results)
     row4 = tasks[results[4].task_id].request
-    assert row4["max_agent_steps"] == 2 and row4["metadata"]["row"] == "4"
+    assert row4["max_agent_steps"] == 7 and row4["metadata"]["row"] == "4"
 
 
 def test_bad_inputs_are_all_named_and_nothing_is_sent() -> None:

@@ -61,6 +61,7 @@ class MapResult(Generic[T]):
 
     @property
     def ok(self) -> bool:
+        """True when the task finished and its output parsed (`error` is None)."""
         return self.error is None
 
 

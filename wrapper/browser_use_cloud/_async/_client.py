@@ -129,6 +129,7 @@ class AsyncBrowserUse:
 
     @property
     def max_requests_per_second(self) -> float | None:
+        """The request budget every request of this client shares (None: unlimited)."""
         return self._http.budget.rate
 
     def __repr__(self) -> str:

@@ -130,6 +130,7 @@ class BrowserUse:
 
     @property
     def max_requests_per_second(self) -> float | None:
+        """The request budget every request of this client shares (None: unlimited)."""
         return self._http.budget.rate
 
     def __repr__(self) -> str:

@@ -177,8 +177,8 @@ class Tasks(APIResource):
         """Feed a verified webhook event: a task's end wakes its waiters at once.
 
         While events come in, waits poll only every 30 s as a safety net. Wire a receiver
-        in one line: `webhook_app(client.tasks.notify, secret=...)` (for the client,
-        serve it in the client's event loop).
+        in one line: `webhook_app(client.tasks.notify, secret=...)`, served in the same
+        process as this client (and on its loop, where it has one).
         """
         from .._webhooks import TaskStatusUpdateEvent, WebhookEvent
 
