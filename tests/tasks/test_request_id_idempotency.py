@@ -76,12 +76,13 @@ def test_the_same_request_id_for_another_prompt_is_refused(
 def test_a_task_older_than_the_window_is_not_reattached(
     client: BrowserUse, emulator: Emulator
 ) -> None:
-    old = client.tasks.create("Weekly report", request_id="report-1")
+    # Long enough that the stops below never race the end of a run.
+    old = client.tasks.create("Weekly report [[emulator:steps=50]]", request_id="report-1")
     old.stop()
     with emulator.state.lock:
         record = emulator.state.tasks[old.id]
         record.created_at -= IDEMPOTENCY_WINDOW + dt.timedelta(hours=1)
-    new = client.tasks.create("Weekly report", request_id="report-1")
+    new = client.tasks.create("Weekly report [[emulator:steps=50]]", request_id="report-1")
     assert new.id != old.id
     new.stop()
 
