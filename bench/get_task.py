@@ -117,8 +117,13 @@ def run(sizes: Sizes = FULL) -> Outcome:
         v2_text = v2_payload(v1, len(v1_bytes))
         routes = {f"/api/v2/tasks/{task_id}": v2_text, f"/api/v1/task/{task_id}": v1_bytes.decode()}
         with StubProcess(routes, Path(workdir)) as stub:
-            sdk = BrowserUse(api_key=API_KEY, base_url=emulator.base_url)
-            sdk_stub = BrowserUse(api_key=API_KEY, base_url=f"{stub.origin}/api/v1")
+            # Unlimited budget: the baselines (raw httpx, the official SDK) pace nothing either.
+            sdk = BrowserUse(
+                api_key=API_KEY, base_url=emulator.base_url, max_requests_per_second=None
+            )
+            sdk_stub = BrowserUse(
+                api_key=API_KEY, base_url=f"{stub.origin}/api/v1", max_requests_per_second=None
+            )
             stub_url = f"{stub.origin}/api/v1/task/{task_id}"
             variants: dict[str, Callable[[], Any]] = {
                 "sdk": lambda: sdk.tasks.get(task_id),
