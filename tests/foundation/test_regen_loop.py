@@ -2,7 +2,9 @@
 
 One regen of the synthetic release (new operation, new optional request and response fields,
 new enum value) serves every assertion: the spec and the generated client carry the change,
-the change report calls it non-breaking, and `check_generated` passes on the result.
+the change report calls it non-breaking, `check_generated` passes on the result, the wrapper,
+CLI and emulator follow with no hand edit (the copy's own `nox -s typecheck` sees the new
+option), and the parity test names the new operation.
 """
 
 from __future__ import annotations
@@ -219,3 +221,29 @@ def test_parity_names_the_new_operation(regenerated: Regenerated) -> None:
     assert finished.returncode == 1, finished.stdout + finished.stderr
     assert expected in finished.stdout
     assert re.search(r"^1 failed, \d+ passed", finished.stdout, re.M)  # nothing else does
+
+
+TYPED_USE = """from browser_use_cloud import BrowserUse
+
+
+def sends(client: BrowserUse) -> None:
+    client.tasks.create("x", {field}=True)
+
+
+def refused(client: BrowserUse) -> None:
+    client.tasks.create("x", {field}="yes")
+"""
+
+
+def test_type_checker_sees_the_new_option(regenerated: Regenerated, nox_envdir: Path) -> None:
+    """The copied tree's own `nox -s typecheck`: the new field is typed in create()'s signature."""
+    probe = regenerated.tree / "wrapper" / "browser_use_cloud" / "_loop_probe.py"
+    probe.write_text(TYPED_USE.format(field=NEW_REQUEST_FIELD[1]), encoding="utf-8")
+    try:
+        result = run_nox(regenerated.tree, nox_envdir, "typecheck")
+    finally:
+        probe.unlink()
+    errors = [line for line in result.stdout.splitlines() if ": error:" in line]
+    assert result.returncode != 0, result.stdout
+    assert len(errors) == 1, "\n".join(errors)  # sends() type-checks: the option is known
+    assert errors[0].startswith("wrapper/browser_use_cloud/_loop_probe.py:9:"), errors[0]
