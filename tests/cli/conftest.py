@@ -13,8 +13,11 @@ from browser_use_cloud.emulator import Emulator, EmulatorConfig
 
 
 @pytest.fixture
-def emulator() -> Iterator[Emulator]:
-    with Emulator(EmulatorConfig(step_interval=0.02, steps_per_task=3)) as emu:
+def emulator(request: pytest.FixtureRequest) -> Iterator[Emulator]:
+    """Fast steps; a test that races a running task asks for slower ones with
+    `@pytest.mark.parametrize("emulator", [SECONDS_PER_STEP], indirect=True)`."""
+    step_interval = getattr(request, "param", 0.02)
+    with Emulator(EmulatorConfig(step_interval=step_interval, steps_per_task=3)) as emu:
         yield emu
 
 

@@ -55,8 +55,11 @@ def test_steps_follow_streams_until_the_task_ends(cli: Cli, client: BrowserUse) 
     assert client.tasks.status(task_id) == "finished"
 
 
-def test_pause_resume_stop(cli: Cli, client: BrowserUse) -> None:
-    task_id = client.tasks.create("long [[emulator:steps=200]]", max_agent_steps=200).id
+@pytest.mark.parametrize("emulator", [0.1], indirect=True)  # 20 s of steps, not 4 s: the
+def test_pause_resume_stop(cli: Cli, client: BrowserUse) -> None:  # task outlives 3 CLI starts
+    handle = client.tasks.create("long [[emulator:steps=200]]", max_agent_steps=200)
+    next(iter(handle.steps()))  # running, not just created
+    task_id = handle.id
     paused = cli("tasks", "pause", task_id)
     assert paused.stdout.strip() == f"task {task_id} paused"
     assert client.tasks.status(task_id) == "paused"
