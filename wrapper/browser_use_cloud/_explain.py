@@ -23,6 +23,7 @@ from ._exceptions import (
     PaymentRequiredError,
     RateLimitError,
     UnprocessableEntityError,
+    WaitTimeoutError,
 )
 
 
@@ -91,3 +92,12 @@ def _reason(exc: BaseException) -> str:
     if "name or service" in text or "nodename" in text or "getaddrinfo" in text:
         return "unknown host"
     return "no response"
+
+
+def wait_timeout_state(exc: WaitTimeoutError, *, resume: str) -> str:
+    """Where a task stands after a wait gave up; `resume` says how the caller resumes it."""
+    if exc.stopped:
+        return "it was stopped"
+    if exc.last_status == "paused":
+        return f"it is paused ({resume} continues it)"
+    return "it has not ended"

@@ -21,7 +21,7 @@ from .._exceptions import (
     TaskStoppedError,
     WaitTimeoutError,
 )
-from .._explain import explain_api_error
+from .._explain import explain_api_error, wait_timeout_state
 from .._webhooks import WebhookVerificationError
 
 EXIT_OK: Final = 0
@@ -110,12 +110,7 @@ def describe(exc: BaseException, subject: Subject) -> tuple[str, int]:
     if isinstance(exc, TaskStoppedError):
         return f"task {exc.task_id} was stopped.", EXIT_STOPPED
     if isinstance(exc, WaitTimeoutError):
-        if exc.stopped:
-            state = "it was stopped"
-        elif exc.last_status == "paused":
-            state = "it is paused (`browser-use-cloud tasks resume` continues it)"
-        else:
-            state = "it has not ended"
+        state = wait_timeout_state(exc, resume="`browser-use-cloud tasks resume`")
         return (
             f"task {exc.task_id} did not finish within --wait-timeout (last status: "
             f"{exc.last_status}); {state}.",

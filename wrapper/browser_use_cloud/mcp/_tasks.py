@@ -23,6 +23,7 @@ from .._exceptions import (
     TaskStoppedError,
     WaitTimeoutError,
 )
+from .._explain import wait_timeout_state
 from .._models import Task, TaskStep
 from .._operations import JSON
 from ._catalog import DEFAULT_WAIT_TIMEOUT
@@ -114,12 +115,7 @@ async def run_task_and_wait(
             f"task {exc.task_id} {exc.status}.", {**ended, "status": exc.status}
         ) from None
     except WaitTimeoutError as exc:
-        if exc.stopped:
-            state = "it was stopped"
-        elif exc.last_status == "paused":
-            state = "it is paused (resume_task continues it, stop_task ends it)"
-        else:
-            state = "it has not ended"
+        state = wait_timeout_state(exc, resume="resume_task")
         raise ToolFailure(
             f"task {exc.task_id} did not end within wait_timeout ({wait_timeout} s; last "
             f"status: {exc.last_status}); {state}.",
