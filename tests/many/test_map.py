@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import threading
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -16,6 +18,7 @@ from browser_use_cloud import (
     TaskStatus,
     WaitTimeoutError,
 )
+from browser_use_cloud._map_plan import Admission
 from browser_use_cloud._polling import PollPolicy
 from browser_use_cloud.emulator import Emulator, EmulatorConfig
 
@@ -141,3 +144,49 @@ async def test_async_map_as_completed_yields_every_result() -> None:
 def test_concurrency_is_checked(bad: Any) -> None:
     with served() as (_, client), pytest.raises(InputError, match="concurrency"):
         client.tasks.map(["x"], concurrency=bad)
+
+
+@pytest.mark.anyio
+async def test_inputs_waiting_for_a_creation_slot_are_woken_one_at_a_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 300 inputs at once, 100 creations in flight: 200 wait in line. Each freed slot must
+    # wake the first in line only; waking all of them made the client spend its CPU on
+    # looking again (tens of thousands of looks for a few hundred inputs).
+    looks = 0
+    delay = Admission.delay
+
+    def counted(self: Admission, now: float) -> float | None:
+        nonlocal looks
+        looks += 1
+        return delay(self, now)
+
+    monkeypatch.setattr(Admission, "delay", counted)
+    inputs = [f"Line {n} [[emulator:instant]]" for n in range(300)]
+    with Emulator(EmulatorConfig(step_interval=0.01, steps_per_task=1)) as emu:
+        async with AsyncBrowserUse(
+            api_key="k", base_url=emu.base_url, max_requests_per_second=None
+        ) as client:
+            client.tasks.wait_policy = FAST
+            results = await client.tasks.map(inputs, concurrency=len(inputs))
+    assert all(r.ok for r in results) and len(emu.state.tasks) == len(inputs)
+    assert looks <= 3 * len(inputs)
+
+
+def test_closing_a_map_releases_the_inputs_waiting_in_line() -> None:
+    # Two slots on the account, taken by this map's tasks: the other inputs wait in line
+    # (threads, which nothing cancels). Leaving the map must not leave them waiting.
+    inputs = ["Quick one [[emulator:instant]]", *[f"Long {n} {SLOW}" for n in range(5)]]
+    with served(max_concurrent_tasks=2) as (emu, client):
+        with contextlib.closing(client.tasks.map_as_completed(inputs, concurrency=6)) as results:
+            first = next(iter(results))
+        deadline = time.monotonic() + 5
+        while _map_threads() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert first.ok
+        assert _map_threads() == []
+        assert all(t.history[-1] in ("finished", "stopped") for t in emu.state.tasks.values())
+
+
+def _map_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name == "browser-use-map" and t.is_alive()]

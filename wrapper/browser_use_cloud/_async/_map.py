@@ -10,6 +10,7 @@ import contextlib
 import datetime as dt
 import functools
 import time
+from collections import deque
 from collections.abc import AsyncGenerator
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -74,7 +75,8 @@ class AsyncTaskMap:
         in_flight = MAX_IN_FLIGHT if rate is None else max(1, min(MAX_IN_FLIGHT, int(rate)))
         self._admission = Admission(max_in_flight=in_flight)
         self._guard = AsyncGuard()
-        self._blocked: list[AsyncSignal] = []
+        self._line: deque[AsyncSignal] = deque()  # inputs waiting for their turn to create
+        self._settling: AsyncSignal | None = None  # a closing map waiting for creations
         self.running: set[str] = set()
         """Ids of tasks this map created or re-attached to that have not ended."""
         self._closed = False
@@ -97,6 +99,8 @@ class AsyncTaskMap:
                 with AsyncPool.shielded():
                     with self._guard:
                         self._closed = True  # no task is created from now on
+                        for signal in self._line:
+                            signal.set()  # threads are not cancelled: they look and leave
                     await completed.aclose()
                     await self.stop_running()
                     await self._settle_creations()
@@ -107,7 +111,7 @@ class AsyncTaskMap:
         signal = AsyncSignal()
         deadline = _clock() + SETTLE_SECONDS
         with self._guard:
-            self._blocked.append(signal)
+            self._settling = signal
         try:
             while True:
                 signal.clear()
@@ -120,7 +124,7 @@ class AsyncTaskMap:
                 await signal.wait(min(left, 0.5))
         finally:
             with self._guard:
-                self._blocked.remove(signal)
+                self._settling = None
 
     async def stop_running(self) -> None:
         """Stop every task of this map that has not ended (errors are ignored)."""
@@ -175,28 +179,12 @@ class AsyncTaskMap:
                 return
             self.running.discard(task_id)
             self._admission.ended(_clock())
-        self._wake_blocked()
+        self._wake_next()
 
     async def _create(self, item: MapItem) -> str:
         """Create the task, queueing behind the account's concurrent-task limit."""
-        signal = AsyncSignal()
         while True:
-            signal.clear()
-            with self._guard:
-                if self._closed:
-                    raise _MapClosed("the map was closed before this input's task was created")
-                delay = self._admission.delay(_clock())
-                if delay == 0:
-                    self._admission.reserve()
-                else:
-                    self._blocked.append(signal)
-            if delay != 0:
-                try:
-                    await signal.wait(delay if delay is not None else 1.0)
-                finally:
-                    with self._guard:
-                        self._blocked.remove(signal)
-                continue
+            await self._take_turn()
             try:
                 with AsyncPool.shielded():  # once sent, learn its id: it must not get lost
                     task_id = await self._tasks._send_run_task(
@@ -209,18 +197,50 @@ class AsyncTaskMap:
             except BaseException:
                 with self._guard:
                     self._admission.failed()
-                self._wake_blocked()
+                self._wake_next()
                 raise
             with self._guard:
                 self._admission.created()
                 self.running.add(task_id)  # now, for a close that waits on the creation
-            self._wake_blocked()
+            self._wake_next()
             return task_id
 
-    def _wake_blocked(self) -> None:
+    async def _take_turn(self) -> None:
+        """Return once this input may send its run-task request (its slot is reserved).
+
+        Inputs wait in line, in order. Only the first is woken when the admission changes,
+        and it wakes the next once it leaves the line, so each slot that frees up costs one
+        wake-up, not one per waiting input (a thousand waiting inputs would otherwise all
+        look again at every change, and the client would spend its time doing that).
+        """
+        signal = AsyncSignal()
         with self._guard:
-            for signal in self._blocked:
-                signal.set()
+            self._line.append(signal)
+        try:
+            while True:
+                signal.clear()
+                with self._guard:
+                    if self._closed:
+                        raise _MapClosed("the map was closed before this input's task was created")
+                    first = self._line[0] is signal
+                    delay = self._admission.delay(_clock()) if first else None
+                    if delay == 0:
+                        self._admission.reserve()
+                        return
+                # The first in line also looks again now and then (a probe, or a safety net).
+                await signal.wait((1.0 if delay is None else delay) if first else None)
+        finally:
+            with self._guard:
+                self._line.remove(signal)
+            self._wake_next()
+
+    def _wake_next(self) -> None:
+        """The admission changed: the first input in line (and a closing map) looks again."""
+        with self._guard:
+            if self._line:
+                self._line[0].set()
+            if self._settling is not None:
+                self._settling.set()
 
     async def _wait(self, task_id: str, created_at: float | None) -> View:
         """The task's view once it has ended (the list item when the watcher has it)."""

@@ -11,6 +11,7 @@ import contextlib
 import datetime as dt
 import functools
 import time
+from collections import deque
 from collections.abc import Generator
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -75,7 +76,8 @@ class TaskMap:
         in_flight = MAX_IN_FLIGHT if rate is None else max(1, min(MAX_IN_FLIGHT, int(rate)))
         self._admission = Admission(max_in_flight=in_flight)
         self._guard = Guard()
-        self._blocked: list[Signal] = []
+        self._line: deque[Signal] = deque()  # inputs waiting for their turn to create
+        self._settling: Signal | None = None  # a closing map waiting for creations
         self.running: set[str] = set()
         """Ids of tasks this map created or re-attached to that have not ended."""
         self._closed = False
@@ -97,6 +99,8 @@ class TaskMap:
                 with Pool.shielded():
                     with self._guard:
                         self._closed = True  # no task is created from now on
+                        for signal in self._line:
+                            signal.set()  # threads are not cancelled: they look and leave
                     completed.close()
                     self.stop_running()
                     self._settle_creations()
@@ -107,7 +111,7 @@ class TaskMap:
         signal = Signal()
         deadline = _clock() + SETTLE_SECONDS
         with self._guard:
-            self._blocked.append(signal)
+            self._settling = signal
         try:
             while True:
                 signal.clear()
@@ -120,7 +124,7 @@ class TaskMap:
                 signal.wait(min(left, 0.5))
         finally:
             with self._guard:
-                self._blocked.remove(signal)
+                self._settling = None
 
     def stop_running(self) -> None:
         """Stop every task of this map that has not ended (errors are ignored)."""
@@ -173,28 +177,12 @@ class TaskMap:
                 return
             self.running.discard(task_id)
             self._admission.ended(_clock())
-        self._wake_blocked()
+        self._wake_next()
 
     def _create(self, item: MapItem) -> str:
         """Create the task, queueing behind the account's concurrent-task limit."""
-        signal = Signal()
         while True:
-            signal.clear()
-            with self._guard:
-                if self._closed:
-                    raise _MapClosed("the map was closed before this input's task was created")
-                delay = self._admission.delay(_clock())
-                if delay == 0:
-                    self._admission.reserve()
-                else:
-                    self._blocked.append(signal)
-            if delay != 0:
-                try:
-                    signal.wait(delay if delay is not None else 1.0)
-                finally:
-                    with self._guard:
-                        self._blocked.remove(signal)
-                continue
+            self._take_turn()
             try:
                 with Pool.shielded():  # once sent, learn its id: it must not get lost
                     task_id = self._tasks._send_run_task(
@@ -207,18 +195,50 @@ class TaskMap:
             except BaseException:
                 with self._guard:
                     self._admission.failed()
-                self._wake_blocked()
+                self._wake_next()
                 raise
             with self._guard:
                 self._admission.created()
                 self.running.add(task_id)  # now, for a close that waits on the creation
-            self._wake_blocked()
+            self._wake_next()
             return task_id
 
-    def _wake_blocked(self) -> None:
+    def _take_turn(self) -> None:
+        """Return once this input may send its run-task request (its slot is reserved).
+
+        Inputs wait in line, in order. Only the first is woken when the admission changes,
+        and it wakes the next once it leaves the line, so each slot that frees up costs one
+        wake-up, not one per waiting input (a thousand waiting inputs would otherwise all
+        look again at every change, and the client would spend its time doing that).
+        """
+        signal = Signal()
         with self._guard:
-            for signal in self._blocked:
-                signal.set()
+            self._line.append(signal)
+        try:
+            while True:
+                signal.clear()
+                with self._guard:
+                    if self._closed:
+                        raise _MapClosed("the map was closed before this input's task was created")
+                    first = self._line[0] is signal
+                    delay = self._admission.delay(_clock()) if first else None
+                    if delay == 0:
+                        self._admission.reserve()
+                        return
+                # The first in line also looks again now and then (a probe, or a safety net).
+                signal.wait((1.0 if delay is None else delay) if first else None)
+        finally:
+            with self._guard:
+                self._line.remove(signal)
+            self._wake_next()
+
+    def _wake_next(self) -> None:
+        """The admission changed: the first input in line (and a closing map) looks again."""
+        with self._guard:
+            if self._line:
+                self._line[0].set()
+            if self._settling is not None:
+                self._settling.set()
 
     def _wait(self, task_id: str, created_at: float | None) -> View:
         """The task's view once it has ended (the list item when the watcher has it)."""
