@@ -42,6 +42,7 @@ size = http.download(url, sink, restartable=True)               # presigned GET,
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import time
@@ -83,6 +84,14 @@ _AMBIGUOUS = (
     httpx.CloseError,
 )
 USER_AGENT = f"browser-use-cloud-python/{__version__}"
+
+
+@functools.lru_cache(maxsize=512)
+def parsed_url(url: str) -> httpx.URL:
+    """`httpx.URL(url)`, remembered. Parsing a URL costs about as much as the rest of
+    building a request, and waiting, steps and page walks send the same URLs again and
+    again; httpx never changes a URL object (it makes a new one), so sharing is safe."""
+    return httpx.URL(url)
 
 
 def body_op(module: ModuleType, model: Any, fields: Mapping[str, Any], **kwargs: Any) -> Any:
@@ -183,7 +192,7 @@ class HTTP:
                 self._follow_loop()  # a pool whose loop has finished cannot be closed
             self._client.close()
 
-    def api_url(self, path: str) -> str:
+    def api_url(self, path: str) -> httpx.URL:
         """Absolute URL for a spec path such as `/api/v1/task/x` (or a bare `task/x`)."""
         if path.startswith(_PREFIX):
             path = path[len(_PREFIX) :]
@@ -192,7 +201,7 @@ class HTTP:
                 f"cannot request {path!r}: '.' and '..' are not valid ids or file names "
                 "(in a URL path they would address another resource)"
             )
-        return self._base + path.lstrip("/")
+        return parsed_url(self._base + path.lstrip("/"))
 
     def call(
         self,
