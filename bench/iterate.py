@@ -40,7 +40,7 @@ class Sizes:
     runs: int  # per variant
 
 
-FULL = Sizes(tasks=100_000, runs=3)
+FULL = Sizes(tasks=100_000, runs=5)
 SMOKE = Sizes(tasks=200, runs=1)
 
 

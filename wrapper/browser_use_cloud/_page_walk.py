@@ -28,6 +28,7 @@ other way and may hide some: offset pagination cannot prevent that.
 
 from __future__ import annotations
 
+import bisect
 from collections import deque
 from collections.abc import Callable, Hashable
 from typing import Any, Generic, TypeVar
@@ -79,7 +80,7 @@ class PageWalk(Generic[T]):
         self._snapshot: int | None = None  # S: first page's total_count
         self._top: Any = None  # rank of the first page's newest item
         self._existing = 0  # items yielded that certainly existed at the snapshot
-        self._unsure: list[int] = []  # list positions of last page's other yields
+        self._unsure: list[int] = []  # list positions of last page's other yields, ascending
         self.done = max_items == 0
 
     def next_page(self) -> int | None:
@@ -96,8 +97,10 @@ class PageWalk(Generic[T]):
             return []
         order = self._order
         key = self.key
-        idents = [key(item) for item in items]  # each key and rank read once: a page can
-        ranks = None if order is None else [order(item) for item in items]  # hold 100 items
+        # Each key and rank read once (map: no Python frame per item when they are
+        # C-level getters such as operator.attrgetter; a page can hold 100 items).
+        idents = list(map(key, items))
+        ranks = None if order is None else list(map(order, items))
         if ranks is not None and not _newest_first(ranks):
             self._order = order = ranks = None
         snapshot = self._snapshot
@@ -109,11 +112,11 @@ class PageWalk(Generic[T]):
             # This page's count was taken after the last page was read: positions from
             # `created` on were then held by items older than anything created since.
             created = page.total_count - snapshot
-            self._existing += sum(1 for position in self._unsure if position >= created)
+            unsure_before = self._unsure  # ascending
+            self._existing += len(unsure_before) - bisect.bisect_left(unsure_before, created)
         unsure: list[int] = []
         self._unsure = unsure
         recent = self._recent
-        seen: set[Hashable] = set().union(*recent)
         watermark = self._watermark
         ties = self._ties
         top = self._top
@@ -126,7 +129,7 @@ class PageWalk(Generic[T]):
             and (room is None or room >= len(items))
             and None not in ranks
             and (watermark is None or ranks[0] < watermark)
-            and seen.isdisjoint(idents)
+            and all(ids.isdisjoint(idents) for ids in recent)
         ):
             # The common page: nothing seen before, all older than what was yielded. The
             # loop below would yield every item; do its bookkeeping in bulk.
@@ -145,6 +148,7 @@ class PageWalk(Generic[T]):
                 self._existing += len(ranks) - below_top
             unsure.extend(range(start, start + below_top))
             rest = ()  # the loop below has nothing left to do
+        seen: set[Hashable] = set().union(*recent) if rest else set()
         for index, item in enumerate(rest):
             if room is not None and len(fresh) >= room:
                 break
