@@ -44,7 +44,8 @@ async def test_async_requests_look_up_no_module() -> None:
             api_key="k", base_url=emu.base_url, max_requests_per_second=None
         ) as client:
             created = await client.tasks.create("Warm up [[emulator:instant]]")
-            await client.tasks.get(created.id)  # first use imports what it needs
+            await client.tasks.get(created.id)  # first uses import what they need
+            await client.tasks.status(created.id)
             recorder = _Recorder()
             sys.meta_path.insert(0, recorder)
             try:
