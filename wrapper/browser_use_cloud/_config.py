@@ -1,7 +1,9 @@
-"""Client settings: API key, base URL and timeout, from arguments or the environment."""
+"""Client settings: API key, base URL and timeout, from arguments or the environment; the
+API URLs built on the base URL."""
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import os
 from typing import TypeAlias
@@ -80,6 +82,31 @@ def resolve_base_url(base_url: str | httpx.URL | None, *, allow_insecure_http: b
         )
     path = url.raw_path.split(b"?", 1)[0].rstrip(b"/") + b"/"
     return url.copy_with(raw_path=path, query=None, fragment=None)
+
+
+_PREFIX = API_PATH_PREFIX + "/"
+_DOT_SEGMENTS = frozenset({".", ".."})
+
+
+def api_url(base: str, path: str) -> httpx.URL:
+    """The URL of a spec path such as `/api/v1/task/x` (or a bare `task/x`) under `base`
+    (a resolved base URL, ending in `/`)."""
+    if path.startswith(_PREFIX):
+        path = path[len(_PREFIX) :]
+    if "." in path and _DOT_SEGMENTS.intersection(path.split("/")):
+        raise InputError(
+            f"cannot request {path!r}: '.' and '..' are not valid ids or file names "
+            "(in a URL path they would address another resource)"
+        )
+    return _parsed_url(base + path.lstrip("/"))
+
+
+@functools.lru_cache(maxsize=512)
+def _parsed_url(url: str) -> httpx.URL:
+    """`httpx.URL(url)`, remembered. Parsing a URL costs about as much as the rest of
+    building a request, and waiting, steps and page walks send the same URLs again and
+    again; httpx never changes a URL object (it makes a new one), so sharing is safe."""
+    return httpx.URL(url)
 
 
 def is_loopback(host: str) -> bool:

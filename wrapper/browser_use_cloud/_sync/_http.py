@@ -42,7 +42,6 @@ size = http.download(url, sink, restartable=True)               # presigned GET,
 
 from __future__ import annotations
 
-import functools
 import json
 import logging
 import time
@@ -53,7 +52,7 @@ from typing import IO, Any, TypeVar
 import httpx
 
 from .._budget import RequestBudget
-from .._config import API_PATH_PREFIX, RequestTimeout, resolve_timeout
+from .._config import RequestTimeout, api_url, resolve_timeout
 from .._errors_map import status_error
 from .._exceptions import (
     APIConnectionError,
@@ -61,7 +60,6 @@ from .._exceptions import (
     APITimeoutError,
     ClientClosedError,
     ConcurrencyLimitError,
-    InputError,
     RateLimitError,
 )
 from .._gate import MAX_IN_FLIGHT, Gate, Pacer
@@ -72,8 +70,6 @@ from .._version import __version__
 
 T = TypeVar("T")
 Content = bytes | Iterable[bytes] | Iterator[bytes]
-_PREFIX = API_PATH_PREFIX + "/"
-_DOT_SEGMENTS = frozenset({".", ".."})
 _UNSENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 _AMBIGUOUS = (
     httpx.ReadTimeout,
@@ -84,14 +80,6 @@ _AMBIGUOUS = (
     httpx.CloseError,
 )
 USER_AGENT = f"browser-use-cloud-python/{__version__}"
-
-
-@functools.lru_cache(maxsize=512)
-def parsed_url(url: str) -> httpx.URL:
-    """`httpx.URL(url)`, remembered. Parsing a URL costs about as much as the rest of
-    building a request, and waiting, steps and page walks send the same URLs again and
-    again; httpx never changes a URL object (it makes a new one), so sharing is safe."""
-    return httpx.URL(url)
 
 
 def body_op(module: ModuleType, model: Any, fields: Mapping[str, Any], **kwargs: Any) -> Any:
@@ -192,17 +180,6 @@ class HTTP:
                 self._follow_loop()  # a pool whose loop has finished cannot be closed
             self._client.close()
 
-    def api_url(self, path: str) -> httpx.URL:
-        """Absolute URL for a spec path such as `/api/v1/task/x` (or a bare `task/x`)."""
-        if path.startswith(_PREFIX):
-            path = path[len(_PREFIX) :]
-        if "." in path and _DOT_SEGMENTS.intersection(path.split("/")):
-            raise InputError(
-                f"cannot request {path!r}: '.' and '..' are not valid ids or file names "
-                "(in a URL path they would address another resource)"
-            )
-        return parsed_url(self._base + path.lstrip("/"))
-
     def call(
         self,
         op: Mapping[str, Any],
@@ -238,7 +215,7 @@ class HTTP:
             headers = {**self._headers, **headers} if headers else self._headers
         request = self._client.build_request(
             op["method"],
-            self.api_url(op["url"]),
+            api_url(self._base, op["url"]),
             params=op.get("params"),
             json=op.get("json"),
             headers=headers,
