@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 import pytest
 
 from browser_use_cloud import AsyncBrowserUse, BrowserUse, InputError
-from browser_use_cloud._config import is_loopback, resolve_base_url, resolve_timeout
+from browser_use_cloud._config import api_url, is_loopback, resolve_base_url, resolve_timeout
 
 KEY = "bu_secret_value_42"
 
@@ -81,6 +83,23 @@ def test_malformed_base_url(url: str) -> None:
 def test_base_url_normalised_with_trailing_slash() -> None:
     url = resolve_base_url("https://proxy.test/bu/api/v1///", allow_insecure_http=False)
     assert str(url) == "https://proxy.test/bu/api/v1/"
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"page": 3, "limit": 100},
+        {"q": "a b&c=d/é?#", "flag": True, "off": False, "none": None, "n": 1.5},
+        {"tag": ["x", "y z"], "empty": ""},
+        {},
+    ],
+)
+def test_a_query_in_the_url_text_is_what_httpx_params_would_send(params: dict[str, Any]) -> None:
+    base = "https://proxy.test/bu/api/v1/"
+    ours = api_url(base, "/api/v1/tasks", params)
+    theirs = httpx.Request("GET", api_url(base, "/api/v1/tasks"), params=params).url
+    assert ours.raw_path == theirs.raw_path
+    assert ours == theirs
 
 
 def test_timeouts_are_always_finite() -> None:

@@ -240,6 +240,27 @@ async def test_caller_http_client_gets_auth_per_request_and_stays_open() -> None
     await mine.aclose()
 
 
+async def test_list_queries_are_the_same_from_our_pool_and_a_callers_client() -> None:
+    """Our pool puts the query in the URL text; a caller's client merges it as httpx does,
+    so its default params are kept and ours win on a clash."""
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return ok({"tasks": [], "page": 2, "limit": 7, "total_pages": 1, "total_count": 0})
+
+    transport = httpx.MockTransport(handler)
+    mine = httpx.AsyncClient(transport=transport, params={"limit": "1", "trace": "on"})
+    async with bu.AsyncBrowserUse(api_key=KEY, base_url=API, transport=transport) as ours:
+        await ours.tasks.list(page=2, limit=7)
+    async with bu.AsyncBrowserUse(api_key=KEY, base_url=API, http_client=mine) as theirs:
+        await theirs.tasks.list(page=2, limit=7)
+    await mine.aclose()
+    assert dict(seen[0].url.params) == {"page": "2", "limit": "7"}
+    assert dict(seen[1].url.params) == {"page": "2", "limit": "7", "trace": "on"}
+    assert seen[0].url.path == seen[1].url.path == "/api/v1/tasks"
+
+
 def test_sync_context_manager_closes_own_pool() -> None:
     client = bu.BrowserUse(api_key=KEY, base_url=API, transport=httpx.MockTransport(print))
     with client:

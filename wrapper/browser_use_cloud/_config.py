@@ -6,7 +6,8 @@ from __future__ import annotations
 import functools
 import ipaddress
 import os
-from typing import TypeAlias
+from collections.abc import Mapping
+from typing import Any, TypeAlias
 
 import httpx
 
@@ -88,9 +89,9 @@ _PREFIX = API_PATH_PREFIX + "/"
 _DOT_SEGMENTS = frozenset({".", ".."})
 
 
-def api_url(base: str, path: str) -> httpx.URL:
+def api_url(base: str, path: str, params: Mapping[str, Any] | None = None) -> httpx.URL:
     """The URL of a spec path such as `/api/v1/task/x` (or a bare `task/x`) under `base`
-    (a resolved base URL, ending in `/`)."""
+    (a resolved base URL, ending in `/`), with `params` as its query, encoded by httpx."""
     if path.startswith(_PREFIX):
         path = path[len(_PREFIX) :]
     if "." in path and _DOT_SEGMENTS.intersection(path.split("/")):
@@ -98,7 +99,12 @@ def api_url(base: str, path: str) -> httpx.URL:
             f"cannot request {path!r}: '.' and '..' are not valid ids or file names "
             "(in a URL path they would address another resource)"
         )
-    return _parsed_url(base + path.lstrip("/"))
+    url = base + path.lstrip("/")
+    if params:
+        # One parse of the whole text costs half of httpx's `params=` (parse, then merge
+        # and parse again). Not cached: every page of a walk has its own URL.
+        return httpx.URL(f"{url}?{httpx.QueryParams(params)}")
+    return _parsed_url(url)
 
 
 @functools.lru_cache(maxsize=512)

@@ -212,10 +212,16 @@ class AsyncHTTP:
         headers = op.get("headers")
         if self._headers is not None:
             headers = {**self._headers, **headers} if headers else self._headers
+        params = op.get("params")
+        if self._owns_client:
+            # Our pool has no default params to merge, so the query can be in the URL text.
+            url, params = api_url(self._base, op["url"], params), None
+        else:
+            url = api_url(self._base, op["url"])
         request = self._client.build_request(
             op["method"],
-            api_url(self._base, op["url"]),
-            params=op.get("params"),
+            url,
+            params=params,
             json=op.get("json"),
             headers=headers,
             timeout=self._timeout_for(timeout),
