@@ -139,11 +139,11 @@ async def test_async_pacer_shares_one_budget_across_tasks() -> None:
     assert max(starts) - min(starts) >= 0.5
 
 
-@pytest.mark.anyio
-async def test_a_429_pauses_the_whole_async_client() -> None:
-    """One request gets a 429 with Retry-After; another one, sent meanwhile, waits too."""
-    sent: list[tuple[str, float]] = []
-    refused = threading.Event()
+def _balance_refused_once(
+    sent: list[tuple[str, float]], refused: threading.Event
+) -> httpx.MockTransport:
+    """A service whose first /balance is a 429 (Retry-After 400 ms); `refused` is set then.
+    Every request is recorded in `sent` as (path, monotonic time)."""
 
     def answer(request: httpx.Request) -> httpx.Response:
         sent.append((request.url.path, time.monotonic()))
@@ -156,8 +156,26 @@ async def test_a_429_pauses_the_whole_async_client() -> None:
             return httpx.Response(200, json={"balance": "10"})
         return httpx.Response(200, json=True)
 
+    return httpx.MockTransport(answer)
+
+
+def _assert_both_waited_out_the_429(sent: list[tuple[str, float]]) -> None:
+    """The retried /balance and the /me sent meanwhile both started after the pause."""
+    first = sent[0][1]
+    later = [(path, at - first) for path, at in sent[1:]]
+    assert sorted(path.rsplit("/", 1)[1] for path, _ in later) == ["balance", "me"]
+    assert all(after >= 0.38 for _, after in later), later
+
+
+@pytest.mark.anyio
+async def test_a_429_pauses_the_whole_async_client() -> None:
+    """One request gets a 429 with Retry-After; another one, sent meanwhile, waits too."""
+    sent: list[tuple[str, float]] = []
+    refused = threading.Event()
+    transport = _balance_refused_once(sent, refused)
+
     async with AsyncBrowserUse(
-        api_key="k", base_url="http://127.0.0.1:1/api/v1", transport=httpx.MockTransport(answer)
+        api_key="k", base_url="http://127.0.0.1:1/api/v1", transport=transport
     ) as client:
 
         async def me_after_the_429() -> None:
@@ -168,38 +186,22 @@ async def test_a_429_pauses_the_whole_async_client() -> None:
         async with anyio.create_task_group() as group:
             group.start_soon(client.balance)
             group.start_soon(me_after_the_429)
-    first = sent[0][1]
-    later = [(path, at - first) for path, at in sent[1:]]
-    assert sorted(path.rsplit("/", 1)[1] for path, _ in later) == ["balance", "me"]
-    assert all(after >= 0.38 for _, after in later), later
+    _assert_both_waited_out_the_429(sent)
 
 
 def test_a_429_pauses_the_whole_sync_client() -> None:
     sent: list[tuple[str, float]] = []
     refused = threading.Event()
-
-    def answer(request: httpx.Request) -> httpx.Response:
-        sent.append((request.url.path, time.monotonic()))
-        if request.url.path.endswith("/balance") and not refused.is_set():
-            refused.set()
-            return httpx.Response(
-                429, headers={"retry-after-ms": "400"}, json={"detail": "slow down"}
-            )
-        if request.url.path.endswith("/balance"):
-            return httpx.Response(200, json={"balance": "10"})
-        return httpx.Response(200, json=True)
+    transport = _balance_refused_once(sent, refused)
 
     with BrowserUse(
-        api_key="k", base_url="http://127.0.0.1:1/api/v1", transport=httpx.MockTransport(answer)
+        api_key="k", base_url="http://127.0.0.1:1/api/v1", transport=transport
     ) as client:
         other = threading.Thread(target=lambda: (refused.wait(5), client.me()))
         other.start()
         client.balance()
         other.join()
-    first = sent[0][1]
-    later = [(path, at - first) for path, at in sent[1:]]
-    assert sorted(path.rsplit("/", 1)[1] for path, _ in later) == ["balance", "me"]
-    assert all(after >= 0.38 for _, after in later), later
+    _assert_both_waited_out_the_429(sent)
 
 
 @pytest.mark.anyio

@@ -61,6 +61,22 @@ def test_unknown_status_and_fields_pass_through() -> None:
     assert LLMModel("gpt-9-ultra") == "gpt-9-ultra"
 
 
+@pytest.mark.parametrize("value", ["gpt-9-ultra", "claude-5.1", "archived", 7])
+def test_wrapper_and_generated_enums_take_unknown_values_alike(value: object) -> None:
+    """The open-enum rule lives twice, in `OpenStrEnum` and in the generator's enum template
+    (the generated package cannot import the wrapper): both copies must agree."""
+    from browser_use_cloud_api.models import LLMModel as GeneratedLLMModel
+
+    if not isinstance(value, str):
+        for enum in (LLMModel, GeneratedLLMModel):
+            with pytest.raises(ValueError):
+                enum(value)
+        return
+    ours, theirs = LLMModel(value), GeneratedLLMModel(value)
+    assert ours.value == theirs.value == value
+    assert ours.name == theirs.name == value.upper().replace("-", "_").replace(".", "_")
+
+
 def test_terminal_statuses() -> None:
     terminal = {s.value for s in TaskStatus if s.is_terminal}
     assert terminal == {"finished", "stopped", "failed"}
