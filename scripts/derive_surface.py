@@ -289,7 +289,8 @@ def render_result(spec: Spec, public: str, schema_name: str) -> str:
     fields = result_fields(spec, schema_name)
     flat = all(f.convert is None for f in fields)
     lines = ["@attrs.frozen(kw_only=True, slots=False)"]
-    lines.append(f"class {public}(ResultBase):" if flat else f"class {public}:")
+    bases = "ResultBase, JsonResult" if flat else "JsonResult"
+    lines.append(f"class {public}({bases}):")
     lines += docstring(clean(schema.get("description"), public), 4)
     lines.append("")
     for f in fields:
@@ -299,8 +300,16 @@ def render_result(spec: Spec, public: str, schema_name: str) -> str:
             lines.append(f"    {f.name}: {f.annotation}")
     if not flat:
         lines.append("    raw: Mapping[str, Any] | None = RAW")
-    lines += ["", ""]
     func = f"parse_{snake(public)}"
+    lines += [
+        "",
+        "    @classmethod",
+        f"    def from_dict(cls, d: Mapping[str, Any]) -> {public}:",
+        f'        """A {public} from its JSON object (as sent by the API or `to_dict()`)."""',
+        f"        return read_result(cls, {func}, d)",
+        "",
+        "",
+    ]
     if flat:
         names = tuple(f.name for f in fields)
         lines.append(f"_{snake(public).upper()}_FIELDS = frozenset({names!r})")
@@ -352,6 +361,7 @@ def render_models(spec: Spec) -> str:
         "    flat_results,",
         "    parse_datetime,",
         ")",
+        "from ._result_json import JsonResult, read_result",
         "",
         "# The parsers fill `__dict__` in one step: several times cheaper than `__init__`.",
         "_new = object.__new__",

@@ -15,7 +15,9 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
-from ._model_base import OpenStrEnum, parse_datetime
+from ._exceptions import InputError
+from ._model_base import RAW, OpenStrEnum, parse_datetime
+from ._result_json import JsonResult, copy_json, read_result, to_json_value
 from ._spec_models import (
     BrowserData,
     BrowserProfile,
@@ -71,7 +73,7 @@ T = TypeVar("T")
 
 
 @attrs.frozen(kw_only=True, slots=False)
-class Balance:
+class Balance(JsonResult):
     """Account balance. `credits` is the number the API sends (1 credit = 0.01 USD).
 
     `raw` is the API's string; `credits` is None only if that string is not a number.
@@ -85,16 +87,29 @@ class Balance:
         """The balance in US dollars (100 credits to the dollar), if known."""
         return None if self.credits is None else self.credits / 100
 
+    def to_dict(self) -> dict[str, Any]:
+        """The API's JSON object: `{"balance": raw}` (the number as the text it sent)."""
+        return {"balance": self.raw}
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Balance:
+        """A Balance from its JSON object (as sent by the API or `to_dict()`)."""
+        return read_result(cls, parse_balance, d)
+
 
 @attrs.frozen(kw_only=True, slots=False)
-class Page(Generic[T]):
-    """One page of a list endpoint (pages are numbered from 1, newest items first)."""
+class Page(JsonResult, Generic[T]):
+    """One page of a list endpoint (pages are numbered from 1, newest items first).
+
+    `raw` is the JSON object the page was read from (None for a page built by hand).
+    """
 
     items: tuple[T, ...]
     page: int
     limit: int
     total_pages: int
     total_count: int
+    raw: Mapping[str, Any] | None = RAW
 
     def __iter__(self) -> Iterator[T]:
         return iter(self.items)
@@ -106,6 +121,45 @@ class Page(Generic[T]):
     def has_next(self) -> bool:
         """True if a later page exists."""
         return self.page < self.total_pages
+
+    def to_dict(self) -> dict[str, Any]:
+        """The API's JSON object for the page: its items under the list's own key (`tasks`,
+        `profiles`...; `items` for a page built by hand) and the page counters."""
+        received: Mapping[str, Any] = self.raw or {}
+        key = _items_key(received) if received else "items"
+        fields: dict[str, Any] = {
+            key: [to_json_value(item, None) for item in self.items],
+            "page": self.page,
+            "limit": self.limit,
+            "total_pages": self.total_pages,
+            "total_count": self.total_count,
+        }
+        out = {
+            name: fields.pop(name) if name in fields else copy_json(value)
+            for name, value in received.items()
+        }
+        out.update(fields)
+        return out
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any], item_type: type[T]) -> Page[T]:
+        """A page from its JSON object (as sent by the API or `to_dict()`), its items read
+        with `item_type.from_dict` (`Page.from_dict(d, TaskSummary)`)."""
+        read_item = getattr(item_type, "from_dict", None)
+        if read_item is None:
+            raise InputError(f"Page.from_dict: {item_type!r} has no from_dict to read items")
+        return read_result(cls, lambda body: parse_page(body, _items_key(body), read_item), d)
+
+
+_PAGE_COUNTERS = frozenset({"page", "limit", "total_pages", "total_count"})
+
+
+def _items_key(d: Mapping[str, Any]) -> str:
+    """The key of a page object's item list (the one list that is not a counter)."""
+    keys = [k for k, v in d.items() if k not in _PAGE_COUNTERS and isinstance(v, list)]
+    if len(keys) != 1:
+        raise ValueError(f"expected one list of items besides the page counters, found {keys}")
+    return keys[0]
 
 
 # -- parsing (decoded JSON -> models) ------------------------------------------------------
@@ -130,6 +184,7 @@ def parse_page(
         limit=d["limit"],
         total_pages=d["total_pages"],
         total_count=d["total_count"],
+        raw=d,
     )
 
 

@@ -20,6 +20,7 @@ from ._model_base import (
     flat_results,
     parse_datetime,
 )
+from ._result_json import JsonResult, read_result
 
 # The parsers fill `__dict__` in one step: several times cheaper than `__init__`.
 _new = object.__new__
@@ -93,7 +94,7 @@ _SCHEDULETYPE_MEMBERS = {member.value: member for member in ScheduleType}
 
 
 @attrs.frozen(kw_only=True, slots=False)
-class TaskStep(ResultBase):
+class TaskStep(ResultBase, JsonResult):
     """One step the agent took."""
 
     id: str
@@ -101,6 +102,11 @@ class TaskStep(ResultBase):
     evaluation_previous_goal: str
     next_goal: str
     url: str
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> TaskStep:
+        """A TaskStep from its JSON object (as sent by the API or `to_dict()`)."""
+        return read_result(cls, parse_task_step, d)
 
 
 _TASK_STEP_FIELDS = frozenset(("id", "step", "evaluation_previous_goal", "next_goal", "url"))
@@ -114,11 +120,16 @@ def parse_task_step(d: dict[str, Any]) -> TaskStep:
 
 
 @attrs.frozen(kw_only=True, slots=False)
-class BrowserData:
+class BrowserData(JsonResult):
     """Browser data kept from a task run with `save_browser_data`."""
 
     cookies: tuple[Mapping[str, Any], ...]
     raw: Mapping[str, Any] | None = RAW
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> BrowserData:
+        """A BrowserData from its JSON object (as sent by the API or `to_dict()`)."""
+        return read_result(cls, parse_browser_data, d)
 
 
 def parse_browser_data(d: Mapping[str, Any]) -> BrowserData:
@@ -129,7 +140,7 @@ def parse_browser_data(d: Mapping[str, Any]) -> BrowserData:
 
 
 @attrs.frozen(kw_only=True, slots=False)
-class Task:
+class Task(JsonResult):
     """Everything known about a task."""
 
     id: str
@@ -146,6 +157,11 @@ class Task:
     public_share_url: str | None = None
     metadata: Mapping[str, str] | None = None
     raw: Mapping[str, Any] | None = RAW
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Task:
+        """A Task from its JSON object (as sent by the API or `to_dict()`)."""
+        return read_result(cls, parse_task, d)
 
 
 def parse_task(d: Mapping[str, Any]) -> Task:
@@ -182,7 +198,7 @@ def parse_task(d: Mapping[str, Any]) -> Task:
 
 
 @attrs.frozen(kw_only=True, slots=False)
-class TaskSummary:
+class TaskSummary(JsonResult):
     """The summary of a task shown in lists."""
 
     id: str
@@ -194,6 +210,11 @@ class TaskSummary:
     live_url: str | None = None
     metadata: Mapping[str, str] | None = None
     raw: Mapping[str, Any] | None = RAW
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> TaskSummary:
+        """A TaskSummary from its JSON object (as sent by the API or `to_dict()`)."""
+        return read_result(cls, parse_task_summary, d)
 
 
 def parse_task_summary(d: Mapping[str, Any]) -> TaskSummary:
@@ -220,11 +241,16 @@ def parse_task_summary(d: Mapping[str, Any]) -> TaskSummary:
 
 
 @attrs.frozen(kw_only=True, slots=False)
-class TaskMedia:
+class TaskMedia(JsonResult):
     """Where the task's recordings can be fetched, if there are any."""
 
     recordings: tuple[str, ...] | None = None
     raw: Mapping[str, Any] | None = RAW
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> TaskMedia:
+        """A TaskMedia from its JSON object (as sent by the API or `to_dict()`)."""
+        return read_result(cls, parse_task_media, d)
 
 
 def parse_task_media(d: Mapping[str, Any]) -> TaskMedia:
@@ -240,7 +266,7 @@ def parse_task_media(d: Mapping[str, Any]) -> TaskMedia:
 
 
 @attrs.frozen(kw_only=True, slots=False)
-class ScheduledTask:
+class ScheduledTask(JsonResult):
     """A scheduled task and its schedule state."""
 
     id: str
@@ -263,6 +289,11 @@ class ScheduledTask:
     updated_at: _dt.datetime
     metadata: Mapping[str, str] | None = None
     raw: Mapping[str, Any] | None = RAW
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> ScheduledTask:
+        """A ScheduledTask from its JSON object (as sent by the API or `to_dict()`)."""
+        return read_result(cls, parse_scheduled_task, d)
 
 
 def parse_scheduled_task(d: Mapping[str, Any]) -> ScheduledTask:
@@ -300,7 +331,7 @@ def parse_scheduled_task(d: Mapping[str, Any]) -> ScheduledTask:
 
 
 @attrs.frozen(kw_only=True, slots=False)
-class BrowserProfile:
+class BrowserProfile(JsonResult):
     """A browser profile and its settings."""
 
     profile_id: str
@@ -313,6 +344,11 @@ class BrowserProfile:
     browser_viewport_width: int
     browser_viewport_height: int
     raw: Mapping[str, Any] | None = RAW
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> BrowserProfile:
+        """A BrowserProfile from its JSON object (as sent by the API or `to_dict()`)."""
+        return read_result(cls, parse_browser_profile, d)
 
 
 def parse_browser_profile(d: Mapping[str, Any]) -> BrowserProfile:
@@ -339,11 +375,16 @@ def parse_browser_profile(d: Mapping[str, Any]) -> BrowserProfile:
 
 
 @attrs.frozen(kw_only=True, slots=False)
-class UrlContent(ResultBase):
+class UrlContent(ResultBase, JsonResult):
     """A page the agent read and the text it took from it."""
 
     url: str
     content: str
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> UrlContent:
+        """A UrlContent from its JSON object (as sent by the API or `to_dict()`)."""
+        return read_result(cls, parse_url_content, d)
 
 
 _URL_CONTENT_FIELDS = frozenset(("url", "content"))

@@ -18,6 +18,7 @@ import attrs
 
 from ._exceptions import InputError, StructuredOutputError
 from ._models import Task
+from ._result_json import NOT_JSON
 
 T = TypeVar("T")
 
@@ -36,9 +37,24 @@ def strip_code_fence(text: str) -> str:
 @attrs.frozen(kw_only=True, slots=False)
 class TaskResult(Task, Generic[T]):
     """A finished task plus `parsed`: its output validated against `output_type`
-    (None when no `output_type` was given). `output` keeps the raw text."""
+    (None when no `output_type` was given). `output` keeps the raw text.
 
-    parsed: T
+    `to_dict()` is the task's JSON object (`parsed` is ours, not the API's: it is read
+    again from `output` by `from_dict(d, output_type=...)`).
+    """
+
+    parsed: T = attrs.field(metadata=NOT_JSON)
+
+    @classmethod
+    def from_dict(
+        cls, d: Mapping[str, Any], output_type: type[Any] | Mapping[str, Any] | None = None
+    ) -> TaskResult[Any]:
+        """A TaskResult from a task's JSON object; `parsed` is its output read with
+        `output_type` (None without one). Raises StructuredOutputError if it does not fit."""
+        task = Task.from_dict(d)
+        if output_type is None:
+            return with_parsed(task, None)
+        return with_parsed(task, OutputSpec(output_type).parse(task.output))
 
 
 def with_parsed(task: Task, parsed: T) -> TaskResult[T]:

@@ -25,6 +25,7 @@ from typing import Any, Final
 import attrs
 
 from ._exceptions import BrowserUseError
+from ._result_json import JsonResult, read_result
 
 __all__ = [
     "DEFAULT_TOLERANCE",
@@ -133,13 +134,22 @@ _KNOWN_STATUSES: Final[dict[str, WebhookTaskStatus]] = {s.value: s for s in Webh
 
 
 @attrs.frozen(kw_only=True, slots=False)
-class WebhookEvent:
-    """A verified delivery. Unknown event types arrive as this class with the raw payload."""
+class WebhookEvent(JsonResult):
+    """A verified delivery. Unknown event types arrive as this class with the raw payload.
+
+    `to_dict()` is the delivered body; `WebhookEvent.from_dict(body)` types a stored one
+    again (no signature check: verify deliveries with `verify_webhook`).
+    """
 
     type: str
     timestamp: str  # the body's "timestamp", as sent
     payload: dict[str, Any]
     raw: dict[str, Any] = attrs.field(repr=False)  # the whole body
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> WebhookEvent:
+        """The event a body describes (as `to_dict()` gives it), typed as on delivery."""
+        return read_result(cls, _to_event, d)
 
     @property
     def occurred_at(self) -> datetime | None:
