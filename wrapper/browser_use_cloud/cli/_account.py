@@ -6,7 +6,7 @@ import click
 
 from ._context import CliState, pass_state
 from ._errors import EXIT_API
-from ._output import json_option, print_json
+from ._output import echo, json_option, print_json
 
 
 @click.command(epilog="Example:\n\n  browser-use-cloud balance --json")
@@ -19,9 +19,9 @@ def balance(state: CliState, as_json: bool) -> None:
     if as_json:
         print_json({"balance": result.raw})
     elif result.usd is not None:
-        click.echo(f"{result.raw} credits (${result.usd:.2f})")
+        echo(f"{result.raw} credits (${result.usd:.2f})")
     else:
-        click.echo(f"{result.raw} credits")
+        echo(f"{result.raw} credits")
 
 
 @click.command(epilog="Example:\n\n  browser-use-cloud me && echo 'key ok'")

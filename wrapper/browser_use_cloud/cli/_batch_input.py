@@ -20,6 +20,7 @@ import attrs
 from .._map_plan import OPTION_NAMES, check
 from .._spec_options import TaskOptions
 from ._errors import CliError
+from ._output import json_text
 
 ID_FIELD = "id"
 MAX_SHOWN = 20
@@ -224,7 +225,7 @@ class LineWriter:
         )
 
     def write(self, record: dict[str, Any]) -> None:
-        self._handle.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+        self._handle.write(json_text(record, indent=None) + "\n")
         self._handle.flush()
 
     def close(self) -> None:

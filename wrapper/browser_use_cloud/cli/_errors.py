@@ -23,6 +23,7 @@ from .._exceptions import (
 )
 from .._explain import explain_api_error, wait_timeout_state
 from .._webhooks import WebhookVerificationError
+from ._terminal_text import terminal_safe
 
 EXIT_OK: Final = 0
 EXIT_FAILED: Final = 1
@@ -74,6 +75,9 @@ class CliError(click.ClickException):
     """A usage problem the CLI finds itself (one line, exit code 2)."""
 
     exit_code = EXIT_USAGE
+
+    def format_message(self) -> str:
+        return terminal_safe(self.message)
 
 
 class Subject:
@@ -142,5 +146,5 @@ def report(exc: BaseException, subject: Subject, *, debug: bool) -> NoReturn:
     if debug:
         traceback.print_exception(exc, file=sys.stderr)
     message, code = describe(exc, subject)
-    click.echo(f"Error: {message}", err=True)
+    click.echo(f"Error: {terminal_safe(message)}", err=True)
     sys.exit(code)

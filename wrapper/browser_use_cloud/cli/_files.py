@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ._context import CliState, pass_state
-from ._output import json_option, print_json
+from ._output import echo, json_option, print_json
 
 EPILOG = """\
 Examples:
@@ -42,4 +42,4 @@ def upload(
     if as_json:
         print_json({"file_name": uploaded})
     else:
-        click.echo(uploaded)
+        echo(uploaded)

@@ -10,10 +10,9 @@ from contextlib import contextmanager
 from types import FrameType
 from typing import TYPE_CHECKING, Any, NoReturn
 
-import click
-
 from .._exceptions import BrowserUseError
 from ._errors import EXIT_INTERRUPTED, Subject, describe
+from ._output import echo
 
 if TYPE_CHECKING:
     from .. import TaskHandle
@@ -35,9 +34,9 @@ def _stop(handle: TaskHandle[Any]) -> NoReturn:
         handle.stop()
     except BrowserUseError as exc:
         message, _ = describe(exc, Subject())
-        click.echo(f"Interrupted; could not stop task {handle.id}: {message}", err=True)
+        echo(f"Interrupted; could not stop task {handle.id}: {message}", err=True)
     else:
-        click.echo(f"Interrupted: task {handle.id} was stopped.", err=True)
+        echo(f"Interrupted: task {handle.id} was stopped.", err=True)
     sys.exit(EXIT_INTERRUPTED)
 
 

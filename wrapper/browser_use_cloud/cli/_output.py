@@ -1,5 +1,9 @@
 """Rendering: JSON for scripts, rich tables and a live step display on a terminal,
-plain lines when the output is piped."""
+plain lines when the output is piped.
+
+Human output passes text through `terminal_safe` (here, or via `echo`), so nothing the
+service sends can drive the terminal; JSON output is exact and escapes control characters.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,8 @@ from typing import IO, TYPE_CHECKING, Any
 
 import attrs
 import click
+
+from ._terminal_text import json_terminal_safe, terminal_safe
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -73,23 +79,40 @@ def page_json(page: Page[Any], key: str) -> dict[str, Any]:
     }
 
 
+def echo(text: str, *, err: bool = False, file: IO[str] | None = None) -> None:
+    """`click.echo` for human output: control characters shown, never obeyed."""
+    click.echo(terminal_safe(text), file=file, err=err)
+
+
+def json_text(value: Any, *, indent: int | None = 2, **dumps: Any) -> str:
+    """`value` as JSON (non-ASCII kept readable, every control character escaped)."""
+    text = json.dumps(value, indent=indent, ensure_ascii=False, default=str, **dumps)
+    return json_terminal_safe(text)
+
+
 def print_json(value: Any) -> None:
-    click.echo(json.dumps(to_jsonable(value), indent=2, ensure_ascii=False, default=str))
+    click.echo(json_text(to_jsonable(value)))
 
 
 def print_pretty_json(value: Any, stream: IO[str] | None = None) -> None:
     """Indented JSON; coloured on a terminal."""
     out = stream or sys.stdout
-    text = json.dumps(value, indent=2, ensure_ascii=False, default=str)
+    text = json_text(value)
     if is_terminal(out):
-        from rich.json import JSON
+        from rich.highlighter import JSONHighlighter
+        from rich.text import Text
 
-        console(out).print(JSON(text))
+        # not rich.json.JSON: it dumps the data again, C1 characters raw
+        console(out).print(JSONHighlighter()(Text(text)))
     else:
         click.echo(text, file=out)
 
 
 def _cell(value: Any, *, compact: bool = False) -> str:
+    return terminal_safe(_cell_text(value, compact=compact))
+
+
+def _cell_text(value: Any, *, compact: bool) -> str:
     if compact and isinstance(value, datetime):
         utc = value.astimezone(UTC)
         return utc.strftime("%Y-%m-%d %H:%MZ")
@@ -150,15 +173,16 @@ def print_table(
     else:
         click.echo("\t".join(columns))
         for row in cells:
-            click.echo("\t".join(value.replace("\t", " ") for value in row))
+            click.echo("\t".join(terminal_safe(value, one_line=True) for value in row))
         if footer:
             click.echo(footer, err=True)
 
 
 def _escape(text: str) -> str:
+    """`text` for rich markup: shown literally, control characters in caret notation."""
     from rich.markup import escape
 
-    return escape(text)
+    return escape(terminal_safe(text))
 
 
 def clock(seconds: float) -> str:
@@ -203,14 +227,14 @@ class Progress:
         click.echo(step_line(step, self.elapsed()), file=self.stream)
 
     def note(self, text: str) -> None:
-        click.echo(text, file=self.stream)
+        echo(text, file=self.stream)
 
 
 def step_line(step: TaskStep, elapsed: float | None = None) -> str:
     """`step N [MM:SS] next goal (url)`; without `elapsed`, no clock."""
     when = "" if elapsed is None else f" [{clock(elapsed)}]"
     url = f" ({step.url})" if step.url else ""
-    return f"step {step.step}{when} {step.next_goal}{url}"
+    return terminal_safe(f"step {step.step}{when} {step.next_goal}{url}", one_line=True)
 
 
 class LiveProgress(Progress):
@@ -243,11 +267,12 @@ class LiveProgress(Progress):
 
     def step(self, step: TaskStep) -> None:
         self.steps = max(self.steps, step.step)
-        self._goal, self._url = step.next_goal, step.url
-        url = f" [dim]{_escape(step.url)}[/]" if step.url else ""
+        self._goal = terminal_safe(step.next_goal, one_line=True)
+        self._url = terminal_safe(step.url or "", one_line=True)
+        url = f" [dim]{_escape(self._url)}[/]" if self._url else ""
         self.console.print(
             f"[bold cyan]step {step.step}[/] [dim]{clock(self.elapsed())}[/] "
-            f"{_escape(step.next_goal)}{url}"
+            f"{_escape(self._goal)}{url}"
         )
 
     def note(self, text: str) -> None:
@@ -260,7 +285,7 @@ class LiveProgress(Progress):
 
         head = Text.assemble(
             ("running ", "bold"),
-            (f"task {self.task_id} " if self.task_id else "", ""),
+            (f"task {terminal_safe(self.task_id)} " if self.task_id else "", ""),
             (f"step {self.steps} " if self.steps else "", "cyan"),
             (clock(self.elapsed()), "dim"),
         )

@@ -19,7 +19,7 @@ from ._context import CliState, pass_state
 from ._errors import EXIT_CODES_HELP, CliError
 from ._interrupt import stop_on_interrupt
 from ._local import DEFAULT_STEP_INTERVAL, local_config
-from ._output import Progress, clock, print_json, print_pretty_json, progress_for
+from ._output import Progress, clock, echo, print_json, print_pretty_json, progress_for
 
 if TYPE_CHECKING:
     from .. import BrowserUse, TaskResult
@@ -130,7 +130,7 @@ def show_result(
     if structured and task.parsed is not None:
         print_pretty_json(task.parsed)
     elif task.output:
-        click.echo(task.output)
+        echo(task.output)
     if task.output_files:
         hint = f" (browser-use-cloud tasks download {task.id} NAME)" if kept else ""
         progress.note(f"output files: {', '.join(task.output_files)}{hint}")
@@ -236,7 +236,7 @@ def run(
                 if as_json:
                     print_json(exc.task)
                 elif exc.task.output:
-                    click.echo(exc.task.output)
+                    echo(exc.task.output)
             raise
     if as_json:
         print_json(task_view)

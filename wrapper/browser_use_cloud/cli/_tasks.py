@@ -11,6 +11,7 @@ import click
 from ._context import CliState, pass_state
 from ._interrupt import stop_on_interrupt
 from ._output import (
+    echo,
     is_terminal,
     json_option,
     page_json,
@@ -114,7 +115,7 @@ def status(state: CliState, task_id: str, as_json: bool) -> None:
     if as_json:
         print_json(str(value))
     else:
-        click.echo(str(value))
+        echo(str(value))
 
 
 @tasks.command(
@@ -210,7 +211,7 @@ def gif(state: CliState, task_id: str, as_json: bool) -> None:
     if as_json:
         print_json({"gif": url})
     elif url:
-        click.echo(url)
+        echo(url)
     else:
         click.echo("no GIF for this task (it needs at least two screenshots)", err=True)
 
@@ -220,7 +221,7 @@ def _print_urls(urls: list[str], key: str, as_json: bool) -> None:
         print_json({key: urls})
     elif urls:
         for url in urls:
-            click.echo(url)
+            echo(url)
     else:
         click.echo(f"no {key} for this task yet", err=True)
 

@@ -22,7 +22,7 @@ from .._webhooks import (
     verify_webhook,
 )
 from ._errors import CliError
-from ._output import print_json
+from ._output import echo, json_text, print_json
 
 if TYPE_CHECKING:
     from .._webhook_receiver import WebhookApp
@@ -103,7 +103,7 @@ def verify(
     if as_json:
         print_json(event.raw)
     else:
-        click.echo(f"valid: {describe_event(event)}")
+        echo(f"valid: {describe_event(event)}")
 
 
 WEBHOOK_PATH: Final = "/webhook"
@@ -180,13 +180,13 @@ def listen(host: str, port: int, secret: str | None, as_json: bool) -> None:
 
     def on_event(event: WebhookEvent) -> None:
         if as_json:
-            click.echo(json.dumps(event.raw, sort_keys=True))
+            click.echo(json_text(event.raw, indent=None, sort_keys=True))
         else:
-            click.echo(f"{time.strftime('%H:%M:%S')} verified {describe_event(event)}")
+            echo(f"{time.strftime('%H:%M:%S')} verified {describe_event(event)}")
         sys.stdout.flush()
 
     def on_reject(message: str) -> None:
-        click.echo(f"{time.strftime('%H:%M:%S')} {message}", err=True)
+        echo(f"{time.strftime('%H:%M:%S')} {message}", err=True)
 
     sock = bind(host, port)
     click.echo(url_of(sock, host) + WEBHOOK_PATH)
