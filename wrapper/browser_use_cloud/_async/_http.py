@@ -64,6 +64,7 @@ from .._exceptions import (
 from .._gate import MAX_IN_FLIGHT, AsyncGate, AsyncPacer
 from .._logging import logger, scrub
 from .._loop import AsyncLoopBinding
+from .._pool import AsyncPool
 from .._retry import Failure, RetryClass, RetryPolicy
 from .._version import __version__
 
@@ -129,6 +130,9 @@ class AsyncHTTP:
         self._gate = AsyncGate()
         self._pacer = AsyncPacer(budget)
         self._loop = AsyncLoopBinding()
+        self.open_runs: set[AsyncPool[Any]] = set()
+        """Runs of `tasks.map()` still open on this pool (copies share the set): `close()`
+        closes them first, which stops their tasks."""
 
     def _new_pool(self) -> httpx.AsyncClient:
         return httpx.AsyncClient(
@@ -175,6 +179,8 @@ class AsyncHTTP:
 
     async def close(self) -> None:
         if self._owns_client:
+            for run in list(self.open_runs):  # a map whose loop was left: stop its tasks
+                await run.aclose()
             if not self._client.is_closed:
                 self._follow_loop()  # a pool whose loop has finished cannot be closed
             await self._client.aclose()

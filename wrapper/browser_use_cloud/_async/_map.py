@@ -18,6 +18,7 @@ from .._config import RequestTimeout
 from .._exceptions import (
     APIError,
     BrowserUseError,
+    ClientClosedError,
     ConcurrencyLimitError,
     StructuredOutputError,
     TaskFailedError,
@@ -27,7 +28,7 @@ from .._exceptions import (
 from .._gate import MAX_IN_FLIGHT
 from .._map_plan import Admission, MapItem, MapResult, RequestIdIndex
 from .._models import Task, TaskStatus, TaskSummary
-from .._pool import AsyncPool
+from .._pool import AsyncPool, PoolClosed
 from .._signals import AsyncGuard, AsyncSignal
 
 if TYPE_CHECKING:
@@ -82,29 +83,39 @@ class AsyncTaskMap:
         self._closed = False
 
     async def results(self) -> AsyncGenerator[MapResult[Any], None]:
-        """Each input's result as it completes. Leaving early (break and close, an error,
-        cancellation, Ctrl-C) stops the tasks still running."""
+        """Each input's result as it completes. Leaving early (break, an error in the loop,
+        cancellation, Ctrl-C) stops the tasks still running: at once when the iterator is
+        closed (`aclose()`, or an error or cancellation inside the iteration), else when
+        it is garbage-collected or the client is closed."""
         found = await self._earlier_runs()
         jobs = (
             functools.partial(self._run, item, found.get(item.request_id)) for item in self.items
         )
-        completed = AsyncPool.as_completed(jobs, self._concurrency)
-        finished = False
+        completed = AsyncPool(jobs, self._concurrency, on_close=self._close)
+        open_runs = self._tasks._http.open_runs
+        open_runs.add(completed)
         try:
             async for result in completed:
                 yield result
-            finished = True
+        except PoolClosed:
+            raise ClientClosedError(
+                "the client was closed before every input of this map had a result "
+                "(the map's running tasks were stopped)"
+            ) from None
         finally:
-            if not finished:
-                with AsyncPool.shielded():
-                    with self._guard:
-                        self._closed = True  # no task is created from now on
-                        for signal in self._line:
-                            signal.set()  # threads are not cancelled: they look and leave
-                    await completed.aclose()
-                    await self.stop_running()
-                    await self._settle_creations()
-                    await self.stop_running()  # those whose creation was under way
+            open_runs.discard(completed)
+            await completed.aclose()  # nothing to do when every input has its result
+
+    async def _close(self) -> None:
+        """Leaving early: no task is created from now on, and every task of this map that
+        has not ended is stopped (those whose creation was under way too)."""
+        with self._guard:
+            self._closed = True
+            for signal in self._line:
+                signal.set()  # threads are not cancelled: they look and leave
+        await self.stop_running()
+        await self._settle_creations()
+        await self.stop_running()
 
     async def _settle_creations(self) -> None:
         """Wait (a while) for run-task requests already sent to be answered."""

@@ -65,6 +65,7 @@ from .._exceptions import (
 from .._gate import MAX_IN_FLIGHT, Gate, Pacer
 from .._logging import logger, scrub
 from .._loop import LoopBinding
+from .._pool import Pool
 from .._retry import Failure, RetryClass, RetryPolicy
 from .._version import __version__
 
@@ -130,6 +131,9 @@ class HTTP:
         self._gate = Gate()
         self._pacer = Pacer(budget)
         self._loop = LoopBinding()
+        self.open_runs: set[Pool[Any]] = set()
+        """Runs of `tasks.map()` still open on this pool (copies share the set): `close()`
+        closes them first, which stops their tasks."""
 
     def _new_pool(self) -> httpx.Client:
         return httpx.Client(
@@ -176,6 +180,8 @@ class HTTP:
 
     def close(self) -> None:
         if self._owns_client:
+            for run in list(self.open_runs):  # a map whose loop was left: stop its tasks
+                run.close()
             if not self._client.is_closed:
                 self._follow_loop()  # a pool whose loop has finished cannot be closed
             self._client.close()

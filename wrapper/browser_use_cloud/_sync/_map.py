@@ -19,6 +19,7 @@ from .._config import RequestTimeout
 from .._exceptions import (
     APIError,
     BrowserUseError,
+    ClientClosedError,
     ConcurrencyLimitError,
     StructuredOutputError,
     TaskFailedError,
@@ -28,7 +29,7 @@ from .._exceptions import (
 from .._gate import MAX_IN_FLIGHT
 from .._map_plan import Admission, MapItem, MapResult, RequestIdIndex
 from .._models import Task, TaskStatus, TaskSummary
-from .._pool import Pool
+from .._pool import Pool, PoolClosed
 from .._signals import Guard, Signal
 
 if TYPE_CHECKING:
@@ -83,28 +84,38 @@ class TaskMap:
         self._closed = False
 
     def results(self) -> Generator[MapResult[Any], None]:
-        """Each input's result as it completes. Leaving early (break and close, an error,
-        cancellation, Ctrl-C) stops the tasks still running."""
+        """Each input's result as it completes. Leaving early (break, an error in the loop,
+        cancellation, Ctrl-C) stops the tasks still running: at once when the iterator is
+        closed (`close()`, or an error or cancellation inside the iteration), else when
+        it is garbage-collected or the client is closed."""
         found = self._earlier_runs()
         jobs = (
             functools.partial(self._run, item, found.get(item.request_id)) for item in self.items
         )
-        completed = Pool.as_completed(jobs, self._concurrency)
-        finished = False
+        completed = Pool(jobs, self._concurrency, on_close=self._close)
+        open_runs = self._tasks._http.open_runs
+        open_runs.add(completed)
         try:
             yield from completed
-            finished = True
+        except PoolClosed:
+            raise ClientClosedError(
+                "the client was closed before every input of this map had a result "
+                "(the map's running tasks were stopped)"
+            ) from None
         finally:
-            if not finished:
-                with Pool.shielded():
-                    with self._guard:
-                        self._closed = True  # no task is created from now on
-                        for signal in self._line:
-                            signal.set()  # threads are not cancelled: they look and leave
-                    completed.close()
-                    self.stop_running()
-                    self._settle_creations()
-                    self.stop_running()  # those whose creation was under way
+            open_runs.discard(completed)
+            completed.close()  # nothing to do when every input has its result
+
+    def _close(self) -> None:
+        """Leaving early: no task is created from now on, and every task of this map that
+        has not ended is stopped (those whose creation was under way too)."""
+        with self._guard:
+            self._closed = True
+            for signal in self._line:
+                signal.set()  # threads are not cancelled: they look and leave
+        self.stop_running()
+        self._settle_creations()
+        self.stop_running()
 
     def _settle_creations(self) -> None:
         """Wait (a while) for run-task requests already sent to be answered."""
