@@ -68,6 +68,52 @@ def test_bad_inputs_are_all_named_and_nothing_is_sent() -> None:
     assert "'colour'" in text and "allowed:" in text
 
 
+NOT_A_LIST_OF_INPUTS = ["Summarise", b"Summarise", {"task": "Summarise"}]
+
+
+@pytest.mark.parametrize("inputs", NOT_A_LIST_OF_INPUTS, ids=["str", "bytes", "dict"])
+@pytest.mark.parametrize("method", ["map", "map_as_completed"])
+def test_a_text_or_a_dict_is_not_taken_for_a_list_of_inputs(inputs: Any, method: str) -> None:
+    # A text was iterated letter by letter: "Summarise" billed nine tasks.
+    with served() as (emu, client):
+        with pytest.raises(InputError, match=r"must be a list .* \[") as caught:
+            list(getattr(client.tasks, method)(inputs))
+        assert emu.stats["requests"] == 0
+    assert type(inputs).__name__ in str(caught.value)
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("inputs", NOT_A_LIST_OF_INPUTS, ids=["str", "bytes", "dict"])
+async def test_async_map_refuses_a_text_or_a_dict_too(inputs: Any) -> None:
+    with Emulator() as emu:
+        async with AsyncBrowserUse(api_key="k", base_url=emu.base_url) as client:
+            with pytest.raises(InputError, match="must be a list"):
+                await client.tasks.map(inputs)
+            with pytest.raises(InputError, match="must be a list"):
+                client.tasks.map_as_completed(inputs)
+        assert emu.stats["requests"] == 0
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "says"),
+    [
+        ("request_id", "batch-7", "derived from its input"),
+        ("request_id", False, "derived from its input"),
+        ("task", "Summarise", "the task texts are the inputs"),
+        ("files", ["notes.txt"], "included_file_names"),
+        ("on_step", print, "on_step="),
+    ],
+)
+def test_per_task_arguments_are_refused_with_what_map_does_instead(
+    option: str, value: Any, says: str
+) -> None:
+    with served() as (emu, client):
+        with pytest.raises(InputError, match=f"takes no {option}=") as caught:
+            client.tasks.map(["Summarise"], **{option: value})
+        assert emu.stats["requests"] == 0
+    assert says in str(caught.value)
+
+
 def test_running_the_same_inputs_again_reattaches_instead_of_paying_twice() -> None:
     inputs = ["Same question", "Same question", "Another one"]
     with served() as (emu, client):

@@ -75,6 +75,46 @@ def request_id_for(body: Mapping[str, Any], key: str) -> str:
     return "bu-map-" + hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
+PER_TASK_ONLY = {
+    "request_id": (
+        "it gives every task a request id derived from its input (so running the same "
+        "inputs again within an hour re-attaches to their tasks instead of paying twice); "
+        "for a request id of your own, create that task with create(..., request_id=...)"
+    ),
+    "task": "the task texts are the inputs: pass them in the list",
+    "files": (
+        "it uploads no files: upload them with client.files.upload(...) or create(..., files=...), "
+        "then name them with included_file_names=[...]"
+    ),
+    "on_step": "it follows no steps: use run(..., on_step=...) or handle.steps() for one task",
+}
+"""Arguments of create()/run() that make no sense for a map, and what to do instead."""
+
+
+def check_map_call(inputs: object, options: Mapping[str, Any]) -> None:
+    """Refuse, before anything is sent, inputs that are not a collection of inputs (a text,
+    bytes or a dict would be iterated into letters, numbers or keys) and per-task-only
+    arguments."""
+    for name, instead in PER_TASK_ONLY.items():
+        if name in options:
+            raise InputError(f"map() takes no {name}=: {instead}")
+    if isinstance(inputs, str | bytes | bytearray | memoryview | Mapping):
+        raise InputError(
+            f"inputs must be a list of task texts or dicts (one per task), got a "
+            f"{type(inputs).__name__}; to run one task, pass a list of one: [{_preview(inputs)}]"
+        )
+    if not isinstance(inputs, Iterable):
+        raise InputError(
+            f"inputs must be a list of task texts or dicts (one per task), "
+            f"got {type(inputs).__name__}"
+        )
+
+
+def _preview(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
 def prepare(
     inputs: Iterable[str | Mapping[str, Any]],
     options: Mapping[str, Any],

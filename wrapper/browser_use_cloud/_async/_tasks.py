@@ -546,9 +546,10 @@ class AsyncTasks(AsyncAPIResource):
         """Check everything, then build the map run (nothing is sent yet). `keys` and
         `names` are the batch command's input ids and line names, `skip` the request ids
         it has results for; `since` how far back to look for tasks of earlier runs."""
-        from .._map_plan import REATTACH_WINDOW, prepare
+        from .._map_plan import REATTACH_WINDOW, check_map_call, prepare
         from ._map import AsyncTaskMap
 
+        check_map_call(inputs, options)
         _check_on_timeout(on_timeout)
         if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
             raise InputError(f"concurrency must be an integer >= 1, got {concurrency!r}")
