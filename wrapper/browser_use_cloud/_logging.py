@@ -8,11 +8,13 @@ rare place where a structure must be shown.
 from __future__ import annotations
 
 import functools
+import json
 import logging
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
+from urllib.parse import quote, quote_plus
 
 logger = logging.getLogger("browser_use_cloud")
 
@@ -55,14 +57,51 @@ def redact(value: Any, secrets: Iterable[str] = ()) -> Any:
     return value
 
 
+def sent_secrets(body: Any) -> tuple[str, ...]:
+    """Every value a request body carries under a sensitive key (a task's `secrets`, ...):
+    what an error made from the response to that request must hide, should the server
+    echo one back."""
+    return tuple(dict.fromkeys(_sensitive_values(body, sensitive=False)))
+
+
+def _sensitive_values(value: Any, *, sensitive: bool) -> Iterator[str]:
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            yield from _sensitive_values(
+                item, sensitive=sensitive or str(key).lower() in SENSITIVE_KEYS
+            )
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _sensitive_values(item, sensitive=sensitive)
+    elif sensitive and value is not None and not isinstance(value, bool):
+        yield str(value)
+
+
 def hide(text: str, secrets: Iterable[str]) -> str:
     """Replace each of `secrets` (such as the API key) in `text` wherever it stands as a
     whole token: in a header, a URL or an echoed value, never inside another word (with the
-    key `k`, "Task not found" stays as it is)."""
+    key `k`, "Task not found" stays as it is). A secret is also found as a JSON string
+    or a URL query would escape it."""
     for secret in secrets:
-        if secret and secret in text:
-            text = _token(secret).sub(REDACTED, text)
+        for form in _forms(secret):
+            if form in text:
+                text = _token(form).sub(REDACTED, text)
     return text
+
+
+@functools.lru_cache(maxsize=64)
+def _forms(secret: str) -> tuple[str, ...]:
+    """`secret` as written, and as a JSON string (ASCII or not) or a URL would escape it."""
+    if not secret:
+        return ()
+    forms = (
+        secret,
+        json.dumps(secret)[1:-1],
+        json.dumps(secret, ensure_ascii=False)[1:-1],
+        quote(secret, safe=""),
+        quote_plus(secret, safe=""),
+    )
+    return tuple(dict.fromkeys(forms))
 
 
 @functools.lru_cache(maxsize=16)

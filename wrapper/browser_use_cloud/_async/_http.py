@@ -27,8 +27,9 @@ size = await http.download(url, sink, restartable=True)               # presigne
   the 404 response is returned instead of raising NotFoundError.
 - `call` decodes JSON (an empty body is None) and applies `parse`; a body `parse` cannot
   read raises APIResponseValidationError. Non-2xx raises the typed APIStatusError,
-  transport failures raise APIConnectionError / APITimeoutError. The API key and bearer
-  tokens are scrubbed from every error's text, even when a server echoes them.
+  transport failures raise APIConnectionError / APITimeoutError. The API key, bearer
+  tokens and every value the request sent under a sensitive key (a task's `secrets`) are
+  scrubbed from every error's text, even when a server echoes them.
 - A path segment `.` or `..` (an id or file name that httpx would resolve away) raises
   InputError before sending: resources check ids first, this is the backstop.
 - `request_url` talks to a non-API URL (presigned upload/download): never with the API
@@ -62,7 +63,7 @@ from .._exceptions import (
     RateLimitError,
 )
 from .._gate import MAX_IN_FLIGHT, AsyncGate, AsyncPacer
-from .._logging import logger, scrub
+from .._logging import logger, scrub, sent_secrets
 from .._loop import AsyncLoopBinding
 from .._pool import AsyncPool
 from .._retry import Failure, RetryClass, RetryPolicy
@@ -199,9 +200,10 @@ class AsyncHTTP:
             return parse(decode_json(response))
         except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
             request = response.request
+            reason = scrub(str(exc), self._hidden(op.get("json")))
             raise APIResponseValidationError(
                 f"{request.method} {request.url} returned a body this library "
-                f"cannot read ({type(exc).__name__}: {scrub(str(exc), self._secrets)})",
+                f"cannot read ({type(exc).__name__}: {reason})",
                 method=request.method,
                 url=str(request.url),
             ) from exc
@@ -232,7 +234,9 @@ class AsyncHTTP:
             headers=headers,
             timeout=self._timeout_for(timeout),
         )
-        return await self._send(lambda: request, retry, str, _read, missing_ok_on_retry, paced=True)
+        return await self._send(
+            lambda: request, retry, str, _read, missing_ok_on_retry, paced=True, sent=op.get("json")
+        )
 
     async def request_url(
         self,
@@ -295,6 +299,11 @@ class AsyncHTTP:
 
         return build
 
+    def _hidden(self, sent: Any) -> tuple[str, ...]:
+        """What errors about a request must not show: the API key, and every value its
+        body `sent` under a sensitive key (found only when an error is being made)."""
+        return self._secrets + sent_secrets(sent) if sent else self._secrets
+
     def _timeout_for(self, timeout: RequestTimeout) -> Any:
         """The per-request timeout argument: httpx's "client default" unless overridden."""
         if timeout is not None:
@@ -311,11 +320,13 @@ class AsyncHTTP:
         can_retry: Callable[[], bool] | None = None,
         *,
         paced: bool = False,
+        sent: Any = None,
     ) -> T:
         """Send with retries; return what `receive` makes of the 2xx response's body.
 
         `build` makes each attempt's request; `shown` renders its URL for logs and errors.
         `paced` (API requests): each attempt waits for its turn in the request budget.
+        `sent` is the JSON body: errors hide the values it holds under sensitive keys.
         The body is received inside the gate and the retry loop, so a connection lost
         mid-body is classified and retried like any other failure, unless `can_retry()`
         says another attempt is impossible (part of a body went somewhere final).
@@ -356,7 +367,8 @@ class AsyncHTTP:
                     delay = policy.delay_after_failure(retry, attempt, failure)
                 if delay is None:
                     url = shown(request.url)
-                    raise _connection_error(exc, request, url, attempt, self._secrets) from exc
+                    hidden = self._hidden(sent)
+                    raise _connection_error(exc, request, url, attempt, hidden) from exc
                 maybe_done = maybe_done or failure is Failure.AMBIGUOUS
                 if log:
                     _log_retry(request, shown, type(exc).__name__, delay, attempt, policy)
@@ -370,7 +382,8 @@ class AsyncHTTP:
                         )
                     return await receive(response)
                 maybe_done = maybe_done or status >= 500
-                error = status_error(response, request.method, shown(request.url), self._secrets)
+                url = shown(request.url)
+                error = status_error(response, request.method, url, self._hidden(sent))
                 rate_limited = isinstance(error, RateLimitError) and not isinstance(
                     error, ConcurrencyLimitError
                 )
