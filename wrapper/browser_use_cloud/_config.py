@@ -12,6 +12,7 @@ from typing import Any, TypeAlias
 import httpx
 
 from ._exceptions import InputError
+from ._logging import hide_userinfo
 
 DEFAULT_BASE_URL = "https://api.browser-use.com/api/v1"
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
@@ -75,7 +76,8 @@ def resolve_base_url(base_url: str | httpx.URL | None, *, allow_insecure_http: b
     raw = base_url if base_url is not None else os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL
     url = httpx.URL(str(raw).strip())
     if url.scheme not in ("http", "https") or not url.host:
-        raise InputError(f"base_url must be an http(s) URL with a host, got {str(raw)!r}")
+        shown = hide_userinfo(raw)
+        raise InputError(f"base_url must be an http(s) URL with a host, got {shown!r}")
     if url.scheme == "http" and not allow_insecure_http and not is_loopback(url.host):
         raise InputError(
             f"Refusing plain http:// to non-loopback host {url.host!r}: the API key would be "

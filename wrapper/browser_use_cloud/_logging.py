@@ -2,19 +2,24 @@
 
 We log method, URL, status, elapsed time and retries. We never log request headers,
 request bodies or anything under a `secrets` key; the helpers below scrub values for the
-rare place where a structure must be shown.
+rare place where a structure must be shown. httpx logs every request at INFO on its own
+logger: for the SDK's own requests, a filter there shows the URL as the SDK does (a
+presigned URL without its signed query, no userinfo); other requests are left alone.
 """
 
 from __future__ import annotations
 
+import contextvars
 import functools
 import json
 import logging
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
-from urllib.parse import quote, quote_plus
+from urllib.parse import quote, quote_plus, unquote, urlsplit
+
+import httpx
 
 logger = logging.getLogger("browser_use_cloud")
 
@@ -22,6 +27,7 @@ LOG_ENV = "BROWSER_USE_LOG"
 REDACTED = "<redacted>"
 SENSITIVE_KEYS = frozenset({"secrets", "api_key", "webhook_secret", "secret", "authorization"})
 _BEARER = re.compile(r"(?i)(bearer\s+)[^\s'\",]+")
+_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/?#\s'\"<>@]+@")
 _TOKEN_CHAR = re.compile(r"[\w-]")
 
 
@@ -113,8 +119,51 @@ def _token(secret: str) -> re.Pattern[str]:
 
 
 def scrub(text: str, secrets: Iterable[str] = ()) -> str:
-    """Hide bearer tokens, and every one of `secrets`, in free text."""
-    return _BEARER.sub(r"\1" + REDACTED, hide(text, secrets))
+    """Hide bearer tokens, URL userinfo (`user:password@`), and every one of `secrets`,
+    in free text."""
+    return hide_userinfo(_BEARER.sub(r"\1" + REDACTED, hide(text, secrets)))
+
+
+def hide_userinfo(url: object) -> str:
+    """`url` (or any text holding URLs) as logs, errors, reprs and output show it: without
+    userinfo (a base URL such as `https://user:password@gateway/api/v1` carries a password)."""
+    text = str(url)
+    return _USERINFO.sub(r"\1" + REDACTED + "@", text) if "@" in text else text
+
+
+def url_secrets(url: object) -> tuple[str, ...]:
+    """What a URL's userinfo holds that must be hidden: its password, or a lone user
+    name (a token, as in `https://TOKEN@host`)."""
+    parts = urlsplit(str(url))
+    if parts.password:
+        return (unquote(parts.password),)
+    return (unquote(parts.username),) if parts.username else ()
+
+
+SHOWN_URL: contextvars.ContextVar[Callable[[Any], str] | None] = contextvars.ContextVar(
+    "browser_use_cloud_shown_url", default=None
+)
+"""How the request the SDK is sending right now shows its URL (set around each send)."""
+
+
+class OwnRequestFilter(logging.Filter):
+    """On httpx's logger: while the SDK sends a request, the URL in httpx's "HTTP Request"
+    line is rendered by `SHOWN_URL`; records about other requests pass unchanged."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        shown = SHOWN_URL.get()
+        if shown is not None and isinstance(record.args, tuple):
+            record.args = tuple(
+                shown(arg) if isinstance(arg, httpx.URL) else arg for arg in record.args
+            )
+        return True
+
+
+def filter_httpx_log() -> None:
+    """Put `OwnRequestFilter` on httpx's logger (once)."""
+    httpx_logger = logging.getLogger("httpx")
+    if not any(isinstance(f, OwnRequestFilter) for f in httpx_logger.filters):
+        httpx_logger.addFilter(OwnRequestFilter())
 
 
 class RedactingFilter(logging.Filter):

@@ -19,6 +19,7 @@ from .._config import (
     resolve_timeout,
 )
 from .._exceptions import AuthenticationError, InputError
+from .._logging import hide_userinfo
 from .._retry import RetryPolicy
 from ._http import HTTP
 
@@ -134,7 +135,7 @@ class BrowserUse:
         return self._http.budget.rate
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(base_url={str(self.base_url)!r})"
+        return f"{type(self).__name__}(base_url={hide_userinfo(self.base_url)!r})"
 
     def with_options(
         self, *, timeout: RequestTimeout = None, max_retries: int | None = None

@@ -29,8 +29,10 @@ size = http.download(url, sink, restartable=True)               # presigned GET,
 - `call` decodes JSON (an empty body is None) and applies `parse`; a body `parse` cannot
   read raises APIResponseValidationError. Non-2xx raises the typed APIStatusError,
   transport failures raise APIConnectionError / APITimeoutError. The API key, bearer
-  tokens and every value the request sent under a sensitive key (a task's `secrets`) are
-  scrubbed from every error's text, even when a server echoes them.
+  tokens, a password in the base URL and every value the request sent under a sensitive
+  key (a task's `secrets`) are scrubbed from every error's text, even when a server
+  echoes them. Logs and errors show URLs without userinfo, and presigned URLs without
+  their query, httpx's own INFO line included (see `_logging.OwnRequestFilter`).
 - A path segment `.` or `..` (an id or file name that httpx would resolve away) raises
   InputError before sending: resources check ids first, this is the backstop.
 - `request_url` talks to a non-API URL (presigned upload/download): never with the API
@@ -64,7 +66,15 @@ from .._exceptions import (
     RateLimitError,
 )
 from .._gate import MAX_IN_FLIGHT, Gate, Pacer
-from .._logging import logger, scrub, sent_secrets
+from .._logging import (
+    SHOWN_URL,
+    filter_httpx_log,
+    hide_userinfo,
+    logger,
+    scrub,
+    sent_secrets,
+    url_secrets,
+)
 from .._loop import LoopBinding
 from .._pool import Pool
 from .._retry import Failure, RetryClass, RetryPolicy
@@ -115,7 +125,8 @@ class HTTP:
         self.policy = policy
         self._base = str(base_url)
         self._auth = {"Authorization": f"Bearer {api_key}"}
-        self._secrets = (api_key,)  # scrubbed from every error we raise
+        # Scrubbed from every error we raise: the key, and a password in the base URL.
+        self._secrets = (api_key, *url_secrets(base_url))
         self._owns_client = http_client is None
         self._transport = transport
         if http_client is None:
@@ -135,6 +146,7 @@ class HTTP:
         self.open_runs: set[Pool[Any]] = set()
         """Runs of `tasks.map()` still open on this pool (copies share the set): `close()`
         closes them first, which stops their tasks."""
+        filter_httpx_log()
 
     def _new_pool(self) -> httpx.Client:
         return httpx.Client(
@@ -165,7 +177,7 @@ class HTTP:
                 self._client = self._new_pool()
 
     def __repr__(self) -> str:
-        return f"HTTP(base_url={self._base!r})"
+        return f"HTTP(base_url={hide_userinfo(self._base)!r})"
 
     def copy(self, *, timeout: httpx.Timeout | None, policy: RetryPolicy | None) -> HTTP:
         """A driver sharing this one's pool with other defaults (closing it is a no-op)."""
@@ -202,11 +214,12 @@ class HTTP:
         except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
             request = response.request
             reason = scrub(str(exc), self._hidden(op.get("json")))
+            url = hide_userinfo(request.url)
             raise APIResponseValidationError(
-                f"{request.method} {request.url} returned a body this library "
+                f"{request.method} {url} returned a body this library "
                 f"cannot read ({type(exc).__name__}: {reason})",
                 method=request.method,
-                url=str(request.url),
+                url=url,
             ) from exc
 
     def request(
@@ -236,7 +249,13 @@ class HTTP:
             timeout=self._timeout_for(timeout),
         )
         return self._send(
-            lambda: request, retry, str, _read, missing_ok_on_retry, paced=True, sent=op.get("json")
+            lambda: request,
+            retry,
+            hide_userinfo,
+            _read,
+            missing_ok_on_retry,
+            paced=True,
+            sent=op.get("json"),
         )
 
     def request_url(
@@ -344,7 +363,11 @@ class HTTP:
                 with self._gate:
                     if paced:
                         self._pacer.wait_turn()
-                    response = self._client.send(request, stream=True, follow_redirects=False)
+                    shown_as = SHOWN_URL.set(shown)  # httpx's own log line shows it so too
+                    try:
+                        response = self._client.send(request, stream=True, follow_redirects=False)
+                    finally:
+                        SHOWN_URL.reset(shown_as)
                     try:
                         status = response.status_code
                         if log:
@@ -449,7 +472,7 @@ def _connection_error(
 
 def _without_query(url: httpx.URL) -> str:
     """A presigned URL for logs and errors: its query string is a credential."""
-    return str(url.copy_with(query=None))
+    return hide_userinfo(url.copy_with(query=None))
 
 
 def _log_retry(

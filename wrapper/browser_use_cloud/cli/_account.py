@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from .._logging import hide_userinfo
 from ._context import CliState, pass_state
 from ._errors import EXIT_API
 from ._output import echo, json_option, print_json
@@ -51,7 +52,7 @@ def ping(state: CliState, as_json: bool) -> None:
     # The ping endpoint needs no key; send a placeholder when there is none.
     with BrowserUse(api_key=state.api_key or "none", base_url=state.base_url) as client:
         client.ping()
-        url = str(client.base_url)
+        url = hide_userinfo(client.base_url)
     if as_json:
         print_json({"ok": True, "base_url": url})
     else:

@@ -10,6 +10,7 @@ import click
 
 from .._budget import DEFAULT_MAX_REQUESTS_PER_SECOND
 from .._config import API_KEY_ENV, BASE_URL_ENV
+from .._logging import hide_userinfo
 from ._errors import Subject, missing_key_error
 from ._local import LOCAL_API_KEY, local_config, local_emulator
 
@@ -42,7 +43,8 @@ class CliState:
         self.subject = Subject()
 
     def __repr__(self) -> str:
-        return f"CliState(base_url={self.base_url!r}, debug={self.debug!r})"
+        shown = None if self.base_url is None else hide_userinfo(self.base_url)
+        return f"CliState(base_url={shown!r}, debug={self.debug!r})"
 
     def configure(self, api_key: str | None, base_url: str | None) -> None:
         """Take the --api-key and --base-url values (blank means not given)."""
