@@ -33,27 +33,31 @@ def _log_text(caplog: pytest.LogCaptureFixture) -> str:
     return "\n".join(record.getMessage() for record in caplog.records)
 
 
-def _presigning_api(storage: RecordingServer) -> object:
-    """An API whose upload and download URLs point at `storage`, with a signed query."""
+@pytest.fixture
+def presigning_api(
+    recording_server: RecordingServer, other_host: RecordingServer, caplog: pytest.LogCaptureFixture
+) -> str:
+    """An API (its base URL returned) whose upload and download URLs point at `other_host`,
+    with a signed query; logging at INFO."""
 
     def respond(seen: Seen) -> Reply:
         if seen.path.endswith("/uploads/presigned-url"):
-            return _json(200, {"upload_url": f"{storage.origin}/up/a.txt?{SIGNATURE}"})
-        return _json(200, {"download_url": f"{storage.origin}/down/out.csv?{SIGNATURE}"})
+            return _json(200, {"upload_url": f"{other_host.origin}/up/a.txt?{SIGNATURE}"})
+        return _json(200, {"download_url": f"{other_host.origin}/down/out.csv?{SIGNATURE}"})
 
-    return respond
+    recording_server.respond = respond
+    other_host.respond = lambda seen: (200, {"Content-Type": "text/csv"}, b"a,b\n")
+    caplog.set_level(logging.INFO)
+    return recording_server.base_url
 
 
 def test_presigned_signatures_stay_out_of_httpx_info_log(
-    recording_server: RecordingServer,
+    presigning_api: str,
     other_host: RecordingServer,
     tmp_path: Path,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    recording_server.respond = _presigning_api(other_host)  # type: ignore[assignment]
-    other_host.respond = lambda seen: (200, {"Content-Type": "text/csv"}, b"a,b\n")
-    caplog.set_level(logging.INFO)
-    with BrowserUse(api_key=KEY, base_url=recording_server.base_url) as client:
+    with BrowserUse(api_key=KEY, base_url=presigning_api) as client:
         client.files.upload(b"hello", name="a.txt")
         client.tasks.download_output_file("t-1", "out.csv", tmp_path / "out.csv")
     assert [s.method for s in other_host.seen] == ["PUT", "GET"]
@@ -64,15 +68,9 @@ def test_presigned_signatures_stay_out_of_httpx_info_log(
 
 @pytest.mark.anyio
 async def test_async_presigned_signatures_stay_out_of_httpx_info_log(
-    recording_server: RecordingServer,
-    other_host: RecordingServer,
-    tmp_path: Path,
-    caplog: pytest.LogCaptureFixture,
+    presigning_api: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    recording_server.respond = _presigning_api(other_host)  # type: ignore[assignment]
-    other_host.respond = lambda seen: (200, {"Content-Type": "text/csv"}, b"a,b\n")
-    caplog.set_level(logging.INFO)
-    async with AsyncBrowserUse(api_key=KEY, base_url=recording_server.base_url) as client:
+    async with AsyncBrowserUse(api_key=KEY, base_url=presigning_api) as client:
         await client.files.upload(b"hello", name="a.txt")
         await client.tasks.download_output_file("t-1", "out.csv", tmp_path / "out.csv")
     assert any(r.name == "httpx" for r in caplog.records)
