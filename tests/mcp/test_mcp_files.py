@@ -1,4 +1,8 @@
-"""upload_file and download_output_file; over HTTP no local paths are offered."""
+"""upload_file and download_output_file; over HTTP no local paths are offered.
+
+Where they may read and write is tested in test_mcp_local_paths.py; here the server runs
+in the test's folder, which it allows by default.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,11 @@ from browser_use_cloud import AsyncBrowserUse
 from browser_use_cloud.mcp import create_server
 
 pytestmark = pytest.mark.anyio
+
+
+@pytest.fixture(autouse=True)
+def in_tmp_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
 
 
 async def test_upload_then_use_the_name(

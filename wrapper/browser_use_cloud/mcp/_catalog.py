@@ -8,6 +8,7 @@ extra tools reuse the arguments of the operations they build on, so a field adde
 from __future__ import annotations
 
 import copy
+from collections.abc import Mapping
 from typing import Any
 
 from mcp.types import Tool, ToolAnnotations
@@ -24,6 +25,11 @@ RUN_AND_WAIT = "run_task_and_wait"
 MONITOR = "monitor_task"
 UPLOAD = "upload_file"
 DOWNLOAD = "download_output_file"
+
+
+def names_local_path(tool: str, args: Mapping[str, Any]) -> bool:
+    """Whether a call of `tool` reads or writes a local path (which must then be allowed)."""
+    return tool == UPLOAD or (tool == DOWNLOAD and args.get("destination") is not None)
 
 
 def operation_tool(op: Operation) -> Tool:
@@ -76,8 +82,10 @@ def extra_tools(ops: Operations, *, local_files: bool) -> list[Tool]:
         download["properties"]["destination"] = {
             "type": "string",
             "description": (
-                "Local path (a file, or a directory to put it in) to save the file to. "
-                "Without it the tool returns the download URL."
+                "Local path (a file, or a directory to put it in) to save the file to, "
+                "inside a directory the user allowed (the client's roots or the server's "
+                "--allow-dir; else its working directory); hidden files and folders are "
+                "refused. Without it the tool returns the download URL."
             ),
         }
         download["properties"]["overwrite"] = {
@@ -145,7 +153,14 @@ def extra_tools(ops: Operations, *, local_files: bool) -> list[Tool]:
                 input_schema={
                     "type": "object",
                     "properties": {
-                        "path": {"type": "string", "description": "Local path of the file."},
+                        "path": {
+                            "type": "string",
+                            "description": (
+                                "Local path of the file, inside a directory the user allowed "
+                                "(the client's roots or the server's --allow-dir; else its "
+                                "working directory); hidden files and folders are refused."
+                            ),
+                        },
                         "content_type": {
                             "type": "string",
                             "description": "MIME type; guessed from the name when left out.",

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Mapping
+import os
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from mcp.server import Server, ServerRequestContext
 from mcp.types import (
     CallToolRequestParams,
     CallToolResult,
+    InputRequiredResult,
     ListToolsResult,
     PaginatedRequestParams,
     TextContent,
@@ -28,6 +30,7 @@ from .._operations import JSON, Operation, Operations, operations
 from .._schema_check import check_value
 from .._version import __version__
 from . import _catalog, _tasks
+from ._local_paths import LocalPaths, client_roots, configured_dirs
 
 if TYPE_CHECKING:
     from .._async._client import AsyncBrowserUse
@@ -45,14 +48,18 @@ def create_server(
     client: AsyncBrowserUse,
     *,
     local_files: bool = True,
+    allow_dirs: Sequence[str | os.PathLike[str]] | None = None,
     registry: Operations | None = None,
 ) -> Server[Any]:
     """An MCP server whose tools call the API through `client`.
 
     `local_files`: offer `upload_file` and saving output files to local paths (stdio,
-    where the caller runs on this machine). `registry`: the operations to offer (by
+    where the caller runs on this machine). Those paths must be inside `allow_dirs` or
+    the client's roots; with neither, inside the working directory (resolved, symlinks
+    followed; hidden files and folders refused). `registry`: the operations to offer (by
     default those of the packaged openapi.json).
     """
+    allowed = configured_dirs(allow_dirs)
     tools = _Tools(client, registry if registry is not None else operations(), local_files)
 
     async def list_tools(
@@ -62,8 +69,15 @@ def create_server(
 
     async def call_tool(
         ctx: ServerRequestContext[Any], params: CallToolRequestParams
-    ) -> CallToolResult:
-        return await tools.call(params.name, params.arguments or {}, ctx.session.report_progress)
+    ) -> CallToolResult | InputRequiredResult:
+        args = params.arguments or {}
+        paths = None
+        if local_files and _catalog.names_local_path(params.name, args):
+            roots = await client_roots(ctx, params)
+            if isinstance(roots, InputRequiredResult):
+                return roots
+            paths = LocalPaths.of(allowed, roots)
+        return await tools.call(params.name, args, ctx.session.report_progress, paths)
 
     return Server(
         "browser-use-cloud",
@@ -83,7 +97,11 @@ class _Tools:
         self._schemas = {tool.name: tool.input_schema for tool in self.listed}
 
     async def call(
-        self, name: str, args: Mapping[str, Any], report: _tasks.Progress
+        self,
+        name: str,
+        args: Mapping[str, Any],
+        report: _tasks.Progress,
+        paths: LocalPaths | None = None,
     ) -> CallToolResult:
         schema = self._schemas.get(name)
         if schema is None:
@@ -92,7 +110,7 @@ class _Tools:
             problem = check_value(dict(args), schema)
             if problem is not None:
                 raise InputError(f"{name}: {problem}")
-            return _result(await self._run(name, args, report))
+            return _result(await self._run(name, args, report, paths))
         except _tasks.ToolFailure as exc:
             return _error(str(exc), exc.result)
         except InputError as exc:
@@ -105,16 +123,22 @@ class _Tools:
             log.exception("tool %s failed", name)
             return _error(f"unexpected {type(exc).__name__} in {name} (see the server's log).")
 
-    async def _run(self, name: str, args: Mapping[str, Any], report: _tasks.Progress) -> Any:
+    async def _run(
+        self,
+        name: str,
+        args: Mapping[str, Any],
+        report: _tasks.Progress,
+        paths: LocalPaths | None,
+    ) -> Any:
         client = self._client
         if name == _catalog.RUN_AND_WAIT:
             return await _tasks.run_task_and_wait(client, args, report)
         if name == _catalog.MONITOR:
             return await _tasks.monitor_task(client, args)
         if name == _catalog.UPLOAD:
-            return await _tasks.upload_file(client, args)
+            return await _tasks.upload_file(client, args, _needed(paths))
         if name == _catalog.DOWNLOAD:
-            return await _tasks.download_output_file(client, args)
+            return await _tasks.download_output_file(client, args, paths)
         op = self._registry[name]
         if op.name == "run_task":
             return await _run_task(client, op, args)
@@ -127,6 +151,12 @@ async def _run_task(client: AsyncBrowserUse, op: Operation, args: Mapping[str, A
     options = {k: v for k, v in args.items() if v is not None}
     handle = await client.tasks.create(options.pop("task"), **options)
     return {"id": handle.id}
+
+
+def _needed(paths: LocalPaths | None) -> LocalPaths:
+    if paths is None:  # the tool is offered only with local files
+        raise InputError("this server reads no local files")
+    return paths
 
 
 def _subject(args: Mapping[str, Any]) -> str:

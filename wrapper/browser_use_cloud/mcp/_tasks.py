@@ -27,6 +27,7 @@ from .._explain import wait_timeout_state
 from .._models import Task, TaskStep
 from .._operations import JSON
 from ._catalog import DEFAULT_WAIT_TIMEOUT
+from ._local_paths import LocalPaths
 
 if TYPE_CHECKING:
     from .._async._client import AsyncBrowserUse
@@ -150,29 +151,34 @@ async def monitor_task(client: AsyncBrowserUse, args: Mapping[str, Any]) -> JSON
     return data
 
 
-async def upload_file(client: AsyncBrowserUse, args: Mapping[str, Any]) -> JSON:
-    path = Path(args["path"]).expanduser()
-    if not path.is_file():
-        raise InputError(f"{str(path)!r} is not a file on the server's machine")
-    name = await client.files.upload(path, content_type=args.get("content_type"))
+async def upload_file(client: AsyncBrowserUse, args: Mapping[str, Any], paths: LocalPaths) -> JSON:
+    """Upload a file from an allowed directory, under the name the caller gave it."""
+    given = Path(args["path"])
+    path = paths.readable_file(args["path"])
+    name = await client.files.upload(
+        path, name=given.name or path.name, content_type=args.get("content_type")
+    )
     return {
         "file_name": name,
         "next": "pass this name in included_file_names of run_task or run_task_and_wait",
     }
 
 
-async def download_output_file(client: AsyncBrowserUse, args: Mapping[str, Any]) -> JSON:
+async def download_output_file(
+    client: AsyncBrowserUse, args: Mapping[str, Any], paths: LocalPaths | None
+) -> JSON:
+    """The file's download URL; or, given a destination in an allowed directory, the file."""
     task_id, file_name = args["task_id"], args["file_name"]
     destination = args.get("destination")
     if destination is None:
         url = await client.tasks.output_file(task_id, file_name)
         return {"file_name": file_name, "download_url": url}
-    target = Path(destination).expanduser()
-    if target.is_dir():
-        target = target / Path(file_name).name
+    if paths is None:  # the schema offers no destination then
+        raise InputError("this server saves no files locally")
+    target = paths.writable_target(destination, file_name)
     if target.exists() and not args.get("overwrite", False):
         raise InputError(f"{str(target)!r} exists; pass overwrite=true to replace it")
     if not target.parent.is_dir():
         raise InputError(f"{str(target.parent)!r} is not a directory")
     size = await client.tasks.download_output_file(task_id, file_name, target)
-    return {"file_name": file_name, "path": str(target.resolve()), "bytes": size}
+    return {"file_name": file_name, "path": str(target), "bytes": size}
