@@ -98,6 +98,8 @@ async def test_the_wait_deadline_stops_the_task(session: Client, library: AsyncB
     assert "did not end within wait_timeout" in text and "it was stopped" in text
     task_id = result.structured_content["task_id"]
     assert await library.tasks.status(task_id) == "stopped"
+    # The result reports the task as it is after the stop, not as it was before.
+    assert result.structured_content == {"task_id": task_id, "status": "stopped", "stopped": True}
 
 
 UNMATCHABLE = {  # the emulator fills strings by field name, never twelve digits

@@ -120,7 +120,11 @@ async def run_task_and_wait(
         raise ToolFailure(
             f"task {exc.task_id} did not end within wait_timeout ({wait_timeout} s; last "
             f"status: {exc.last_status}); {state}.",
-            {"task_id": exc.task_id, "status": exc.last_status, "stopped": exc.stopped},
+            {
+                "task_id": exc.task_id,
+                "status": "stopped" if exc.stopped else exc.last_status,  # as it is now
+                "stopped": exc.stopped,
+            },
         ) from None
     except StructuredOutputError as exc:
         raise ToolFailure(
