@@ -11,7 +11,7 @@ from typing import Any
 import anyio
 import pytest
 from mcp import Client, StdioServerParameters
-from mcp_helpers import server_env
+from mcp_helpers import INITIALIZE, server_env
 
 pytestmark = pytest.mark.anyio
 
@@ -82,16 +82,7 @@ async def test_cancellation_over_the_wire_stops_the_task() -> None:
 
 def test_stdout_carries_only_protocol_messages() -> None:
     messages = [
-        {
-            "jsonrpc": "2.0",
-            "id": 1,
-            "method": "initialize",
-            "params": {
-                "protocolVersion": "2025-06-18",
-                "capabilities": {},
-                "clientInfo": {"name": "test", "version": "1"},
-            },
-        },
+        INITIALIZE,
         {"jsonrpc": "2.0", "method": "notifications/initialized"},
         {"jsonrpc": "2.0", "id": 2, "method": "tools/list"},
         {

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import contextlib
-import ipaddress
 import logging
+import os
 import sys
+from pathlib import Path
 
 import click
 
+from .._config import MCP_TOKEN_ENV, is_loopback
+from .._exceptions import InputError
 from ._context import CliState, api_key_option, base_url_option, pass_state
 from ._errors import CliError
 from ._local import local_config
@@ -20,7 +23,14 @@ Examples:
 \b
   browser-use-cloud mcp                    # stdio, for an MCP client's configuration
   browser-use-cloud mcp --local            # the same, on the built-in emulator
+  browser-use-cloud mcp --allow-dir ~/work # files only in ~/work (and the client's roots)
   browser-use-cloud mcp --http --port 8000 # streamable HTTP at http://127.0.0.1:8000/mcp
+
+Over stdio, upload_file and download_output_file read and write only inside the
+client's roots and every --allow-dir (with neither, the working directory); hidden
+files and folders are refused. Over HTTP every request needs 'Authorization: Bearer
+TOKEN': the token is printed at start, or taken from BROWSER_USE_MCP_TOKEN or
+--token-file; pages from other sites (Origin) are refused.
 """
 
 
@@ -39,6 +49,21 @@ Examples:
     show_default=True,
     help="Port for --http.",
 )
+@click.option(
+    "--allow-dir",
+    "allow_dirs",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help=(
+        "A directory the file tools may read and write (repeatable; stdio). Default: the "
+        "client's roots, or the working directory."
+    ),
+)
+@click.option(
+    "--token-file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help=f"Read the --http bearer token from this file (or set {MCP_TOKEN_ENV}).",
+)
 @pass_state
 def mcp(
     state: CliState,
@@ -48,6 +73,8 @@ def mcp(
     use_http: bool,
     host: str,
     port: int,
+    allow_dirs: tuple[Path, ...],
+    token_file: Path | None,
 ) -> None:
     """Serve every API operation, and tools that wait for tasks, to an MCP client.
 
@@ -64,13 +91,18 @@ def mcp(
             f"the MCP server needs the mcp package ({exc.name} is missing): "
             "pip install 'browser-use-cloud[mcp]'"
         ) from None
+    if use_http and allow_dirs:
+        raise CliError("--allow-dir is for stdio: over --http no tool reads or writes local paths")
+    if token_file is not None and not use_http:
+        raise CliError("--token-file is for --http: over stdio the MCP client starts the server")
+    token = _token(token_file) if use_http else None
     state.configure(api_key or state.api_key, base_url or state.base_url)
     logging.basicConfig(stream=sys.stderr, level=logging.DEBUG if state.debug else logging.WARNING)
     logging.getLogger("browser_use_cloud.mcp").setLevel(logging.INFO)
-    if use_http and not _is_loopback(host):
+    if use_http and not is_loopback(host):
         click.echo(
-            f"Warning: {host} is reachable from other machines, and the server has no "
-            "authentication of its own: anyone who reaches it uses your API key.",
+            f"Warning: {host} is reachable from other machines over plain HTTP: the token "
+            "and everything else travel unencrypted. Keep it on loopback, or put TLS in front.",
             err=True,
         )
     config = local_config() if local else None
@@ -81,9 +113,9 @@ def mcp(
             if config is not None:
                 client.tasks.stream_policy = local_poll(config.step_interval)
             if use_http:
-                await serve_http(client, host=host, port=port)
+                await serve_http(client, host=host, port=port, token=token)
             else:
-                await serve_stdio(client)
+                await serve_stdio(client, allow_dirs=allow_dirs)
 
     with (
         state.endpoint(local=local, config=config) as (key, url),
@@ -92,10 +124,18 @@ def mcp(
         anyio.run(serve, key, url)
 
 
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
+def _token(token_file: Path | None) -> str | None:
+    """The bearer token from --token-file (its first line) or the environment; None: make one."""
+    from ..mcp._http_guard import check_token
+
+    if token_file is not None:
+        lines = token_file.read_text(encoding="utf-8").splitlines()
+        token, source = (lines[0].strip() if lines else ""), f"--token-file {token_file}"
+    elif MCP_TOKEN_ENV in os.environ:
+        token, source = os.environ[MCP_TOKEN_ENV].strip(), MCP_TOKEN_ENV
+    else:
+        return None
     try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+        return check_token(token)
+    except InputError as exc:
+        raise CliError(f"{source}: {exc}") from None
