@@ -388,6 +388,12 @@ CLI_CASES = [
     ),
     CliCase("tasks list --limit 500", ("tasks", "list", "--limit", "500"), ("1<=x<=100",)),
     CliCase("files upload over 10 MB", ("files", "upload", "{big}"), ("limit is 10485760 bytes",)),
+    CliCase(
+        "mcp --http --allow-dir",
+        ("mcp", "--http", "--allow-dir", "."),
+        ("--allow-dir is for stdio", "no tool reads or writes local paths"),
+    ),
+    CliCase("mcp --token-file without --http", ("mcp", "--token-file", __file__), ("for --http",)),
 ]
 
 
