@@ -167,3 +167,84 @@ def test_ctrl_c_stops_running_tasks_and_resume_finishes_the_rest(
     )
     assert len(finished) == 10 and set(finished.values()) == {1}  # one finished task per input
     assert written >= 3
+
+
+def test_out_is_created_readable_by_its_owner_only(emulator: Emulator, tmp_path: Path) -> None:
+    source = write_jsonl(tmp_path / "in.jsonl", [{"task": "Find a"}])
+    out = tmp_path / "out.jsonl"
+    assert batch(emulator, str(source), "-o", str(out)).returncode == 0
+    assert out.stat().st_mode & 0o777 == 0o600
+
+
+def test_jsonl_with_a_byte_order_mark_on_stdin(emulator: Emulator) -> None:
+    text = '\ufeff{"id": "a", "task": "Find a"}\n{"id": "b", "task": "Find b"}\n'
+    result = run_cli("--base-url", emulator.base_url, "--api-key", KEY, "batch", "-", stdin=text)
+    assert result.returncode == 0, result.stderr
+    assert sorted(json.loads(line)["id"] for line in result.stdout.splitlines()) == ["a", "b"]
+
+
+def test_a_csv_cell_over_the_size_limit_is_named_by_its_line(
+    emulator: Emulator, tmp_path: Path
+) -> None:
+    source = tmp_path / "in.csv"
+    source.write_text(f'task\nFind a\n"{"x" * (200 * 1024)}"\n')
+    result = batch(emulator, str(source), "-o", str(tmp_path / "out.jsonl"))
+    assert result.returncode == 2, result.stderr
+    assert "line 3: a cell is over 128 KiB" in result.stderr
+    assert emulator.stats["requests"] == 0
+
+
+def test_no_api_key_is_a_usage_error_not_the_emulator(tmp_path: Path) -> None:
+    source = write_jsonl(tmp_path / "in.jsonl", [{"task": "Find a"}])
+    out = tmp_path / "out.jsonl"
+    result = run_cli("batch", str(source), "-o", str(out))  # no key, no base URL
+    assert result.returncode == 2, result.stderr
+    assert "no API key" in result.stderr and "--local" in result.stderr
+    assert not out.exists()
+    local = run_cli("batch", str(source), "-o", str(out), "--local")
+    assert local.returncode == 0, local.stderr
+    assert len(out_lines(out)) == 1
+
+
+def test_out_in_a_missing_folder_is_refused_before_anything_is_sent(
+    emulator: Emulator, tmp_path: Path
+) -> None:
+    source = write_jsonl(tmp_path / "in.jsonl", [{"task": "Find a"}])
+    result = batch(emulator, str(source), "-o", str(tmp_path / "results" / "out.jsonl"))
+    assert result.returncode == 2, result.stderr
+    assert "does not exist" in result.stderr and "Traceback" not in result.stderr
+    assert emulator.stats["requests"] == 0
+
+
+def test_an_out_with_results_needs_resume_or_overwrite(emulator: Emulator, tmp_path: Path) -> None:
+    source = write_jsonl(tmp_path / "in.jsonl", [{"task": "Find a"}, {"task": "Find b"}])
+    out = tmp_path / "out.jsonl"
+    assert batch(emulator, str(source), "-o", str(out)).returncode == 0
+    first = out.read_text()
+    again = batch(emulator, str(source), "-o", str(out))
+    assert again.returncode == 2 and "--resume" in again.stderr and "--overwrite" in again.stderr
+    assert out.read_text() == first and len(emulator.state.tasks) == 2
+    both = batch(emulator, str(source), "-o", str(out), "--resume", "--overwrite")
+    assert both.returncode == 2 and out.read_text() == first
+    fresh = batch(emulator, str(source), "-o", str(out), "--overwrite")
+    assert fresh.returncode == 0, fresh.stderr
+    records = out_lines(out)  # one line per input; the first run's tasks re-attached, as map does
+    assert len(records) == 2 and all(r["reattached"] for r in records)
+    assert len(emulator.state.tasks) == 2
+
+
+def test_help_has_one_exit_code_table_about_batch() -> None:
+    result = run_cli("batch", "--help")
+    assert result.returncode == 0
+    assert result.stdout.count("Exit codes") == 1
+    assert "webhooks verify" not in result.stdout and "--wait-timeout passed" not in result.stdout
+
+
+def test_an_unknown_value_says_how_to_allow_it_in_the_file(
+    emulator: Emulator, tmp_path: Path
+) -> None:
+    source = write_jsonl(tmp_path / "in.jsonl", [{"task": "Find a", "llm_model": "gpt-99"}])
+    result = batch(emulator, str(source), "-o", str(tmp_path / "out.jsonl"))
+    assert result.returncode == 2, result.stderr
+    assert "line 1: llm_model='gpt-99'" in result.stderr
+    assert '"allow_unknown": true' in result.stderr and "allow_unknown=True" not in result.stderr

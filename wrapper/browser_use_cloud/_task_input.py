@@ -40,6 +40,10 @@ def new_request_id() -> str:
     return "bu-" + uuid.uuid4().hex
 
 
+ALLOW_UNKNOWN_HINT = "Pass allow_unknown=True to send a newer value on purpose."
+"""The end of an unknown-enum error; the CLI says it in its own terms."""
+
+
 def known_values(enum: str | Sequence[str]) -> frozenset[str]:
     """The values of a spec enum: a public enum's name (`"LLMModel"`) or the values."""
     if isinstance(enum, str):
@@ -59,8 +63,7 @@ def _check_enum(name: str, value: object, known: frozenset[str], allow_unknown: 
         hint = f" (did you mean {value.lower()!r}?)"
     allowed = ", ".join(sorted(known))
     raise InputError(
-        f"{name}={value!r} is not a known value{hint}; allowed: {allowed}. "
-        "Pass allow_unknown=True to send a newer value on purpose."
+        f"{name}={value!r} is not a known value{hint}; allowed: {allowed}. {ALLOW_UNKNOWN_HINT}"
     )
 
 

@@ -15,9 +15,9 @@ import click
 from .._exceptions import APIError
 from .._map_plan import DEFAULT_MAP_CONCURRENCY, MapResult
 from .._sync._tasks import DEFAULT_WAIT_TIMEOUT
-from ._batch_input import BatchInput, LineWriter, done_request_ids, read_input
+from ._batch_input import BatchInput, LineWriter, check_out, done_request_ids, read_input
 from ._context import CliState, pass_state
-from ._errors import EXIT_CODES_HELP, EXIT_FAILED, EXIT_INTERRUPTED, CliError, describe
+from ._errors import EXIT_FAILED, EXIT_INTERRUPTED, CliError, describe, missing_key_error
 from ._local import local_config
 from ._output import clock, console, is_terminal, to_jsonable
 from ._run import load_schema
@@ -31,13 +31,13 @@ RESUME_WINDOW = dt.timedelta(days=7)
 PLAIN_EVERY = 5.0
 """Seconds between progress lines when the output is not a terminal."""
 
-EPILOG = f"""\
+EPILOG = """\
 INPUT is a .jsonl file (one JSON object per line: "task", any task option, an optional
 "id"), a .csv file (a "task" column, other columns are options) or - for stdin:
 
 \b
-  {{"id": "acme", "task": "Find the CEO of Acme Corp", "max_agent_steps": 20}}
-  {{"id": "globex", "task": "Find the CEO of Globex", "metadata": {{"team": "sales"}}}}
+  {"id": "acme", "task": "Find the CEO of Acme Corp", "max_agent_steps": 20}
+  {"id": "globex", "task": "Find the CEO of Globex", "metadata": {"team": "sales"}}
 
 Every line is checked before anything is sent. Each finished task is appended to OUT as one
 JSON line (line, id, request_id, task_id, status, output, parsed, error, timings) and
@@ -50,10 +50,20 @@ stopped. A task is never created twice for an input that finished.
   browser-use-cloud batch companies.csv -o results.jsonl --schema person.schema.json
   browser-use-cloud batch companies.jsonl -o results.jsonl --resume
 
-Exit codes: 0 every task finished; 1 some did not (see OUT and the summary); 2 bad input or
-options (nothing sent); 5 an API error stopped the batch; 130 Ctrl-C.
+Without an API key `batch` stops (exit 2); `--local` runs it on the built-in emulator. An
+OUT that already has lines is refused unless `--resume` (continue that run) or `--overwrite`
+(start again).
 
-{EXIT_CODES_HELP}"""
+Exit codes:
+
+\b
+  0    every task finished
+  1    some tasks did not finish (see OUT and the summary)
+  2    usage error: bad option, missing API key, bad input, OUT not writable (nothing sent)
+  5    API error: the service refused or could not be reached; the batch stopped
+  70   internal error (rerun with --debug and report it)
+  130  interrupted by Ctrl-C (the running tasks were stopped; --resume continues)
+"""
 
 
 def result_record(result: MapResult[Any], line: int, ident: str | None, rid: str) -> dict[str, Any]:
@@ -199,7 +209,7 @@ def _credits(client: BrowserUse) -> float | None:
     "-o",
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Append a JSON line per task here (default: stdout).",
+    help="Write a JSON line per task here, created if missing (default: stdout).",
 )
 @click.option(
     "--concurrency",
@@ -215,6 +225,7 @@ def _credits(client: BrowserUse) -> float | None:
     help="JSON Schema file: every output comes back as JSON following it.",
 )
 @click.option("--resume", is_flag=True, help="Skip inputs already in OUT; re-attach to the rest.")
+@click.option("--overwrite", is_flag=True, help="Empty OUT first if it has lines already.")
 @click.option(
     "--wait-timeout",
     type=click.FloatRange(min=0, min_open=True),
@@ -239,6 +250,7 @@ def batch(
     concurrency: int,
     schema_file: Path | None,
     resume: bool,
+    overwrite: bool,
     wait_timeout: float | None,
     rate: float,
     plain: bool,
@@ -247,11 +259,20 @@ def batch(
     """Run a task per line of INPUT, a few at a time; write each result as a JSON line."""
     if resume and out is None:
         raise CliError("--resume needs -o OUT (the file of the interrupted run)")
+    if resume and overwrite:
+        raise CliError("give --resume (continue the run in OUT) or --overwrite, not both")
+    if not local and not state.api_key:  # only `run` falls back to the emulator
+        raise missing_key_error(local_hint=True)
     schema = load_schema(schema_file, None)
     source = read_input(input_file, sys.stdin)
+    if out is not None:
+        check_out(out, resume=resume, overwrite=overwrite)
     done = done_request_ids(out) if resume and out is not None else set()
-    local = state.wants_local(local)
-    with state.session(local=local, config=local_config() if local else None, rate=rate) as client:
+    writer = LineWriter(out, sys.stdout, overwrite=overwrite)  # before any task is created
+    with (
+        closing(writer),
+        state.session(local=local, config=local_config() if local else None, rate=rate) as client,
+    ):
         options: dict[str, Any] = {}
         run = client.tasks._map(
             source.records,
@@ -266,7 +287,7 @@ def batch(
             skip=done,
             since=dt.datetime.now(dt.UTC) - RESUME_WINDOW if resume else None,
         )
-        code = _run_batch(client, run, source, out, len(done), plain)
+        code = _run_batch(client, run, source, writer, out, len(done), plain)
     sys.exit(code)
 
 
@@ -274,6 +295,7 @@ def _run_batch(
     client: BrowserUse,
     run: TaskMap,
     source: BatchInput,
+    writer: LineWriter,
     out: Path | None,
     skipped: int,
     plain: bool,
@@ -288,7 +310,6 @@ def _run_batch(
     )
     if skipped:
         click.echo(f"resuming: {skipped} input(s) already in {out}", err=True)
-    writer = LineWriter(out, sys.stdout)
     start_credits = _credits(client)
     interrupted = False
     previous = signal.getsignal(signal.SIGINT)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -19,11 +20,18 @@ import attrs
 
 from .._map_plan import OPTION_NAMES, check
 from .._spec_options import TaskOptions
+from .._task_input import ALLOW_UNKNOWN_HINT
 from ._errors import CliError
 from ._output import json_text
 
 ID_FIELD = "id"
 MAX_SHOWN = 20
+ALLOW_UNKNOWN_LINE_HINT = (
+    'Add "allow_unknown": true to the line (an allow_unknown column set to true in a CSV) '
+    "to send a newer value on purpose."
+)
+OUT_MODE = 0o600
+"""OUT holds task output and error details: readable by its owner only."""
 
 _KINDS = {
     name: getattr(kind, "__forward_arg__", str(kind))
@@ -49,7 +57,7 @@ def read_input(source: str, stream: IO[str] | None = None) -> BatchInput:
     CliError listing every bad line (nothing has been sent)."""
     if source == "-":
         assert stream is not None
-        text = stream.read()
+        text = stream.read().removeprefix("\ufeff")  # a byte order mark, as utf-8-sig drops
         kind = "csv" if _looks_like_csv(text) else "jsonl"
     else:
         path = Path(source)
@@ -81,7 +89,10 @@ def read_input(source: str, stream: IO[str] | None = None) -> BatchInput:
         lines.append(line)
         ids.append(ident)
     names = [f"line {line}" for line in lines]
-    problems += check(records, {}, keys=ids, names=names)[1]
+    problems += [
+        problem.replace(ALLOW_UNKNOWN_HINT, ALLOW_UNKNOWN_LINE_HINT)
+        for problem in check(records, {}, keys=ids, names=names)[1]
+    ]
     if problems:
         problems.sort(key=_line_number)
         raise_bad_lines(problems)
@@ -128,7 +139,11 @@ def _jsonl_rows(text: str) -> Iterator[tuple[int, dict[str, Any] | str]]:
 
 def _csv_rows(text: str) -> Iterator[tuple[int, dict[str, Any] | str]]:
     reader = csv.DictReader(io.StringIO(text))
-    header = reader.fieldnames or []
+    try:
+        header = reader.fieldnames or []
+    except csv.Error as exc:
+        yield 1, _csv_problem(exc)
+        return
     if "task" not in header:
         yield 1, f"the CSV header needs a 'task' column (got: {', '.join(header) or 'none'})"
         return
@@ -137,7 +152,15 @@ def _csv_rows(text: str) -> Iterator[tuple[int, dict[str, Any] | str]]:
         allowed = ", ".join(sorted(OPTION_NAMES | {ID_FIELD}))
         yield 1, f"unknown column(s) {', '.join(map(repr, unknown))}; allowed: {allowed}"
         return
-    for row in reader:
+    line = reader.line_num  # where the last row read ends
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:  # a cell over the reader's size limit, a NUL byte...
+            yield line + 1, _csv_problem(exc)
+            return
         line = reader.line_num
         if None in row:
             yield line, "more cells than header columns"
@@ -153,6 +176,13 @@ def _csv_rows(text: str) -> Iterator[tuple[int, dict[str, Any] | str]]:
             )
         except ValueError as exc:
             yield line, str(exc)
+
+
+def _csv_problem(exc: csv.Error) -> str:
+    if "field larger than field limit" in str(exc):
+        limit = csv.field_size_limit() // 1024
+        return f"a cell is over {limit} KiB, the most a CSV cell may hold; use JSONL for this row"
+    return f"not valid CSV ({exc})"
 
 
 def _cell(name: str, value: str) -> Any:
@@ -191,6 +221,21 @@ def _json_cell(name: str, value: str, kind: type) -> Any:
     return parsed
 
 
+def check_out(out: Path, *, resume: bool, overwrite: bool) -> None:
+    """Refuse an OUT that cannot be written, or that has lines already without `--resume`
+    or `--overwrite` (appending would mix two runs)."""
+    folder = out.parent
+    if not folder.is_dir():
+        raise CliError(f"cannot write {out}: the folder {folder} does not exist (nothing sent)")
+    if out.is_dir():
+        raise CliError(f"cannot write {out}: it is a folder (nothing sent)")
+    if not resume and not overwrite and out.exists() and out.stat().st_size > 0:
+        raise CliError(
+            f"{out} already has results; add --resume to continue that run, or --overwrite "
+            "to start again (its lines are lost)"
+        )
+
+
 def done_request_ids(out: Path) -> set[str]:
     """Request ids already written to OUT; a partial last line (a crash mid-write) is cut."""
     if not out.exists():
@@ -213,16 +258,12 @@ def done_request_ids(out: Path) -> set[str]:
 
 class LineWriter:
     """Appends one JSON line per result to OUT (or stdout), flushed at once: a crash of this
-    process loses nothing already written."""
+    process loses nothing already written. A new OUT is created readable by its owner only;
+    `overwrite` empties an existing one."""
 
-    def __init__(self, out: Path | None, stdout: IO[str]) -> None:
+    def __init__(self, out: Path | None, stdout: IO[str], *, overwrite: bool = False) -> None:
         self._path = out
-        # Open for the writer's life (closed by close()): results arrive over minutes.
-        self._handle: IO[str] = (
-            open(out, "a", encoding="utf-8")  # noqa: SIM115
-            if out is not None
-            else stdout
-        )
+        self._handle: IO[str] = stdout if out is None else _open_out(out, overwrite=overwrite)
 
     def write(self, record: dict[str, Any]) -> None:
         self._handle.write(json_text(record, indent=None) + "\n")
@@ -231,3 +272,13 @@ class LineWriter:
     def close(self) -> None:
         if self._path is not None:
             self._handle.close()
+
+
+def _open_out(out: Path, *, overwrite: bool) -> IO[str]:
+    """OUT opened for appending (created with mode 0600), for the writer's life."""
+    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | (os.O_TRUNC if overwrite else 0)
+    try:
+        fd = os.open(out, flags, OUT_MODE)
+    except OSError as exc:
+        raise CliError(f"cannot write {out}: {exc.strerror or exc} (nothing sent)") from None
+    return open(fd, "a", encoding="utf-8")
