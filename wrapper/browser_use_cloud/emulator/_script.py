@@ -1,7 +1,9 @@
 """What an emulated agent 'does' for a task: directives, plausible steps and output.
 
 Everything is derived from the task text and a seeded RNG, so the same seed and
-task give the same steps, URLs and output.
+task give the same steps, URLs and output. Task text is untrusted input of any length: every
+pattern here runs in time linear in it (no backtracking over ambiguous repeats), so one task
+cannot hold up the server.
 """
 
 from __future__ import annotations
@@ -13,9 +15,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import quote_plus, urlsplit
 
-_DIRECTIVE = re.compile(r"\[\[emulator:([a-z_]+)(?:=([^\]]*))?\]\]", re.IGNORECASE)
+# An argument stops at the next bracket, so a text of unclosed "[[emulator:x=" cannot make
+# every opening scan to the end of the text.
+_DIRECTIVE = re.compile(r"\[\[emulator:([a-z_]+)(?:=([^\[\]]*+))?\]\]", re.IGNORECASE)
 _URL = re.compile(r"https?://[^\s'\"<>)\]]+")
-_DOMAIN = re.compile(r"\b((?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|ai|co|edu|gov|app|uk|de))\b", re.I)
+# A dotted run of labels, matched only from its first character and without giving labels
+# back (possessive), so each character of the text is looked at a bounded number of times;
+# which prefix of the run is a domain is decided in Python (`_domains`).
+_DOTTED = re.compile(r"(?<![a-z0-9-])[a-z0-9-]++(?:\.[a-z0-9-]++)++", re.IGNORECASE)
+_TLDS = frozenset({"com", "org", "net", "io", "dev", "ai", "co", "edu", "gov", "app", "uk", "de"})
 _SEARCH = re.compile(r"\bsearch(?:es|ing)? (?:for|about)\s+['\"]?([^'\".,;\n]+)", re.IGNORECASE)
 _STOPWORDS = {
     "a", "an", "and", "the", "to", "of", "for", "me", "on", "in", "at", "go", "get", "find",
@@ -86,7 +94,8 @@ def plan_route(text: str, allowed_domains: Sequence[str] | None = None) -> Route
     allowed = tuple(allowed_domains or ())
     named = _named_urls(text)
     usable = [url for url in named if not allowed or domain_allowed(_host(url), allowed)]
-    refused = [_host(url).removeprefix("www.") for url in named if url not in usable]
+    kept = set(usable)
+    refused = [_host(url).removeprefix("www.") for url in named if url not in kept]
     start = next(iter(usable), None) or (_home(allowed) if allowed else None)
     start = start or "https://www.google.com/"
     host = _host(start)
@@ -135,12 +144,29 @@ def _home(allowed: Sequence[str]) -> str | None:
 
 def _named_urls(text: str) -> list[str]:
     """Sites the task text names, as URLs, in order: full URLs first, then bare domains."""
-    urls = [match.group(0).rstrip(".,;") for match in _URL.finditer(text)]
-    for match in _DOMAIN.finditer(text):
-        host = match.group(1).lower()
-        if not any(_host(url) in (host, f"www.{host}") for url in urls):
+    urls = list(dict.fromkeys(match.group(0).rstrip(".,;") for match in _URL.finditer(text)))
+    seen = {_host(url) for url in urls}
+    for host in _domains(text):
+        if host not in seen and f"www.{host}" not in seen:
+            seen.add(host)
             urls.append(f"https://{host if host.count('.') > 1 else 'www.' + host}/")
     return urls
+
+
+def _domains(text: str) -> list[str]:
+    """Bare domain names in ``text`` (``example.com``, ``docs.python.org``), lowercased.
+
+    In a dotted run such as ``www.example.com.`` or ``a.io.x`` the domain is the longest
+    prefix of two labels or more that ends in a known top-level label.
+    """
+    found = []
+    for match in _DOTTED.finditer(text):
+        labels = match.group(0).lower().split(".")
+        last = next((i for i in range(len(labels) - 1, 0, -1) if labels[i] in _TLDS), 0)
+        host = ".".join(labels[: last + 1]).lstrip("-")
+        if last and not host.startswith("."):
+            found.append(host)
+    return found
 
 
 def _host(url: str) -> str:
