@@ -10,6 +10,7 @@ bounds that only a quadratic (or worse) parse reaches, not performance targets.
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 
 import httpx
 import pytest
@@ -30,7 +31,7 @@ PING_BOUND = 10.0
 
 
 @pytest.fixture(scope="module")
-def emulator() -> Emulator:
+def emulator() -> Iterator[Emulator]:
     with Emulator(EmulatorConfig(step_interval=0.01, steps_per_task=2, seed=3)) as emu:
         yield emu
 
