@@ -127,6 +127,7 @@ def create_app(config: EmulatorConfig | None = None) -> Starlette:
     from starlette.routing import Route
 
     from . import _uploads
+    from ._disconnects import QuietDisconnectMiddleware
     from ._faults import FaultMiddleware, FaultSpec
     from ._limits import RateLimitMiddleware
 
@@ -149,7 +150,10 @@ def create_app(config: EmulatorConfig | None = None) -> Starlette:
     routes += _uploads.routes(state.store, state.signer)
 
     fault_counts: dict[str, int] = {}
-    middleware = [Middleware(RateLimitMiddleware, rate=config.rate_limit, stats=state.stats)]
+    middleware = [
+        Middleware(QuietDisconnectMiddleware),  # outermost: a client that left is no error
+        Middleware(RateLimitMiddleware, rate=config.rate_limit, stats=state.stats),
+    ]
     faults = config.faults
     if isinstance(faults, str):
         faults = FaultSpec.parse(faults)
