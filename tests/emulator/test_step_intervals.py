@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from browser_use_cloud.cli._local import STEP_INTERVAL_ENV, local_config
+from browser_use_cloud.cli._local import STEP_INTERVAL_ENV, STEPS_ENV, local_config
 from browser_use_cloud.cli._run import LOOPBACK_STEP_INTERVAL
-from browser_use_cloud.emulator import Emulator, EmulatorConfig
+from browser_use_cloud.emulator import Emulator, EmulatorConfig, State
 from browser_use_cloud.emulator._config import READABLE_STEP_INTERVAL, STEP_INTERVAL
 
 
@@ -19,3 +19,17 @@ def test_the_cli_paces_its_emulators_for_people(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.delenv(STEP_INTERVAL_ENV, raising=False)
     assert local_config().step_interval == READABLE_STEP_INTERVAL > STEP_INTERVAL
     assert LOOPBACK_STEP_INTERVAL == READABLE_STEP_INTERVAL  # what `emulator` serves by default
+
+
+def test_the_cli_and_programs_give_a_task_the_same_steps_and_output(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Only the pace differs: `browser-use-cloud emulator` and `EmulatorConfig()` agree."""
+    monkeypatch.delenv(STEP_INTERVAL_ENV, raising=False)
+    monkeypatch.delenv(STEPS_ENV, raising=False)
+    runs = []
+    for config in (local_config(seed=3), EmulatorConfig(seed=3)):
+        task = State(config).create_task({"task": "Find the population of Lima"})
+        runs.append(([step.next_goal for _, step in task.steps], task.output))
+    cli, program = runs
+    assert cli == program

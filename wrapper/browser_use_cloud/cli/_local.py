@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Final
 
-from ..emulator._config import READABLE_STEP_INTERVAL
+from ..emulator._config import READABLE_STEP_INTERVAL, STEPS_PER_TASK
 from ._errors import CliError
 
 if TYPE_CHECKING:
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 STEP_INTERVAL_ENV: Final = "BROWSER_USE_EMULATOR_STEP_INTERVAL"
 STEPS_ENV: Final = "BROWSER_USE_EMULATOR_STEPS"
 DEFAULT_STEP_INTERVAL: Final = READABLE_STEP_INTERVAL
-DEFAULT_STEPS: Final = 6
+DEFAULT_STEPS: Final = STEPS_PER_TASK
 LOCAL_API_KEY: Final = "local-emulator"
 """Key sent to the in-process emulator (it accepts any key)."""
 
@@ -32,7 +32,11 @@ def _env_number(name: str, default: float, cast: type[float] | type[int]) -> Any
 
 
 def local_config(**overrides: Any) -> EmulatorConfig:
-    """The in-process emulator's settings: a readable pace, tunable by environment."""
+    """The in-process emulator's settings: a readable pace, tunable by environment.
+
+    Only the pace differs from `EmulatorConfig`'s defaults; the steps are the same, so a
+    task gives the same output here as in a program or a test.
+    """
     from ..emulator import EmulatorConfig
 
     settings: dict[str, Any] = {

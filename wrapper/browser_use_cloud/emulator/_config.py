@@ -9,6 +9,9 @@ if TYPE_CHECKING:
     from ._faults import FaultSpec
 
 MB = 1024 * 1024
+STEPS_PER_TASK = 5
+"""Default steps of an emulated run, everywhere (programs, tests, the pytest fixture and the
+CLI's emulators): the same task gives the same steps and output in each."""
 STEP_INTERVAL = 0.05
 """Default seconds between steps, for programs and tests: each step arrives on its own,
 and a five-step task still ends in about 0.3 s."""
@@ -31,7 +34,7 @@ class EmulatorConfig:
 
     api_key: str | None = field(default=None, repr=False)
     step_interval: float = STEP_INTERVAL
-    steps_per_task: int = 5
+    steps_per_task: int = STEPS_PER_TASK
     seed: int | None = None
     faults: FaultSpec | str | None = None
     webhook_url: str | None = None
