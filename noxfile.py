@@ -143,9 +143,30 @@ def conformance(session: nox.Session) -> None:
 
 @nox.session
 def soak(session: nox.Session) -> None:
-    """10,000 sync and async operations against the emulator with faults on; exit 1 on a miss."""
+    """10,000 sync and async operations against the emulator with faults on; exit 1 on a miss.
+
+    The clients have no request budget here (the emulator is the only server); the budget
+    has its own session, `soak_budgeted`."""
     _install_project(session)
     session.run("python", "-m", "soak.run", "--operations", "10000", *session.posargs)
+
+
+@nox.session
+def soak_budgeted(session: nox.Session) -> None:
+    """The soak under the default request budget, against the service's rate limit per key."""
+    _install_project(session)
+    session.run(
+        "python",
+        "-m",
+        "soak.run",
+        "--operations",
+        "1500",
+        "--max-requests-per-second",
+        "20",
+        "--rate-limit",
+        "25",
+        *session.posargs,
+    )
 
 
 SITE = ROOT / "site"

@@ -41,6 +41,9 @@ def with_truth(app: Any) -> ASGIApp:
     def truth(path: str, body: Any) -> Any:
         if path == "/soak/faults":
             return {"faults": dict(faults), "requests": served["requests"]}
+        if path == "/soak/limits":
+            snapshot = state.stats.snapshot()
+            return {k: v for k, v in snapshot.items() if k != "requests_by_second"}
         if path == "/soak/task-ids":
             with state.lock:
                 return list(state.tasks)
@@ -114,6 +117,9 @@ class TruthClient:
         data = self._ask("/soak/faults")
         return data["faults"], data["requests"]
 
+    def limits(self) -> dict[str, int]:
+        return dict(self._ask("/soak/limits"))
+
     def task_ids(self) -> list[str]:
         return list(self._ask("/soak/task-ids"))
 
@@ -131,7 +137,15 @@ class TruthClient:
 class ServerProcess:
     """Start the emulator child (`python -m soak._server ...`) and stop it on exit."""
 
-    def __init__(self, *, faults: str, seed: int, step_interval: float, steps: int) -> None:
+    def __init__(
+        self,
+        *,
+        faults: str,
+        seed: int,
+        step_interval: float,
+        steps: int,
+        rate_limit: float | None = None,
+    ) -> None:
         self.args = [
             "--faults",
             faults,
@@ -142,6 +156,8 @@ class ServerProcess:
             "--steps",
             str(steps),
         ]
+        if rate_limit is not None:
+            self.args += ["--rate-limit", str(rate_limit)]
         self.base_url = ""
         self.origin = ""
         self._proc: subprocess.Popen[str] | None = None
@@ -187,6 +203,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--step-interval", type=float, default=0.02)
     parser.add_argument("--steps", type=int, default=3)
+    parser.add_argument("--rate-limit", type=float, default=None)
     args = parser.parse_args()
     config = EmulatorConfig(
         step_interval=args.step_interval,
@@ -194,6 +211,7 @@ def main() -> None:
         seed=args.seed,
         faults=args.faults or None,
         initial_balance=10**12,
+        rate_limit=args.rate_limit,
     )
     app = with_truth(create_app(config))
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)

@@ -1,10 +1,16 @@
 """Soak the SDK: thousands of operations, sync and async, against an emulator injecting faults.
 
     python -m soak.run --operations 10000
+    python -m soak.run --operations 1500 --max-requests-per-second 20 --rate-limit 25
 
 The emulator runs in a child process (real loopback HTTP); `/soak/*` routes expose its
-truth. Prints operations, faults injected by kind, SDK retries and the targets (all 0):
-unhandled errors, duplicate tasks, steps lost/repeated, iterator items missed/repeated,
+truth. By default the clients have no request budget (the emulator can take the load, and
+10,000 operations finish in minutes); the second form is the budgeted variant: each client
+keeps to the library's default budget while the emulator enforces the service's rate limit
+per key, so budget waits, 429 pauses and faults meet.
+
+Prints operations, faults injected by kind, SDK retries and the targets (all 0): unhandled
+errors, duplicate tasks, steps lost/repeated, iterator items missed/repeated,
 corrupted uploads. Exits 1 if a target is missed or fewer than `--min-fault-rate` of the
 requests were faulted. `run_soak(SoakConfig(operations=300))` is the short version.
 """
@@ -36,7 +42,8 @@ DEFAULT_FAULTS = (
 )
 """25% of API and file requests faulted; 429s ask for a 1 s wait, slow ones take 0.3 s."""
 FAST_POLL = PollPolicy(initial=0.05, factor=1.5, max_interval=0.4)
-API_KEY = "soak-api-key"
+API_KEYS = {"async": "soak-async-key", "sync": "soak-sync-key"}
+"""One key per client: the emulator's rate limit counts per key, as the service does."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +63,12 @@ class SoakConfig:
     steps_per_task: int = 3
     max_seconds: float = 900.0
     min_fault_rate: float = 0.20
+    max_requests_per_second: float | None = None
+    """Each client's request budget. None (unlimited): the soak tests the SDK under faults at
+    the pace the emulator can take; under the default budget of 20 req/s, 10,000 operations
+    (some 57,000 requests) cannot finish within `max_seconds`."""
+    rate_limit: float | None = None
+    """The emulator's limit in requests per second per key (None: no limit)."""
 
 
 @dataclass
@@ -70,6 +83,8 @@ class SoakReport:
     faults: dict[str, int]
     retries: Counter[str] = field(default_factory=Counter)
     stalled: int = 0
+    limits: dict[str, int] = field(default_factory=dict)
+    """What the emulator's limit counters saw: the busiest second, rate-limit 429s."""
 
     @property
     def fault_rate(self) -> float:
@@ -119,6 +134,7 @@ def run_soak(config: SoakConfig) -> SoakReport:
             seed=config.seed,
             step_interval=config.step_interval,
             steps=config.steps_per_task,
+            rate_limit=config.rate_limit,
         ) as server:
             truth = TruthClient(server.origin)
             try:
@@ -145,13 +161,18 @@ async def _drive(config: SoakConfig, base_url: str, truth: TruthClient) -> SoakR
     indexes = itertools.count()
     started = time.monotonic()
     aclient = AsyncBrowserUse(
-        API_KEY, base_url=base_url, max_retries=config.max_retries, timeout=config.async_timeout
+        API_KEYS["async"],
+        base_url=base_url,
+        max_retries=config.max_retries,
+        timeout=config.async_timeout,
+        max_requests_per_second=config.max_requests_per_second,
     )
     sclient = BrowserUse(
-        API_KEY,
+        API_KEYS["sync"],
         base_url=base_url,
         max_retries=config.max_retries,
         timeout=httpx.Timeout(config.sync_timeout, connect=max(config.sync_timeout, 1.0)),
+        max_requests_per_second=config.max_requests_per_second,
     )
     for client in (aclient, sclient):
         client.tasks.wait_policy = FAST_POLL
@@ -173,6 +194,7 @@ async def _drive(config: SoakConfig, base_url: str, truth: TruthClient) -> SoakR
     if not pending:
         sclient.close()
     faults, requests = await loop.run_in_executor(None, truth.faults)
+    limits = await loop.run_in_executor(None, truth.limits)
     verdict = ledger.judge(
         by_request_id=await loop.run_in_executor(None, truth.request_ids),
         server_steps=await loop.run_in_executor(None, truth.steps, list(ledger.streams)),
@@ -187,6 +209,7 @@ async def _drive(config: SoakConfig, base_url: str, truth: TruthClient) -> SoakR
         requests=requests,
         faults=faults,
         stalled=len(pending),
+        limits=limits,
     )
 
 
@@ -198,12 +221,21 @@ def format_report(report: SoakReport) -> str:
     faults = ", ".join(f"{k} {report.faults.get(k, 0)}" for k in sorted(report.faults))
     retries = ", ".join(f"{k} {n}" for k, n in report.retries.most_common())
     outcomes = ", ".join(f"{k} {n}" for k, n in ledger.outcomes.most_common())
+    budget = (
+        "unlimited"
+        if cfg.max_requests_per_second is None
+        else f"{cfg.max_requests_per_second:g} requests/s per client"
+    )
+    limit = "none" if cfg.rate_limit is None else f"{cfg.rate_limit:g} requests/s per key"
     lines = [
         f"soak: {ops} operations in {report.seconds:.1f} s (seed {cfg.seed}; "
         f"{cfg.async_workers} async workers, {cfg.sync_workers} sync threads)",
         f"  by client:      async {ledger.by_client['async']}, sync {ledger.by_client['sync']}",
         f"  by kind:        {kinds}",
         f"  requests:       {report.requests} API/file requests served by the emulator",
+        f"  budget:         {budget}; emulator rate limit: {limit}; busiest second "
+        f"{report.limits.get('peak_requests_per_second', 0)} API requests; rate-limit 429s "
+        f"{report.limits.get('rate_limited', 0)}",
         f"  faults:         {sum(report.faults.values())} injected ({report.fault_rate:.1%} of "
         f"requests): {faults}",
         f"  retries (SDK):  {sum(report.retries.values())}: {retries or 'none'}",
@@ -239,6 +271,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--async-workers", type=int, default=defaults.async_workers)
     parser.add_argument("--sync-workers", type=int, default=defaults.sync_workers)
     parser.add_argument("--max-seconds", type=float, default=defaults.max_seconds)
+    parser.add_argument(
+        "--max-requests-per-second",
+        type=float,
+        default=defaults.max_requests_per_second,
+        metavar="R",
+        help="each client's request budget (default: unlimited)",
+    )
+    parser.add_argument(
+        "--rate-limit",
+        type=float,
+        default=defaults.rate_limit,
+        metavar="R",
+        help="the emulator's limit per key (default: none)",
+    )
     args = parser.parse_args(argv)
     config = SoakConfig(
         operations=args.operations,
@@ -247,6 +293,8 @@ def main(argv: list[str] | None = None) -> int:
         async_workers=args.async_workers,
         sync_workers=args.sync_workers,
         max_seconds=args.max_seconds,
+        max_requests_per_second=args.max_requests_per_second,
+        rate_limit=args.rate_limit,
     )
     report = run_soak(config)
     print(format_report(report), flush=True)
