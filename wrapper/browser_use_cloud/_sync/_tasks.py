@@ -30,6 +30,7 @@ from browser_use_cloud_api.api.tasks import (
 from browser_use_cloud_api.models import RunTaskRequest
 
 from .._config import RequestTimeout
+from .._download_target import download_path, replacing
 from .._exceptions import (
     APIConnectionError,
     APIError,
@@ -642,27 +643,24 @@ class Tasks(APIResource):
         *,
         timeout: RequestTimeout = None,
     ) -> int:
-        """Stream an output file to a path or a binary file object; return the byte count.
+        """Stream an output file to a path, a folder or a binary file object; return the
+        byte count.
 
         The presigned URL is fetched without the API key and without following
-        redirects. A path is written via `<path>.part`, renamed once complete; a failed
-        attempt is retried from the start while nothing has reached a file object.
+        redirects. A folder keeps the file under `file_name`'s last part. A path is
+        written through a new temporary file with a random name beside it (readable by
+        you only), renamed over the path once complete and removed if the download fails;
+        a failed attempt is retried from the start while nothing has reached a file object.
         """
+        target = None
         if isinstance(destination, str | os.PathLike):
-            _check_destination(os.fspath(destination))
+            target = download_path(os.fspath(destination), file_name)
         url = self.output_file(task_id, file_name, timeout=timeout)
-        if not isinstance(destination, str | os.PathLike):
-            return self._http.download(url, destination, restartable=False, timeout=timeout)
-        target = os.fspath(destination)
-        partial = target + ".part"
-        try:
-            with open(partial, "wb") as sink:
-                size = self._http.download(url, sink, restartable=True, timeout=timeout)
-            os.replace(partial, target)
-        finally:
-            if os.path.exists(partial):
-                os.remove(partial)
-        return size
+        if target is None:
+            sink = cast(IO[bytes], destination)
+            return self._http.download(url, sink, restartable=False, timeout=timeout)
+        with replacing(target) as sink:
+            return self._http.download(url, sink, restartable=True, timeout=timeout)
 
     # -- follow ---------------------------------------------------------------------------
 
@@ -756,7 +754,8 @@ class TaskHandle(Generic[T]):
     def download_output_file(
         self, file_name: str, destination: Destination, *, timeout: RequestTimeout = None
     ) -> int:
-        """Stream an output file to a path or binary file object; return the byte count."""
+        """Stream an output file to a path, folder or binary file object; return the byte
+        count (see `Tasks.download_output_file`)."""
         return self._tasks.download_output_file(self.id, file_name, destination, timeout=timeout)
 
     def wait(
@@ -934,18 +933,6 @@ class TaskHandle(Generic[T]):
             exc.task_id, exc.task = task.id, task  # the billed run stays reachable
             raise
         return with_parsed(task, parsed)
-
-
-def _check_destination(target: str) -> None:
-    """A download path must name a file in a folder that exists (checked before fetching)."""
-    if os.path.isdir(target):
-        raise InputError(f"cannot save to {target!r}: it is a folder; give a file path in it")
-    folder = os.path.dirname(os.path.abspath(target))
-    if not os.path.isdir(folder):
-        raise InputError(
-            f"cannot save to {target!r}: the folder {folder!r} does not exist; create it "
-            "first (os.makedirs(folder, exist_ok=True))"
-        )
 
 
 def _prepare_files(files: Sequence[FileSource]) -> list[Upload]:
