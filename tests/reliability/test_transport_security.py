@@ -19,6 +19,7 @@ from conftest import RecordingServer, Seen
 
 from browser_use_cloud import (
     APIConnectionError,
+    APIResponseValidationError,
     APIStatusError,
     AsyncBrowserUse,
     BrowserUse,
@@ -133,6 +134,48 @@ def test_plain_http_to_a_remote_host_is_refused_unless_opted_in(
 )
 def test_plain_http_to_loopback_is_allowed(url: str) -> None:
     assert BrowserUse(api_key=KEY, base_url=url).base_url.scheme == "http"
+
+
+def _remote_storage(seen: list[httpx.Request]) -> httpx.MockTransport:
+    """An API on loopback whose presigned URLs are plain http to a remote host."""
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        if request.url.path.endswith("/uploads/presigned-url"):
+            return httpx.Response(200, json={"upload_url": "http://storage.example/up?sig=1"})
+        if request.url.path.startswith("/api/v1/"):
+            return httpx.Response(200, json={"download_url": "http://storage.example/d?sig=1"})
+        return httpx.Response(200, stream=httpx.ByteStream(b"a,b\n"))
+
+    return httpx.MockTransport(handler)
+
+
+@pytest.mark.parametrize("allowed", [False, True], ids=["refused", "opted-in"])
+def test_presigned_plain_http_to_a_remote_host_is_refused_unless_opted_in(
+    allowed: bool, tmp_path: Path
+) -> None:
+    seen: list[httpx.Request] = []
+    client = BrowserUse(
+        api_key=KEY,
+        base_url="http://127.0.0.1:1/api/v1",
+        transport=_remote_storage(seen),
+        allow_insecure_http=allowed,
+    )
+    calls = [
+        lambda: client.files.upload(b"hello", name="a.txt"),
+        lambda: client.tasks.download_output_file("t-1", "out.csv", tmp_path / "out.csv"),
+    ]
+    for call in calls:
+        if allowed:
+            call()
+        else:
+            with pytest.raises(APIResponseValidationError) as caught:
+                call()
+            assert "'storage.example'" in str(caught.value) and "sig=1" not in str(caught.value)
+            assert "allow_insecure_http=True" in str(caught.value)
+    sent_to_storage = [r.method for r in seen if r.url.host == "storage.example"]
+    assert sent_to_storage == (["PUT", "GET"] if allowed else [])
+    assert sorted(p.name for p in tmp_path.iterdir()) == (["out.csv"] if allowed else [])
 
 
 # -- path escaping --------------------------------------------------------------------------

@@ -79,7 +79,7 @@ def resolve_base_url(base_url: str | httpx.URL | None, *, allow_insecure_http: b
     if url.scheme not in ("http", "https") or not url.host:
         shown = hide_userinfo(raw)
         raise InputError(f"base_url must be an http(s) URL with a host, got {shown!r}")
-    if url.scheme == "http" and not allow_insecure_http and not is_loopback(url.host):
+    if not allow_insecure_http and insecure_http(url):
         raise InputError(
             f"Refusing plain http:// to non-loopback host {url.host!r}: the API key would be "
             "sent unencrypted. Use https://, or pass allow_insecure_http=True if you must."
@@ -116,6 +116,12 @@ def _parsed_url(url: str) -> httpx.URL:
     building a request, and waiting, steps and page walks send the same URLs again and
     again; httpx never changes a URL object (it makes a new one), so sharing is safe."""
     return httpx.URL(url)
+
+
+def insecure_http(url: httpx.URL) -> bool:
+    """True for plain http:// to a host that is not loopback: refused for the base URL and
+    for presigned upload/download URLs unless the client has `allow_insecure_http=True`."""
+    return url.scheme == "http" and not is_loopback(url.host)
 
 
 def is_loopback(host: str) -> bool:

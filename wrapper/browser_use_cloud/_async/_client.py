@@ -51,7 +51,7 @@ class AsyncBrowserUse:
     request of this client, retries included; a 429 rate limit pauses the whole client.
     Pass `http_client` to reuse your own httpx client, or `transport` to route requests
     (tests, proxies). Plain http:// is refused except to loopback hosts unless
-    `allow_insecure_http=True`.
+    `allow_insecure_http=True`, for the base URL and for presigned upload and download URLs.
     """
 
     def __init__(
@@ -76,6 +76,7 @@ class AsyncBrowserUse:
             budget=client_budget(max_requests_per_second),
             http_client=http_client,
             transport=transport,
+            allow_insecure_http=allow_insecure_http,
         )
 
     @cached_property

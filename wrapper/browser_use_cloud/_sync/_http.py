@@ -36,8 +36,10 @@ size = http.download(url, sink, restartable=True)               # presigned GET,
 - A path segment `.` or `..` (an id or file name that httpx would resolve away) raises
   InputError before sending: resources check ids first, this is the backstop.
 - `request_url` talks to a non-API URL (presigned upload/download): never with the API
-  key, never following redirects. `content` may be a zero-argument callable returning a
-  fresh body (iterator or bytes) for each attempt, so streamed uploads can be retried.
+  key, never following redirects, never over plain http:// to a non-loopback host unless
+  the client allows insecure http (the base URL's rule; APIResponseValidationError).
+  `content` may be a zero-argument callable returning a fresh body (iterator or bytes)
+  for each attempt, so streamed uploads can be retried.
 - `download` streams a presigned URL's body into a binary sink, chunk by chunk, with the
   same gate, retries and errors as every request; a body cut mid-way is fetched again
   from the start when the sink can be rewound (`restartable`), else the error is raised.
@@ -55,7 +57,7 @@ from typing import IO, Any, TypeVar
 import httpx
 
 from .._budget import RequestBudget
-from .._config import RequestTimeout, api_url, resolve_timeout
+from .._config import RequestTimeout, api_url, insecure_http, resolve_timeout
 from .._errors_map import status_error
 from .._exceptions import (
     APIConnectionError,
@@ -118,8 +120,10 @@ class HTTP:
         budget: RequestBudget,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
+        allow_insecure_http: bool = False,
     ) -> None:
         self.base_url = base_url
+        self.allow_insecure_http = allow_insecure_http
         self.budget = budget
         self.timeout = timeout
         self.policy = policy
@@ -305,6 +309,7 @@ class HTTP:
         timeout: RequestTimeout,
     ) -> Callable[[], httpx.Request]:
         """A builder of fresh requests to a non-API URL, without our credentials."""
+        self._check_presigned(method, url)
         effective = self.timeout if timeout is None else resolve_timeout(timeout)
 
         def build() -> httpx.Request:
@@ -318,6 +323,27 @@ class HTTP:
             return request
 
         return build
+
+    def _check_presigned(self, method: str, url: str) -> None:
+        """Refuse a presigned URL the base URL would be refused for (plain http:// to a
+        host that is not loopback, without `allow_insecure_http`), or that is not http(s)."""
+        parsed = httpx.URL(url)
+        shown = _without_query(parsed)
+        if parsed.scheme not in ("http", "https") or not parsed.host:
+            problem = "it is not an http(s) URL with a host"
+        elif insecure_http(parsed) and not self.allow_insecure_http:
+            problem = (
+                f"it is plain http:// to the non-loopback host {parsed.host!r}, so the file "
+                "and the URL's signature would travel unencrypted (pass "
+                "allow_insecure_http=True to the client if you must)"
+            )
+        else:
+            return
+        raise APIResponseValidationError(
+            f"refusing the storage URL the API returned ({method} {shown}): {problem}",
+            method=method,
+            url=shown,
+        )
 
     def _hidden(self, sent: Any) -> tuple[str, ...]:
         """What errors about a request must not show: the API key, and every value its
