@@ -163,3 +163,21 @@ async def test_over_stdio_the_key_and_the_shell_settings_are_out_of_reach(
         allowed = await session.call_tool("upload_file", {"path": str(work / "brief.pdf")})
         assert not allowed.is_error, allowed.content[0].text
     assert (home / ".bashrc").read_text() == "# settings\n"
+
+
+@pytest.mark.parametrize("allow", [False, True])
+def test_started_from_home_without_allow_dir_it_warns(tmp_path: Path, allow: bool) -> None:
+    args = ["--allow-dir", str(tmp_path)] if allow else []
+    done = subprocess.run(  # stdin is empty: the server starts, reads EOF and ends
+        [sys.executable, "-m", "browser_use_cloud.mcp", "--local", *args],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        env={**server_env(), "HOME": str(tmp_path)},
+        cwd=tmp_path,
+        timeout=60,
+        check=False,
+    )
+    assert "Traceback" not in done.stderr
+    warned = f"may reach everything under {tmp_path.resolve()}" in done.stderr
+    assert warned is not allow, done.stderr

@@ -24,7 +24,7 @@ from mcp_helpers import INITIALIZE
 
 from browser_use_cloud import AsyncBrowserUse, InputError
 from browser_use_cloud.emulator._serving import bind, make_server
-from browser_use_cloud.mcp._http_guard import check_token, new_token
+from browser_use_cloud.mcp._http_guard import HttpGuard, check_token, new_token
 from browser_use_cloud.mcp._serve import MCP_PATH, http_app
 
 pytestmark = pytest.mark.anyio
@@ -168,3 +168,24 @@ def test_made_tokens_are_long_and_distinct() -> None:
     tokens: set[Any] = {new_token() for _ in range(100)}
     assert len(tokens) == 100
     assert all(len(token) >= 43 and check_token(token) == token for token in tokens)
+
+
+async def test_a_websocket_is_refused_unread() -> None:
+    """The app has no WebSocket route; the guard closes one before anything reads it."""
+    called: list[Any] = []
+
+    async def app(scope: Any, receive: Any, send: Any) -> None:
+        called.append(scope)
+
+    async def receive() -> dict[str, Any]:
+        raise AssertionError("the guard must not read a refused connection")
+
+    sent: list[dict[str, Any]] = []
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    guard = HttpGuard(app, token=TOKEN, host="127.0.0.1")
+    headers = [(b"host", b"127.0.0.1:8000"), (b"authorization", f"Bearer {TOKEN}".encode())]
+    await guard({"type": "websocket", "path": MCP_PATH, "headers": headers}, receive, send)
+    assert sent == [{"type": "websocket.close", "code": 1008}] and called == []

@@ -105,6 +105,8 @@ def mcp(
             "and everything else travel unencrypted. Keep it on loopback, or put TLS in front.",
             err=True,
         )
+    if not use_http and not allow_dirs:
+        _warn_if_everything_is_allowed()
     config = local_config() if local else None
     from .. import AsyncBrowserUse
 
@@ -139,3 +141,15 @@ def _token(token_file: Path | None) -> str | None:
         return check_token(token)
     except InputError as exc:
         raise CliError(f"{source}: {exc}") from None
+
+
+def _warn_if_everything_is_allowed() -> None:
+    """Started from / or the home folder, the default lets the file tools reach it all."""
+    here = Path.cwd().resolve()
+    if here in (Path(here.anchor), Path.home().resolve()):
+        click.echo(
+            f"Warning: upload_file and download_output_file may reach everything under {here} "
+            "(the working directory) unless the MCP client names roots; pass --allow-dir DIR "
+            "to narrow it.",
+            err=True,
+        )

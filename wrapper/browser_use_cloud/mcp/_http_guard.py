@@ -58,6 +58,9 @@ class HttpGuard:
         self._names = {host.lower(), socket.gethostname().lower()}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "websocket":  # MCP has no WebSocket route: refuse, unread
+            await send({"type": "websocket.close", "code": 1008})
+            return
         if scope["type"] == "http":
             refusal = self.refusal(Headers(scope=scope))
             if refusal is not None:
