@@ -9,7 +9,9 @@ that is right for the situation:
 - `create`, `run` and `stream` tag each task with a request id, so they must never leave
   a task behind when they raise (the server must hold no task for that id) and must
   never create two. A typed error after the retry budget is spent is acceptable only
-  together with "no task exists".
+  together with "no task exists"; so is `TaskCreationUnconfirmedError` (a failure that
+  cannot tell, not re-sent): the soak still counts a task behind it as left behind, as the
+  client's second look after `CREATE_SETTLE` must find every task the emulator creates.
 - A scheduled-task create has no reconciliation (a documented `safe_post`): a connection
   error or 5xx there is the documented "ambiguous, raised to the caller" outcome.
 - Any other operation may give up with a connection/timeout/5xx/429 error only after its
@@ -30,6 +32,7 @@ from browser_use_cloud import (
     ConcurrencyLimitError,
     InternalServerError,
     RateLimitError,
+    TaskCreationUnconfirmedError,
 )
 
 RECONCILED = frozenset({"create", "run", "stream"})
@@ -43,6 +46,8 @@ def classify(op: str, exc: BaseException) -> str | None:
     """The outcome name for an operation that raised `exc`, or None if it is unhandled."""
     if not isinstance(exc, BrowserUseError) or isinstance(exc, ConcurrencyLimitError):
         return None
+    if isinstance(exc, TaskCreationUnconfirmedError) and op in RECONCILED:
+        return "creation unconfirmed, not re-sent (documented)"
     if not isinstance(exc, _GIVE_UP):
         return None
     if op in RECONCILED:

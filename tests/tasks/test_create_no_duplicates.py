@@ -16,6 +16,7 @@ from browser_use_cloud import (
     BrowserUseError,
     ConcurrencyLimitError,
     InternalServerError,
+    TaskCreationUnconfirmedError,
 )
 from browser_use_cloud._retry import RetryPolicy
 from browser_use_cloud.emulator import Emulator
@@ -57,8 +58,10 @@ def test_without_request_id_an_ambiguous_failure_is_raised(
 def test_unverifiable_failure_is_raised_not_resent(
     client: BrowserUse, emulator: Emulator, recorder: Recorder
 ) -> None:
-    with pytest.raises(InternalServerError):
+    with pytest.raises(TaskCreationUnconfirmedError) as raised:
         client.tasks.create("Server down")
+    assert raised.value.request_id.startswith("bu-")
+    assert isinstance(raised.value.cause, InternalServerError)
     assert recorder.paths("POST") == ["/api/v1/run-task"]  # lookup failed: no blind re-send
     assert emulator.state.tasks == {}
 

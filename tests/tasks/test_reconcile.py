@@ -11,7 +11,13 @@ from collections.abc import Callable, Iterator
 import httpx
 import pytest
 
-from browser_use_cloud import APIConnectionError, BrowserUse, InputError, TaskStatus
+from browser_use_cloud import (
+    APITimeoutError,
+    BrowserUse,
+    InputError,
+    TaskCreationUnconfirmedError,
+    TaskStatus,
+)
 from browser_use_cloud._models import Page, TaskSummary
 from browser_use_cloud._reconcile import CLOCK_SKEW, RequestIdSearch
 from browser_use_cloud._retry import RetryPolicy
@@ -185,36 +191,28 @@ def test_a_create_the_server_finishes_while_the_client_settles_is_found(
     assert wanted - 0.5 <= settle.pauses[0] <= wanted  # minus the time the lookup took
 
 
-def test_the_last_attempt_looks_again_before_raising(
+def test_a_timeout_is_never_resent_and_its_error_carries_the_request_id(
     emu: Emulator, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A create that fails every time leaves no task behind the error it raises."""
+    """Nothing found at either lookup: the error names the id, and the late task is found."""
     late: list[httpx.Request] = []
 
-    class AlwaysTimesOut(httpx.BaseTransport):
-        def __init__(self) -> None:
-            self.real = httpx.HTTPTransport()
-            self.posts = 0
+    def time_out(request: httpx.Request, real: httpx.HTTPTransport) -> httpx.Response:
+        late.append(request)  # the server acts on it after the client gave up
+        raise httpx.ReadTimeout("timed out")
 
-        def handle_request(self, request: httpx.Request) -> httpx.Response:
-            if request.method == "POST":
-                self.posts += 1
-                if self.posts == 3:
-                    late.append(request)  # the server acts on the last one, late
-                raise httpx.ReadTimeout("timed out")
-            return self.real.handle_request(request)
-
-    transport = AlwaysTimesOut()
-
-    def server_acts() -> None:
-        if late:
-            transport.real.handle_request(late.pop()).read()
-
-    monkeypatch.setattr(sync_tasks, "sleep", Settling(server_acts))
+    transport = LoseFirstCreate(time_out)
+    monkeypatch.setattr(sync_tasks, "sleep", Settling())
     with client_for(emu, transport, 0.01) as client:
-        handle = client.tasks.create("billed once", request_id="rid-last")
-    assert transport.posts == sync_tasks.MAX_CREATE_ATTEMPTS
-    assert tagged(emu, "rid-last") == [handle.id]
+        with pytest.raises(TaskCreationUnconfirmedError) as raised:
+            client.tasks.create("billed once", request_id="rid-last")
+        assert raised.value.request_id == "rid-last"
+        assert isinstance(raised.value.cause, APITimeoutError)
+        transport.real.handle_request(late.pop()).read()
+        found = client.tasks.find_by_request_id(raised.value.request_id)
+        assert client.tasks.create("billed once", request_id="rid-last").id == found
+    assert transport.log.count("POST /api/v1/run-task") == 1
+    assert tagged(emu, "rid-last") == [found]
 
 
 def test_an_inconclusive_lookup_raises_instead_of_resending(
@@ -231,8 +229,10 @@ def test_an_inconclusive_lookup_raises_instead_of_resending(
     small = functools.partial(RequestIdSearch, page_size=5, max_pages=2)
     monkeypatch.setattr(sync_tasks, "RequestIdSearch", small)
     transport = LoseFirstCreate(lose_answer)
-    with client_for(emu, transport, 0.005) as client, pytest.raises(APIConnectionError):
+    client = client_for(emu, transport, 0.005)
+    with client, pytest.raises(TaskCreationUnconfirmedError) as raised:
         client.tasks.create("never doubled", request_id="rid-many")
+    assert raised.value.request_id == "rid-many"
     others.close()
     assert transport.log.count("POST /api/v1/run-task") == 1
     # one look before sending (the caller's own id), then the two pages the search may read

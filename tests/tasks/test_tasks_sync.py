@@ -18,6 +18,7 @@ from browser_use_cloud import (
     BrowserUseError,
     InputError,
     StructuredOutputError,
+    TaskCreationUnconfirmedError,
     TaskFailedError,
     TaskStatus,
     TaskStep,
@@ -309,7 +310,13 @@ def test_handle_repr_has_no_secrets(client: BrowserUse) -> None:
 @pytest.mark.parametrize("emulator_config", [{"faults": "drop=0.3,500=0.1", "seed": 3}])
 def test_download_to_stream_survives_faults(client: BrowserUse) -> None:
     client._http.policy = RetryPolicy(max_retries=6, base_delay=0.005, max_delay=0.02)
-    task = client.tasks.run("Files [[emulator:files=a.txt]]")
+    request_id: bool | str = True
+    for _ in range(10):  # a dropped run-task is not sent twice: re-attach by its request id
+        try:
+            task = client.tasks.run("Files [[emulator:files=a.txt]]", request_id=request_id)
+            break
+        except TaskCreationUnconfirmedError as exc:
+            request_id = exc.request_id
     sink = io.BytesIO()
     size = client.tasks.download_output_file(task.id, "a.txt", sink)
     assert sink.getvalue() == reference_download(client.tasks.output_file(task.id, "a.txt"))

@@ -7,6 +7,7 @@ BrowserUseError
 ├── APIConnectionError                    the request got no HTTP response
 │   └── APITimeoutError
 ├── APIResponseValidationError            a 2xx response we could not understand
+├── TaskCreationUnconfirmedError          run-task may have created a task; not re-sent
 ├── APIStatusError                        a non-2xx response
 │   ├── BadRequestError 400, AuthenticationError 401, PaymentRequiredError 402,
 │   ├── PermissionDeniedError 403, NotFoundError 404, ConflictError 409,
@@ -85,6 +86,24 @@ class APITimeoutError(APIConnectionError):
 
 class APIResponseValidationError(APIError):
     """A successful response whose body does not have the documented shape."""
+
+
+class TaskCreationUnconfirmedError(APIError):
+    """run-task failed in a way that cannot tell whether the task was created, and the
+    task was not found, so it was not sent again (that could bill a second task).
+
+    The server may still create it (a request it holds, a slow write). `request_id` is the
+    id it carries in metadata: `tasks.find_by_request_id(request_id)` finds it later, and
+    `tasks.create(..., request_id=request_id)` returns it if it exists (else creates it).
+    `cause` is the failure (a timeout, a dropped connection, a 502/504, an unreadable 2xx).
+    """
+
+    def __init__(
+        self, message: str, *, method: str, url: str, request_id: str, cause: APIError
+    ) -> None:
+        super().__init__(message, method=method, url=url)
+        self.request_id = request_id
+        self.cause = cause
 
 
 class APIStatusError(APIError):

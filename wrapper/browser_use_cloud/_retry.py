@@ -11,6 +11,11 @@ Every request carries a *retry class* saying what is safe to repeat:
   (read timeout, dropped connection, 5xx) is raised for the caller to reconcile.
 - ``"never"``: one attempt.
 
+run-task goes one step further (see `AsyncTasks._send_run_task`): after a 5xx the server
+answered itself (`answered_by_server`) and a complete read of the task list without the
+task, it is re-sent too; every send of one creation counts against the same
+`max_retries` (`AttemptCount`).
+
 A 429 "too many concurrent sessions" is never retried: waiting a second will not help.
 """
 
@@ -27,6 +32,21 @@ from typing import Literal
 RetryClass = Literal["idempotent", "safe_post", "never"]
 
 RETRYABLE_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+GATEWAY_STATUSES = frozenset({502, 504})
+"""5xx a gateway sends about a server behind it, which may still be working on the request."""
+
+
+def answered_by_server(status: int) -> bool:
+    """A 5xx the server sent itself once done with the request (not a gateway's 502/504)."""
+    return status >= 500 and status not in GATEWAY_STATUSES
+
+
+@dataclasses.dataclass
+class AttemptCount:
+    """Attempts made so far at one logical call whose sends are spread over several
+    `_send` loops (run-task re-sent after proven absence): they share `max_retries`."""
+
+    retries: int = 0
 
 
 class Failure(enum.Enum):

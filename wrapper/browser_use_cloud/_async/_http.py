@@ -22,6 +22,8 @@ size = await http.download(url, sink, restartable=True)               # presigne
   budget for its Retry-After (or the backoff), so every request of the client holds back.
   Presigned storage URLs are another host and are not paced.
 - `timeout` (seconds or httpx.Timeout) overrides the client's timeout for this call.
+- `attempts` (an AttemptCount) makes several calls share one `max_retries`: each starts
+  counting where the last left off (run-task re-sent after proven absence).
 - `missing_ok_on_retry=True` (deletes): a 404 to a retry, after an attempt that may have
   reached the server (timeout, dropped connection, 5xx), means that attempt did the job;
   the 404 response is returned instead of raising NotFoundError.
@@ -78,7 +80,7 @@ from .._logging import (
 )
 from .._loop import AsyncLoopBinding
 from .._pool import AsyncPool
-from .._retry import Failure, RetryClass, RetryPolicy
+from .._retry import AttemptCount, Failure, RetryClass, RetryPolicy
 from .._version import __version__
 
 T = TypeVar("T")
@@ -209,9 +211,10 @@ class AsyncHTTP:
         *,
         retry: RetryClass,
         timeout: RequestTimeout = None,
+        attempts: AttemptCount | None = None,
     ) -> T:
         """Send `op`, decode the JSON body and return `parse(body)`."""
-        response = await self.request(op, retry=retry, timeout=timeout)
+        response = await self.request(op, retry=retry, timeout=timeout, attempts=attempts)
         try:
             return parse(decode_json(response))
         except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
@@ -232,6 +235,7 @@ class AsyncHTTP:
         retry: RetryClass,
         timeout: RequestTimeout = None,
         missing_ok_on_retry: bool = False,
+        attempts: AttemptCount | None = None,
     ) -> httpx.Response:
         """Send one API operation (with retries); return the 2xx response."""
         headers = op.get("headers")
@@ -259,6 +263,7 @@ class AsyncHTTP:
             missing_ok_on_retry,
             paced=True,
             sent=op.get("json"),
+            attempts=attempts,
         )
 
     async def request_url(
@@ -366,6 +371,7 @@ class AsyncHTTP:
         *,
         paced: bool = False,
         sent: Any = None,
+        attempts: AttemptCount | None = None,
     ) -> T:
         """Send with retries; return what `receive` makes of the 2xx response's body.
 
@@ -379,7 +385,8 @@ class AsyncHTTP:
         self._ready()
         policy = self.policy
         log = logger.isEnabledFor(logging.INFO)
-        attempt = 0
+        count = AttemptCount() if attempts is None else attempts
+        attempt = count.retries
         maybe_done = False  # an earlier attempt may have been carried out by the server
         while True:
             request = build()
@@ -454,7 +461,7 @@ class AsyncHTTP:
                     raise error
                 if log:
                     _log_retry(request, shown, f"HTTP {status}", delay, attempt, policy)
-            attempt += 1
+            attempt = count.retries = attempt + 1
             await sleep(delay)
 
 
@@ -469,6 +476,11 @@ async def _read(response: httpx.Response) -> httpx.Response:
     """`receive` for responses kept whole: read the body, return the response."""
     await response.aread()
     return response
+
+
+def never_sent(error: APIConnectionError) -> bool:
+    """True if `error` (raised by a request) failed before any byte reached the server."""
+    return isinstance(error.__cause__, _UNSENT)
 
 
 def _failure(exc: httpx.TransportError) -> Failure | None:

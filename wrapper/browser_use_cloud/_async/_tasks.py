@@ -47,6 +47,7 @@ from .._exceptions import (
     InputError,
     InternalServerError,
     StructuredOutputError,
+    TaskCreationUnconfirmedError,
     TaskFailedError,
     TaskStoppedError,
     WaitTimeoutError,
@@ -68,13 +69,14 @@ from .._models import (
 from .._page_walk import MAX_PAGE_SIZE, PageWalk, check_page_args
 from .._polling import STREAM_POLICY, WAIT_POLICY, PollPolicy, PollSchedule
 from .._reconcile import RequestIdSearch
+from .._retry import AttemptCount, answered_by_server
 from .._spec_options import TaskOptions
 from .._steps import StepTracker
 from .._structured_output import OutputSpec, TaskResult, with_parsed
 from .._task_input import build_run_task_body, resolve_request_id
 from .._validate import check_id
 from .._watch import TRANSIENT_ERRORS, worth_riding_out
-from ._http import body_op, sleep
+from ._http import body_op, never_sent, sleep
 from ._resource import AsyncAPIResource
 
 if TYPE_CHECKING:
@@ -91,11 +93,9 @@ Destination = str | os.PathLike[str] | IO[bytes]
 DEFAULT_WAIT_TIMEOUT = 30 * 60.0
 """Default `wait_timeout`: seconds `wait()`, `run()` and `steps()` follow a task before
 giving up; None means no limit."""
-MAX_CREATE_ATTEMPTS = 3
-"""run-task sends at most this many times; before each re-send it looks for the first."""
 CREATE_SETTLE = 2.0
-"""Seconds after an ambiguous run-task failure before a task not found counts as not
-created (a slow server may still be creating it); at most the retry policy's `max_delay`."""
+"""Seconds after an unprovable run-task failure before the task list is read a second
+time (a slow server may be creating it meanwhile); at most the retry policy's `max_delay`."""
 FIND_LOOKBACK = dt.timedelta(hours=1)
 """How far back `find_by_request_id()` looks by default."""
 IDEMPOTENCY_WINDOW = dt.timedelta(hours=24)
@@ -294,51 +294,58 @@ class AsyncTasks(AsyncAPIResource):
     async def _send_run_task(
         self, body: dict[str, Any], rid: str | None, timeout: RequestTimeout
     ) -> str:
-        """Send run-task; after an ambiguous failure, find the task instead of doubling it.
+        """Send run-task; re-send it only when no task can exist, else find the task.
 
-        Each failure is followed by a lookup at once (the common "answer lost" case) and,
-        if nothing is found, by another one `CREATE_SETTLE` seconds later (at most the
-        policy's `max_delay`, at least its backoff) just before re-sending or raising: a
-        server still working on the request at the first lookup has had that long to
-        finish. A lookup that fails or cannot reach back far enough raises the original
-        error (no blind re-send). The window that remains: a server that creates the task
-        later than that, after the last lookup, causes a second task (or, on the last
-        attempt, a task behind the raised error).
+        Sent again (all sends sharing the policy's `max_retries` and backoff) only when the
+        task provably does not exist: nothing reached the server (connection refused,
+        connect or pool timeout), a 429 rate limit, or a 5xx the server answered itself
+        (not a gateway's 502/504) followed by a complete read of the task list, made after
+        the backoff, without a task tagged `rid`. Any other failure (read timeout, dropped
+        connection, 502/504, an unreadable 2xx) is never re-sent: the list is read at once
+        and again `CREATE_SETTLE` seconds later, the task is returned if found, else
+        TaskCreationUnconfirmedError carries `rid`. Without `rid`, failures are raised.
         """
         op = body_op(run_task, RunTaskRequest, body)
         sent_at = _wall_clock()
-        attempt = 0
+        attempts = AttemptCount()
+        policy = self._http.policy
         while True:
             try:
-                return await self._http.call(op, _text("id"), retry="safe_post", timeout=timeout)
+                return await self._http.call(
+                    op, _text("id"), retry="safe_post", timeout=timeout, attempts=attempts
+                )
             except _AMBIGUOUS as exc:
-                if rid is None:
+                if rid is None or (isinstance(exc, APIConnectionError) and never_sent(exc)):
                     raise
-                attempt += 1
-                failed_at = _clock()
-                found = await self._reconcile(rid, sent_at, exc, timeout)
+                if isinstance(exc, InternalServerError) and answered_by_server(exc.status_code):
+                    delay = policy.delay_after_status("idempotent", attempts.retries, 500)
+                    await sleep(delay or 0.0)
+                    found = await self._look_up(rid, sent_at, exc, timeout)
+                    if found is not None:
+                        return found
+                    if delay is None:  # retries spent; no task was created
+                        raise
+                    attempts.retries += 1
+                    continue
+                found = await self._look_up(rid, sent_at, exc, timeout)
                 if found is None:
-                    policy = self._http.policy
-                    settle = min(CREATE_SETTLE, policy.max_delay) - (_clock() - failed_at)
-                    if attempt < MAX_CREATE_ATTEMPTS:
-                        settle = max(settle, policy.backoff(attempt - 1))
-                    await sleep(max(settle, 0.0))
-                    found = await self._reconcile(rid, sent_at, exc, timeout)
-                if found is not None:
-                    return found
-                if attempt >= MAX_CREATE_ATTEMPTS:
-                    raise
+                    await sleep(min(CREATE_SETTLE, policy.max_delay))
+                    found = await self._look_up(rid, sent_at, exc, timeout)
+                if found is None:
+                    raise _unconfirmed(rid, exc) from exc
+                return found
 
-    async def _reconcile(
+    async def _look_up(
         self, rid: str, sent_at: dt.datetime, failure: APIError, timeout: RequestTimeout
     ) -> str | None:
-        """The task tagged `rid`, None if provably none, else re-raise `failure`."""
+        """The task tagged `rid`, None if provably none yet; TaskCreationUnconfirmedError
+        if the list cannot be read far enough to tell."""
         try:
             search = await self._search(rid, sent_at, timeout)
         except TRANSIENT_ERRORS:
-            raise failure from None  # cannot tell: re-sending might duplicate the task
-        if not search.conclusive:
-            raise failure
+            search = None
+        if search is None or not search.conclusive:
+            raise _unconfirmed(rid, failure) from failure
         return search.found
 
     async def _search(
@@ -951,6 +958,19 @@ class AsyncTaskHandle(Generic[T]):
             exc.task_id, exc.task = task.id, task  # the billed run stays reachable
             raise
         return with_parsed(task, parsed)
+
+
+def _unconfirmed(request_id: str, failure: APIError) -> TaskCreationUnconfirmedError:
+    return TaskCreationUnconfirmedError(
+        f"{failure.message}; the task may or may not have been created, so it was not "
+        f"sent again (a second task would be billed). It carries request id "
+        f"{request_id!r}: tasks.find_by_request_id({request_id!r}) finds it later, and "
+        f"tasks.create(..., request_id={request_id!r}) returns it if it exists",
+        method=failure.method,
+        url=failure.url,
+        request_id=request_id,
+        cause=failure,
+    )
 
 
 def _prepare_files(files: Sequence[FileSource]) -> list[Upload]:

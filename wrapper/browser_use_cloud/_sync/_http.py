@@ -23,6 +23,8 @@ size = http.download(url, sink, restartable=True)               # presigned GET,
   budget for its Retry-After (or the backoff), so every request of the client holds back.
   Presigned storage URLs are another host and are not paced.
 - `timeout` (seconds or httpx.Timeout) overrides the client's timeout for this call.
+- `attempts` (an AttemptCount) makes several calls share one `max_retries`: each starts
+  counting where the last left off (run-task re-sent after proven absence).
 - `missing_ok_on_retry=True` (deletes): a 404 to a retry, after an attempt that may have
   reached the server (timeout, dropped connection, 5xx), means that attempt did the job;
   the 404 response is returned instead of raising NotFoundError.
@@ -79,7 +81,7 @@ from .._logging import (
 )
 from .._loop import LoopBinding
 from .._pool import Pool
-from .._retry import Failure, RetryClass, RetryPolicy
+from .._retry import AttemptCount, Failure, RetryClass, RetryPolicy
 from .._version import __version__
 
 T = TypeVar("T")
@@ -210,9 +212,10 @@ class HTTP:
         *,
         retry: RetryClass,
         timeout: RequestTimeout = None,
+        attempts: AttemptCount | None = None,
     ) -> T:
         """Send `op`, decode the JSON body and return `parse(body)`."""
-        response = self.request(op, retry=retry, timeout=timeout)
+        response = self.request(op, retry=retry, timeout=timeout, attempts=attempts)
         try:
             return parse(decode_json(response))
         except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
@@ -233,6 +236,7 @@ class HTTP:
         retry: RetryClass,
         timeout: RequestTimeout = None,
         missing_ok_on_retry: bool = False,
+        attempts: AttemptCount | None = None,
     ) -> httpx.Response:
         """Send one API operation (with retries); return the 2xx response."""
         headers = op.get("headers")
@@ -260,6 +264,7 @@ class HTTP:
             missing_ok_on_retry,
             paced=True,
             sent=op.get("json"),
+            attempts=attempts,
         )
 
     def request_url(
@@ -367,6 +372,7 @@ class HTTP:
         *,
         paced: bool = False,
         sent: Any = None,
+        attempts: AttemptCount | None = None,
     ) -> T:
         """Send with retries; return what `receive` makes of the 2xx response's body.
 
@@ -380,7 +386,8 @@ class HTTP:
         self._ready()
         policy = self.policy
         log = logger.isEnabledFor(logging.INFO)
-        attempt = 0
+        count = AttemptCount() if attempts is None else attempts
+        attempt = count.retries
         maybe_done = False  # an earlier attempt may have been carried out by the server
         while True:
             request = build()
@@ -453,7 +460,7 @@ class HTTP:
                     raise error
                 if log:
                     _log_retry(request, shown, f"HTTP {status}", delay, attempt, policy)
-            attempt += 1
+            attempt = count.retries = attempt + 1
             sleep(delay)
 
 
@@ -468,6 +475,11 @@ def _read(response: httpx.Response) -> httpx.Response:
     """`receive` for responses kept whole: read the body, return the response."""
     response.read()
     return response
+
+
+def never_sent(error: APIConnectionError) -> bool:
+    """True if `error` (raised by a request) failed before any byte reached the server."""
+    return isinstance(error.__cause__, _UNSENT)
 
 
 def _failure(exc: httpx.TransportError) -> Failure | None:
