@@ -7,8 +7,12 @@ with the API's argument names, derived from the packaged openapi.json; beside th
 client: auth, retries, request ids and typed errors, which come back as tool errors.
 
     browser-use-cloud mcp                      # stdio, for an assistant's MCP configuration
-    browser-use-cloud mcp --http --port 8000   # streamable HTTP on 127.0.0.1:8000/mcp
+    browser-use-cloud mcp --allow-dir ~/work   # file tools only there (and the client's roots)
+    browser-use-cloud mcp --http --port 8000   # streamable HTTP on 127.0.0.1:8000/mcp (token)
     python -m browser_use_cloud.mcp --local    # against the built-in emulator
+
+Over stdio the file tools stay inside the client's roots and every `--allow-dir` (else the
+working directory); over HTTP there are none, and every request needs the bearer token.
 
 `create_server(client)` returns the `mcp` SDK's low-level `Server` for other transports.
 """
