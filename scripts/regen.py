@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import importlib.util
 import json
 import os
 import shutil
@@ -47,6 +48,11 @@ FETCH_TIMEOUT = 30.0
 IGNORED_PARTS = frozenset({"__pycache__", ".ruff_cache"})
 
 JSON = dict[str, Any]
+GENERATOR = "openapi-python-client"
+TOOLS_HINT = (
+    "run this through `nox -s regen` (pull) or `nox -s check_generated` (check), which install "
+    "the pinned tools (the `generate` dependency group)"
+)
 
 
 class StepFailed(Exception):
@@ -64,12 +70,9 @@ class Step:
 
 def generate_client(build: Path) -> None:
     """openapi-python-client, from scratch, with our config and templates."""
-    generator = shutil.which("openapi-python-client")
+    generator = shutil.which(GENERATOR)
     if generator is None:
-        raise StepFailed(
-            "openapi-python-client is not installed; run this through `nox -s regen` or "
-            "`nox -s check_generated`, which install the pinned generator"
-        )
+        raise StepFailed(f"{GENERATOR} is not installed; {TOOLS_HINT}")
     prepared = build / "generator-input.json"
     spec = json.loads((build / SPEC).read_text(encoding="utf-8"))
     try:
@@ -347,8 +350,22 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def missing_tools() -> list[str]:
+    """The tools of the `generate` group this Python cannot use."""
+    missing = []
+    if importlib.util.find_spec("openapi_spec_validator") is None:
+        missing.append("openapi-spec-validator")
+    if shutil.which(GENERATOR) is None:
+        missing.append(GENERATOR)
+    return missing
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_arguments(argv)
+    missing = missing_tools()
+    if missing:
+        say(f"{' and '.join(missing)} not installed here; {TOOLS_HINT}")
+        return 2
     SCRATCH_PARENT.mkdir(exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=f"{args.command}-", dir=SCRATCH_PARENT))
     try:
