@@ -23,6 +23,7 @@ from .._spec_options import TaskOptions
 from .._task_input import ALLOW_UNKNOWN_HINT
 from ._errors import CliError
 from ._output import json_text
+from ._text_files import read_text
 
 ID_FIELD = "id"
 MAX_SHOWN = 20
@@ -61,12 +62,7 @@ def read_input(source: str, stream: IO[str] | None = None) -> BatchInput:
         kind = "csv" if _looks_like_csv(text) else "jsonl"
     else:
         path = Path(source)
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except OSError as exc:
-            raise CliError(f"cannot read {source}: {exc.strerror or exc}") from None
-        except UnicodeDecodeError:
-            raise CliError(f"{source} is not UTF-8 text") from None
+        text = read_text(path, source)
         kind = "csv" if path.suffix.lower() == ".csv" else "jsonl"
     rows = _csv_rows(text) if kind == "csv" else _jsonl_rows(text)
     records: list[dict[str, Any]] = []

@@ -20,6 +20,7 @@ from ._errors import EXIT_CODES_HELP, CliError
 from ._interrupt import stop_on_interrupt
 from ._local import DEFAULT_STEP_INTERVAL, local_config
 from ._output import Progress, clock, echo, print_json, print_pretty_json, progress_for
+from ._secrets import collect_secrets
 
 if TYPE_CHECKING:
     from .. import BrowserUse, TaskResult
@@ -31,7 +32,7 @@ Examples:
   browser-use-cloud run "Find the cheapest flight from Berlin to Rome next Friday"
   browser-use-cloud run "List the top 3 stories" --schema stories.schema.json
   browser-use-cloud run "Summarise this PDF" --file report.pdf --model gpt-4.1
-  browser-use-cloud run "Log in and read my inbox" --secret password=hunter2 \\
+  browser-use-cloud run "Log in and read my inbox" --secret-env password=MAIL_PASSWORD \\
       --allowed-domain mail.example.com
   browser-use-cloud run --local "Try it offline" --json | jq .output
 
@@ -171,7 +172,23 @@ def show_result(
     multiple=True,
     metavar="KEY=VALUE",
     callback=parse_pairs,
-    help="A secret the agent may type but never shows (repeatable).",
+    help="A secret the agent may type but never shows (repeatable). Other local users can "
+    "read it in the process list: prefer the three options below.",
+)
+@click.option(
+    "--secret-env",
+    "secret_env",
+    multiple=True,
+    metavar="KEY=ENV_VAR",
+    help="A secret whose value is in the environment variable ENV_VAR (repeatable).",
+)
+@click.option(
+    "--secrets-file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help='Secrets from a file: a JSON object ({"KEY": "VALUE"}) or KEY=VALUE lines.',
+)
+@click.option(
+    "--secrets-stdin", is_flag=True, help="Secrets from stdin, in the --secrets-file formats."
 )
 @click.option("--max-steps", type=click.IntRange(1, 200), help="Stop the agent after N steps.")
 @click.option(
@@ -193,6 +210,9 @@ def run(
     allowed_domains: tuple[str, ...],
     model: str | None,
     secrets: dict[str, str],
+    secret_env: tuple[str, ...],
+    secrets_file: Path | None,
+    secrets_stdin: bool,
     max_steps: int | None,
     wait_timeout: float | None,
     as_json: bool,
@@ -201,6 +221,12 @@ def run(
 ) -> None:
     """Run TASK (plain words) and show its steps live until it ends."""
     schema = load_schema(schema_file, schema_json)
+    secrets = collect_secrets(
+        inline=secrets,
+        env_pairs=secret_env,
+        file=secrets_file,
+        stdin=sys.stdin if secrets_stdin else None,
+    )
     options: dict[str, Any] = {}
     if model is not None:
         options["llm_model"] = model
