@@ -8,6 +8,7 @@ Decisions live in pure modules: `_task_input` (arguments), `_polling` (when to p
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
@@ -44,6 +45,7 @@ from .._exceptions import (
     WaitTimeoutError,
 )
 from .._files import FileSource, Upload, prepare_upload
+from .._logging import logger
 from .._map_plan import DEFAULT_MAP_CONCURRENCY, MapResult
 from .._models import (
     Page,
@@ -61,6 +63,7 @@ from .._page_walk import MAX_PAGE_SIZE, PageWalk, check_page_args
 from .._polling import STREAM_POLICY, WAIT_POLICY, PollPolicy, PollSchedule
 from .._reconcile import RequestIdSearch
 from .._retry import AttemptCount, answered_by_server
+from .._shield import Shield
 from .._spec_options import TaskOptions
 from .._steps import StepTracker
 from .._structured_output import OutputSpec, TaskResult, with_parsed
@@ -87,6 +90,8 @@ giving up; None means no limit."""
 CREATE_SETTLE = 2.0
 """Seconds after an unprovable run-task failure before the task list is read a second
 time (a slow server may be creating it meanwhile); at most the retry policy's `max_delay`."""
+INTERRUPT_STOP_GRACE = 10.0
+"""Seconds an interrupted `create`, `run`, `wait` or `steps` spends stopping its task."""
 FIND_LOOKBACK = dt.timedelta(hours=1)
 """How far back `find_by_request_id()` looks by default."""
 IDEMPOTENCY_WINDOW = dt.timedelta(hours=24)
@@ -267,7 +272,10 @@ class Tasks(APIResource):
                 return TaskHandle(self, earlier, output=spec)
         for upload in uploads:
             self._client.files._send(upload, timeout)
-        task_id = self._send_run_task(body, rid, timeout)
+        task_id = Shield.finish(
+            lambda: self._send_run_task(body, rid, timeout),
+            functools.partial(self._stop_interrupted, timeout=timeout),
+        )
         return TaskHandle(self, task_id, output=spec, created_at=_clock())
 
     @staticmethod
@@ -323,6 +331,20 @@ class Tasks(APIResource):
                 if found is None:
                     raise _unconfirmed(rid, exc) from exc
                 return found
+
+    def _stop_interrupted(self, task_id: str, *, timeout: RequestTimeout) -> str:
+        """Stop the task of a call that was interrupted; say so in the log and the note
+        returned (for the interruption: its id must not get lost)."""
+        note = f"task {task_id} may still be running: the call that created it was interrupted"
+        with Shield.cleanup(INTERRUPT_STOP_GRACE):
+            try:
+                self.stop(task_id, timeout=timeout)
+            except APIError as exc:
+                note += f" and stopping it failed ({type(exc).__name__})"
+            else:
+                note = f"task {task_id} was stopped: the call that created it was interrupted"
+        logger.warning("%s", note)
+        return note
 
     def _look_up(
         self, rid: str, sent_at: dt.datetime, failure: APIError, timeout: RequestTimeout
@@ -822,6 +844,19 @@ class TaskHandle(Generic[T]):
         timeout: RequestTimeout,
         policy: PollPolicy,
     ) -> Iterator[TaskStep]:
+        try:
+            yield from self._poll_steps(wait_timeout, on_timeout, timeout, policy)
+        except Shield.interruptions() as exc:
+            self._stop_if_created_here(exc, timeout)
+            raise
+
+    def _poll_steps(
+        self,
+        wait_timeout: float | None,
+        on_timeout: OnTimeout,
+        timeout: RequestTimeout,
+        policy: PollPolicy,
+    ) -> Iterator[TaskStep]:
         tracker: StepTracker[TaskStep] = StepTracker()
         schedule = self._schedule(policy, wait_timeout)
         delay: float | None = schedule.first_delay(_clock())
@@ -862,6 +897,21 @@ class TaskHandle(Generic[T]):
         return self._last
 
     def _wait_until_done(
+        self, wait_timeout: float | None, on_timeout: OnTimeout, timeout: RequestTimeout
+    ) -> Task:
+        try:
+            return self._watch_until_done(wait_timeout, on_timeout, timeout)
+        except Shield.interruptions() as exc:
+            self._stop_if_created_here(exc, timeout)
+            raise
+
+    def _stop_if_created_here(self, interruption: BaseException, timeout: RequestTimeout) -> None:
+        """Waiting was interrupted: stop the task if this handle's `create` made it (a task
+        only followed here is left alone)."""
+        if self._created_at is not None:
+            interruption.add_note(self._tasks._stop_interrupted(self.id, timeout=timeout))
+
+    def _watch_until_done(
         self, wait_timeout: float | None, on_timeout: OnTimeout, timeout: RequestTimeout
     ) -> Task:
         """Wait through the client's watcher, then fetch the full task once."""

@@ -1,0 +1,130 @@
+"""Cancelling or Ctrl-C while a task is created or followed stops it, and names it (issue 20,
+item 3). The front server holds run-task before the emulator carries it out, so the
+interruption lands while the request is under way.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import signal
+import threading
+import time
+from collections.abc import Iterator
+
+import pytest
+from conftest import Reply, Seen
+from test_create_no_resend import Front, client_via
+
+from browser_use_cloud import AsyncBrowserUse, BrowserUse, TaskStatus
+from browser_use_cloud.emulator import Emulator, EmulatorConfig
+
+HOLD = 1.0
+"""Seconds the front server holds each run-task before passing it on."""
+
+
+def hold_run_task(seen: Seen, number: int) -> Reply | None:
+    time.sleep(HOLD)
+    return None
+
+
+@pytest.fixture
+def emu() -> Iterator[Emulator]:
+    with Emulator(EmulatorConfig(step_interval=0.05, steps_per_task=200)) as emulator:
+        yield emulator
+
+
+@pytest.fixture
+def front(emu: Emulator) -> Iterator[Front]:
+    server = Front(emu, hold_run_task)
+    yield server
+    server.server.close()
+
+
+def only_task(emu: Emulator, front: Front) -> str:
+    """The one task, once the held run-task has been carried out."""
+    assert front.passed_on.wait(10)
+    [task_id] = emu.state.tasks
+    return task_id
+
+
+def status_of(emu: Emulator, task_id: str) -> TaskStatus:
+    with BrowserUse(api_key="bu_test", base_url=emu.base_url) as client:
+        return client.tasks.status(task_id)
+
+
+def async_client(front: Front) -> AsyncBrowserUse:
+    return AsyncBrowserUse(api_key="bu_test", base_url=front.server.base_url)
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("call", ["create", "run"])
+async def test_cancelling_during_creation_stops_the_task_it_made(
+    emu: Emulator, front: Front, call: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    async with async_client(front) as client:
+        job = asyncio.ensure_future(getattr(client.tasks, call)("Long job"))
+        await asyncio.sleep(HOLD / 3)  # run-task is sent and held
+        job.cancel()
+        with pytest.raises(asyncio.CancelledError) as raised:
+            await job
+    task_id = only_task(emu, front)
+    assert status_of(emu, task_id) == TaskStatus.STOPPED
+    note = f"task {task_id} was stopped"
+    assert any(note in n for n in raised.value.__notes__)
+    assert any(note in r.getMessage() for r in caplog.records if r.levelno == logging.WARNING)
+
+
+@pytest.mark.anyio
+async def test_cancelling_wait_or_steps_stops_a_task_this_handle_created(emu: Emulator) -> None:
+    async with AsyncBrowserUse(api_key="bu_test", base_url=emu.base_url) as client:
+        waited = await client.tasks.create("Long job")
+        streamed = await client.tasks.create("Long job")
+        followed = await client.tasks.create("Long job")
+
+        async def stream() -> None:
+            async for _ in streamed.steps():
+                pass
+
+        jobs = [
+            asyncio.ensure_future(waited.wait()),
+            asyncio.ensure_future(stream()),
+            asyncio.ensure_future(client.tasks.handle(followed.id).wait()),
+        ]
+        await asyncio.sleep(0.3)
+        for job in jobs:
+            job.cancel()
+        await asyncio.gather(*jobs, return_exceptions=True)
+        assert await client.tasks.status(waited.id) == TaskStatus.STOPPED
+        assert await client.tasks.status(streamed.id) == TaskStatus.STOPPED
+        # A task only followed here (not created by this handle) is left alone.
+        assert await client.tasks.status(followed.id) != TaskStatus.STOPPED
+        await followed.stop()
+
+
+def interrupt_main_thread_after(seconds: float) -> None:
+    threading.Timer(seconds, os.kill, (os.getpid(), signal.SIGINT)).start()
+
+
+def test_ctrl_c_during_sync_creation_stops_the_task_and_names_it(
+    emu: Emulator, front: Front
+) -> None:
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    with client_via(front) as client:
+        interrupt_main_thread_after(HOLD / 3)
+        with pytest.raises(KeyboardInterrupt) as raised:
+            client.tasks.run("Long job")
+    task_id = only_task(emu, front)
+    assert status_of(emu, task_id) == TaskStatus.STOPPED
+    assert any(f"task {task_id} was stopped" in n for n in raised.value.__notes__)
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_ctrl_c_during_a_sync_wait_stops_the_task(emu: Emulator) -> None:
+    with BrowserUse(api_key="bu_test", base_url=emu.base_url) as client:
+        handle = client.tasks.create("Long job")
+        interrupt_main_thread_after(0.3)
+        with pytest.raises(KeyboardInterrupt):
+            handle.wait()
+        assert client.tasks.status(handle.id) == TaskStatus.STOPPED
