@@ -394,7 +394,42 @@ CLI_CASES = [
         ("--allow-dir is for stdio", "no tool reads or writes local paths"),
     ),
     CliCase("mcp --token-file without --http", ("mcp", "--token-file", __file__), ("for --http",)),
+    CliCase(
+        "run --secret-env unset",
+        ("run", "x", "--secret-env", "password=BU_TEST_UNSET_VARIABLE"),
+        ("--secret-env password=BU_TEST_UNSET_VARIABLE", "is not set"),
+    ),
+    CliCase(
+        "run --secrets-file with a bad line",
+        ("run", "x", "--secrets-file", "{tmp}/secrets.txt"),
+        ("--secrets-file", "line 1", "KEY=VALUE"),
+    ),
+    CliCase(
+        "batch -o in a missing folder",
+        ("batch", "{tmp}/in.jsonl", "-o", "{tmp}/missing/out.jsonl"),
+        ("missing", "does not exist"),
+    ),
+    CliCase(
+        "batch CSV cell over 128 KiB",
+        ("batch", "{tmp}/big.csv", "-o", "{tmp}/out.jsonl"),
+        ("line 2: a cell is over 128 KiB", "JSONL"),
+    ),
+    CliCase(
+        "batch -o with results, no --resume",
+        ("batch", "{tmp}/in.jsonl", "-o", "{tmp}/done.jsonl"),
+        ("already has results", "--resume", "--overwrite"),
+    ),
 ]
+
+
+def _cli_files(tmp: Path) -> Path:
+    """The files the CLI cases name as {tmp}/...: a batch input, a CSV with one cell over
+    the CSV reader's limit, an OUT with a line already, a secrets file with a bad line."""
+    (tmp / "in.jsonl").write_text('{"task": "x"}\n')
+    (tmp / "secrets.txt").write_text("a-value-without-a-key\n")
+    (tmp / "big.csv").write_text(f"task\n{'x' * (129 * 1024)}\n")
+    (tmp / "done.jsonl").write_text('{"line": 1}\n')
+    return tmp
 
 
 @pytest.mark.parametrize("case", CLI_CASES, ids=lambda case: case.name)
@@ -402,6 +437,8 @@ def test_cli_rejects_before_sending(
     case: CliCase, recording_server: RecordingServer, tmp_path: Path
 ) -> None:
     args = [a.replace("{big}", _big_file(tmp_path)) if a == "{big}" else a for a in case.args]
+    files = str(_cli_files(tmp_path))
+    args = [a.replace("{tmp}", files) for a in args]
     result = run_cli("--base-url", recording_server.base_url, "--api-key", "bu_cli", *args)
     assert result.returncode == case.code, (result.stdout, result.stderr)
     assert "Traceback" not in result.stderr
