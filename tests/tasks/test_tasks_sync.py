@@ -25,7 +25,7 @@ from browser_use_cloud import (
     TaskStoppedError,
     WaitTimeoutError,
 )
-from browser_use_cloud._polling import PollPolicy
+from browser_use_cloud._polling import WAIT_POLICY, PollPolicy
 from browser_use_cloud._retry import RetryPolicy
 from browser_use_cloud._structured_output import OutputSpec
 from browser_use_cloud.emulator import Emulator
@@ -126,6 +126,20 @@ def test_wait_timeout_raise_leaves_task_running(client: BrowserUse) -> None:
     assert info.value.stopped is False
     assert isinstance(info.value, TimeoutError)
     assert handle.status() == TaskStatus.RUNNING
+    handle.stop()
+
+
+def test_a_wait_that_times_out_before_its_first_check_names_the_status(
+    client: BrowserUse,
+) -> None:
+    """The default cadence checks 1 s after creation: a shorter wait_timeout still reports
+    where the task stands (it said "last status: unknown")."""
+    handle = client.tasks.create("Long one [[emulator:steps=200]]")
+    handle.wait_policy = WAIT_POLICY
+    with pytest.raises(WaitTimeoutError) as info:
+        handle.wait(wait_timeout=0.3)
+    assert info.value.last_status == "running"
+    assert "unknown" not in str(info.value) and "still running" in str(info.value)
     handle.stop()
 
 

@@ -33,17 +33,37 @@ def test_a_closed_sync_client_says_it_is_closed(emulator: Emulator) -> None:
     with pytest.raises(bu.ClientClosedError) as info:
         client.tasks.list()
     assert isinstance(info.value, bu.BrowserUseError)
-    assert "closed" in str(info.value) and "BrowserUse(" in str(info.value)
+    assert "closed" in str(info.value) and "make a new BrowserUse(...)" in str(info.value)
+    assert "BrowserUse(...) or" not in str(info.value)  # said "BrowserUse(...) or BrowserUse(...)"
 
 
 def test_a_closed_async_client_says_it_is_closed(emulator: Emulator) -> None:
     async def main() -> None:
         async with bu.AsyncBrowserUse(api_key="test-key", base_url=emulator.base_url) as client:
             await client.tasks.list()
-        with pytest.raises(bu.ClientClosedError, match="closed"):
+        with pytest.raises(bu.ClientClosedError, match="closed") as info:
             await client.tasks.list()
+        assert "make a new AsyncBrowserUse(...)" in str(info.value)
 
     asyncio.run(main())
+
+
+@pytest.mark.parametrize("given", ["argument", "environment"])
+def test_a_401_says_where_the_key_came_from_without_it(
+    given: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    key = "bu_wrong_key_5551234"
+    with Emulator(EmulatorConfig(api_key="bu_the_right_key")) as emulator:
+        if given == "argument":
+            client = bu.BrowserUse(api_key=key, base_url=emulator.base_url)
+        else:
+            monkeypatch.setenv("BROWSER_USE_API_KEY", key)
+            client = bu.BrowserUse(base_url=emulator.base_url)
+        with client, pytest.raises(bu.AuthenticationError) as info:
+            client.tasks.list()
+    message = str(info.value)
+    where = "passed as api_key=" if given == "argument" else "read from BROWSER_USE_API_KEY"
+    assert where in message and key not in message
 
 
 def test_a_closed_http_client_of_the_caller_is_named(emulator: Emulator) -> None:

@@ -51,6 +51,12 @@ def resolve_api_key(api_key: str | None) -> str:
     return key
 
 
+def api_key_hint(api_key: str | None) -> str:
+    """What a 401 adds: where the key came from (never the key itself)."""
+    origin = "passed as api_key=" if api_key is not None else f"read from {API_KEY_ENV}"
+    return f"check the API key {origin} (keys are at https://cloud.browser-use.com)"
+
+
 _CHAR_NAMES = {"\n": "a newline", "\r": "a carriage return", "\t": "a tab", " ": "a space"}
 
 

@@ -69,14 +69,21 @@ def _hide_secret_input(item: Any) -> Any:
 
 
 def status_error(
-    response: httpx.Response, method: str, url: str, secrets: Sequence[str] = ()
+    response: httpx.Response,
+    method: str,
+    url: str,
+    secrets: Sequence[str] = (),
+    key_hint: str = "",
 ) -> APIStatusError:
-    """The exception for a non-2xx `response` to `method url`; `secrets` never show in it."""
+    """The exception for a non-2xx `response` to `method url`; `secrets` never show in it.
+    `key_hint` ends a 401's message (where the API key came from)."""
     status = response.status_code
     detail, body = decode_detail(response, secrets)
     summary = _summary(detail, body)
     reason = response.reason_phrase or "HTTP error"
     message = f"{method} {url} returned {status} {reason}" + (f": {summary}" if summary else "")
+    if status == 401 and key_hint:
+        message += f"; {key_hint}"
     common: dict[str, Any] = dict(
         method=method,
         url=url,

@@ -12,6 +12,7 @@ from .._budget import DEFAULT_MAX_REQUESTS_PER_SECOND, client_budget
 from .._config import (
     DEFAULT_MAX_RETRIES,
     RequestTimeout,
+    api_key_hint,
     check_max_retries,
     resolve_api_key,
     resolve_base_url,
@@ -77,6 +78,7 @@ class AsyncBrowserUse:
             http_client=http_client,
             transport=transport,
             allow_insecure_http=allow_insecure_http,
+            key_hint=api_key_hint(api_key),
         )
 
     @cached_property

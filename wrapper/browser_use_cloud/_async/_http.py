@@ -122,8 +122,10 @@ class AsyncHTTP:
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         allow_insecure_http: bool = False,
+        key_hint: str = "",
     ) -> None:
         self.base_url = base_url
+        self.key_hint = key_hint  # ends a 401's message: where the key came from
         self.allow_insecure_http = allow_insecure_http
         self.budget = budget
         self.timeout = timeout
@@ -168,7 +170,7 @@ class AsyncHTTP:
         if self._client.is_closed:
             raise ClientClosedError(
                 "this client is closed (its `with` block ended or close() was called); "
-                "make a new BrowserUse(...) or AsyncBrowserUse(...) for more requests"
+                "make a new AsyncBrowserUse(...) for more requests"
                 if self._owns_client
                 else "the httpx client passed as http_client= is closed; pass an open one"
             )
@@ -441,7 +443,9 @@ class AsyncHTTP:
                     return await receive(response)
                 maybe_done = maybe_done or status >= 500
                 url = shown(request.url)
-                error = status_error(response, request.method, url, self._hidden(sent))
+                error = status_error(
+                    response, request.method, url, self._hidden(sent), self.key_hint
+                )
                 rate_limited = isinstance(error, RateLimitError) and not isinstance(
                     error, ConcurrencyLimitError
                 )

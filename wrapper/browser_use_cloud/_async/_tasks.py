@@ -950,11 +950,21 @@ class AsyncTaskHandle(Generic[T]):
             if entry.error is not None:
                 raise entry.error
             if not entry.resolved:
-                await self._timed_out(entry.status, on_timeout, timeout)
+                # A deadline before the first check (wait_timeout under a second): look once.
+                last = entry.status or await self._status_if_known(timeout)
+                if last is None or not last.is_terminal:
+                    await self._timed_out(last, on_timeout, timeout)
             task = await self.get(timeout=timeout)
             if task.status.is_terminal:
                 return task
             recheck = True  # the status was ahead of the full view: keep watching
+
+    async def _status_if_known(self, timeout: RequestTimeout) -> TaskStatus | None:
+        """The task's status now, or None if it cannot be had."""
+        try:
+            return await self.status(timeout=timeout)
+        except APIError:
+            return None
 
     def _schedule(self, policy: PollPolicy, wait_timeout: float | None) -> PollSchedule:
         """Polls start `initial` after creation (or now, for a task made elsewhere)."""

@@ -13,6 +13,7 @@ from .._budget import DEFAULT_MAX_REQUESTS_PER_SECOND, client_budget
 from .._config import (
     DEFAULT_MAX_RETRIES,
     RequestTimeout,
+    api_key_hint,
     check_max_retries,
     resolve_api_key,
     resolve_base_url,
@@ -78,6 +79,7 @@ class BrowserUse:
             http_client=http_client,
             transport=transport,
             allow_insecure_http=allow_insecure_http,
+            key_hint=api_key_hint(api_key),
         )
 
     @cached_property

@@ -123,8 +123,10 @@ class HTTP:
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
         allow_insecure_http: bool = False,
+        key_hint: str = "",
     ) -> None:
         self.base_url = base_url
+        self.key_hint = key_hint  # ends a 401's message: where the key came from
         self.allow_insecure_http = allow_insecure_http
         self.budget = budget
         self.timeout = timeout
@@ -169,7 +171,7 @@ class HTTP:
         if self._client.is_closed:
             raise ClientClosedError(
                 "this client is closed (its `with` block ended or close() was called); "
-                "make a new BrowserUse(...) or BrowserUse(...) for more requests"
+                "make a new BrowserUse(...) for more requests"
                 if self._owns_client
                 else "the httpx client passed as http_client= is closed; pass an open one"
             )
@@ -440,7 +442,9 @@ class HTTP:
                     return receive(response)
                 maybe_done = maybe_done or status >= 500
                 url = shown(request.url)
-                error = status_error(response, request.method, url, self._hidden(sent))
+                error = status_error(
+                    response, request.method, url, self._hidden(sent), self.key_hint
+                )
                 rate_limited = isinstance(error, RateLimitError) and not isinstance(
                     error, ConcurrencyLimitError
                 )
