@@ -1,6 +1,6 @@
 """A caller's request_id is an idempotency key: the same id re-attaches, it never bills twice.
 
-Within `IDEMPOTENCY_WINDOW` (24 hours) and the newest 1000 tasks, `tasks.create()` or
+Within `REATTACH_WINDOW` (the one re-attach window) and the newest 1000 tasks, `tasks.create()` or
 `tasks.run()` with a request id the caller chose returns the task an earlier call created
 with it (after a restart too) instead of creating another. Ids the client makes up itself
 (the default) cost no lookup.
@@ -15,7 +15,7 @@ import pytest
 from tasks_helpers import Recorder
 
 from browser_use_cloud import AsyncBrowserUse, BrowserUse, InputError
-from browser_use_cloud._async._tasks import IDEMPOTENCY_WINDOW
+from browser_use_cloud._reconcile import REATTACH_WINDOW
 from browser_use_cloud.emulator import Emulator
 
 
@@ -81,10 +81,37 @@ def test_a_task_older_than_the_window_is_not_reattached(
     old.stop()
     with emulator.state.lock:
         record = emulator.state.tasks[old.id]
-        record.created_at -= IDEMPOTENCY_WINDOW + dt.timedelta(hours=1)
+        record.created_at -= REATTACH_WINDOW + dt.timedelta(hours=1)
     new = client.tasks.create("Weekly report [[emulator:steps=50]]", request_id="report-1")
     assert new.id != old.id
     new.stop()
+
+
+def _age(emulator: Emulator, task_id: str, by: dt.timedelta) -> None:
+    with emulator.state.lock:
+        emulator.state.tasks[task_id].created_at -= by
+
+
+@pytest.mark.parametrize(
+    "age", [REATTACH_WINDOW / 2, REATTACH_WINDOW + dt.timedelta(minutes=30)], ids=["in", "out"]
+)
+def test_every_request_id_lookup_uses_the_one_window(
+    client: BrowserUse, emulator: Emulator, age: dt.timedelta
+) -> None:
+    """create(request_id=...), find_by_request_id() and a map's re-attach agree on which
+    tasks count (create looked back 24 hours, the other two an hour)."""
+    keyed = client.tasks.create("Quick [[emulator:steps=1]]", request_id="one-window")
+    keyed.wait()
+    [mapped] = client.tasks.map(["Mapped [[emulator:steps=1]]"])
+    _age(emulator, keyed.id, age)
+    _age(emulator, mapped.task_id or "", age)
+    again = client.tasks.create("Quick [[emulator:steps=1]]", request_id="one-window")
+    found = client.tasks.find_by_request_id("one-window")
+    [remapped] = client.tasks.map(["Mapped [[emulator:steps=1]]"])
+    inside = age < REATTACH_WINDOW
+    assert (again.id == keyed.id) is inside
+    assert (found == keyed.id) is inside
+    assert remapped.reattached is inside and (remapped.task_id == mapped.task_id) is inside
 
 
 def test_generated_request_ids_cost_no_lookup(client: BrowserUse, recorder: Recorder) -> None:

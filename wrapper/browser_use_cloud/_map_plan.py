@@ -24,8 +24,6 @@ T = TypeVar("T")
 
 DEFAULT_MAP_CONCURRENCY = 10
 """Tasks a map runs at once unless told otherwise."""
-REATTACH_WINDOW = dt.timedelta(hours=1)
-"""How far back a map looks for tasks an earlier run of the same inputs created."""
 REATTACH_MAX_PAGES = 200
 """Pages of the task list read at most (20,000 tasks) when looking for earlier runs."""
 MAX_REPORTED_PROBLEMS = 20
@@ -78,7 +76,8 @@ def request_id_for(body: Mapping[str, Any], key: str) -> str:
 PER_TASK_ONLY = {
     "request_id": (
         "it gives every task a request id derived from its input (so running the same "
-        "inputs again within an hour re-attaches to their tasks instead of paying twice); "
+        "inputs again within the re-attach window returns their tasks instead of paying "
+        "twice); "
         "for a request id of your own, create that task with create(..., request_id=...)"
     ),
     "task": "the task texts are the inputs: pass them in the list",
@@ -220,7 +219,7 @@ class RequestIdIndex:
         assert self.next_page is not None, "the search is over"
         for item in page.items:
             rid = (item.metadata or {}).get(REQUEST_ID_KEY)
-            if rid in self.wanted and rid not in self.found:
+            if rid in self.wanted and rid not in self.found and item.created_at >= self.cutoff:
                 self.found[rid] = item
         last = len(page.items) < self.page_size or page.page >= page.total_pages
         older = any(item.created_at < self.cutoff for item in page.items)

@@ -17,6 +17,12 @@ from ._models import Page, TaskSummary
 from ._page_walk import MAX_PAGE_SIZE
 from ._task_input import REQUEST_ID_KEY
 
+REATTACH_WINDOW = dt.timedelta(hours=1)
+"""The one re-attach window: how far back every look-up of a request id reads by default
+(plus `CLOCK_SKEW`): `create(request_id=...)`'s idempotency key, the tasks an earlier run
+of a map (or `batch`) created, and `find_by_request_id()` without `since=`. Short, because
+a map's ids come from its inputs: a schedule that runs the same inputs again later than
+this gets fresh tasks, not the previous run's. docs/guides/reliability.md states it."""
 CLOCK_SKEW = dt.timedelta(minutes=5)
 """How far the service's clock may lag ours before the search could stop too early."""
 SEARCH_MAX_PAGES = 10

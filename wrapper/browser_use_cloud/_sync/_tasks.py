@@ -61,7 +61,7 @@ from .._models import (
 )
 from .._page_walk import MAX_PAGE_SIZE, PageWalk, check_page_args
 from .._polling import STREAM_POLICY, WAIT_POLICY, PollPolicy, PollSchedule
-from .._reconcile import RequestIdSearch
+from .._reconcile import REATTACH_WINDOW, RequestIdSearch
 from .._retry import AttemptCount, answered_by_server
 from .._shield import Shield
 from .._spec_options import TaskOptions
@@ -92,11 +92,6 @@ CREATE_SETTLE = 2.0
 time (a slow server may be creating it meanwhile); at most the retry policy's `max_delay`."""
 INTERRUPT_STOP_GRACE = 10.0
 """Seconds an interrupted `create`, `run`, `wait` or `steps` spends stopping its task."""
-FIND_LOOKBACK = dt.timedelta(hours=1)
-"""How far back `find_by_request_id()` looks by default."""
-IDEMPOTENCY_WINDOW = dt.timedelta(hours=24)
-"""How far back `create()` looks for a task made with the caller's own `request_id` (it
-also reads at most the newest 1000 tasks)."""
 
 _AMBIGUOUS = (APIConnectionError, InternalServerError, APIResponseValidationError)
 
@@ -254,10 +249,10 @@ class Tasks(APIResource):
         every file has passed its checks. `request_id` tags the task in metadata
         (key `bu_request_id`) so an ambiguous failure (timeout, dropped connection, 5xx)
         is resolved by finding the task instead of creating a second one; False opts out.
-        A string is your idempotency key: a task created with it in the last 24 hours
-        (among your newest 1000 tasks) is returned instead of a new one, after a restart
-        too; the same key with another prompt raises InputError. `timeout` is the HTTP
-        timeout of each request.
+        A string is your idempotency key: a task created with it within the re-attach
+        window (`REATTACH_WINDOW`, among your newest 1000 tasks) is returned instead of a
+        new one, after a restart too; the same key with another prompt raises InputError.
+        `timeout` is the HTTP timeout of each request.
         """
         spec = self._output_spec(output_type, options)
         rid = resolve_request_id(request_id)
@@ -370,8 +365,8 @@ class Tasks(APIResource):
         return search
 
     def _earlier_task(self, request_id: str, task: str, timeout: RequestTimeout) -> str | None:
-        """The id of the task created with `request_id` within IDEMPOTENCY_WINDOW, if any."""
-        search = self._search(request_id, _wall_clock() - IDEMPOTENCY_WINDOW, timeout)
+        """The id of the task created with `request_id` within REATTACH_WINDOW, if any."""
+        search = self._search(request_id, _wall_clock() - REATTACH_WINDOW, timeout)
         found = search.found_item
         if found is None:
             return None
@@ -393,12 +388,13 @@ class Tasks(APIResource):
         """The id of the task created with `request_id`, or None if none is found.
 
         Reads the task list newest first, back to tasks created before `since` (default:
-        an hour ago, give or take a few minutes of clock skew), at most 1000 tasks.
+        the re-attach window, `REATTACH_WINDOW`, plus a few minutes of clock skew), at most
+        1000 tasks.
         """
         check_id("request_id", request_id)
         if since is not None and (not isinstance(since, dt.datetime) or since.tzinfo is None):
             raise InputError(f"since must be a timezone-aware datetime, got {since!r}")
-        start = _wall_clock() - FIND_LOOKBACK if since is None else since
+        start = _wall_clock() - REATTACH_WINDOW if since is None else since
         return (self._search(request_id, start, timeout)).found
 
     # -- run ------------------------------------------------------------------------------
@@ -502,11 +498,12 @@ class Tasks(APIResource):
         `options`); all are checked before anything is sent. Each result carries its
         index, task id, status, output (`parsed` with `output_type`), `error` (an input's
         failure is its result, never an exception) and timings. Every task is tagged with a
-        request id derived from its input, so running the same inputs again within an hour
-        re-attaches to their tasks instead of paying twice (a task that was stopped runs
-        again). A refusal for too many running tasks queues the input until one of the map's
-        tasks ends. `wait_timeout` bounds each task's run; `on_timeout="stop"` stops a task
-        that overruns it. `timeout` is the HTTP timeout of each request.
+        request id derived from its input, so running the same inputs again within the
+        re-attach window (`REATTACH_WINDOW`) re-attaches to their tasks instead of paying
+        twice (a task that was stopped runs again). A refusal for too many running tasks
+        queues the input until one of the map's tasks ends. `wait_timeout` bounds each
+        task's run; `on_timeout="stop"` stops a task that overruns it. `timeout` is the
+        HTTP timeout of each request.
         """
         results = [
             r
@@ -563,7 +560,7 @@ class Tasks(APIResource):
         """Check everything, then build the map run (nothing is sent yet). `keys` and
         `names` are the batch command's input ids and line names, `skip` the request ids
         it has results for; `since` how far back to look for tasks of earlier runs."""
-        from .._map_plan import REATTACH_WINDOW, check_map_call, prepare
+        from .._map_plan import check_map_call, prepare
         from ._map import TaskMap
 
         check_map_call(inputs, options)
