@@ -177,6 +177,11 @@ LIBRARY_CASES = [
         ("must be a plain name", "'/'"),
     ),
     Case(
+        "download into a missing folder",
+        lambda c: c.tasks.download_output_file("t-1", "out.csv", "/nonexistent/dir/out.csv"),
+        ("the folder '/nonexistent/dir' does not exist", "create it first"),
+    ),
+    Case(
         "bad cron field",
         lambda c: c.scheduled_tasks.create("x", cron_expression="61 * * * *"),
         ("minute field item '61'", "allowed: *, values 0-59"),
@@ -275,6 +280,11 @@ CLIENT_CASES: list[tuple[str, dict[str, Any], tuple[str, ...]]] = [
         ("Refusing plain http://", "'api.example.com'", "allow_insecure_http=True"),
     ),
     ("base_url without http(s)", {"base_url": "ftp://files.example.com"}, ("http(s) URL",)),
+    (
+        "base_url without http(s), with a password",
+        {"base_url": "ftp://user:bu_abc_pw@files.example.com"},
+        ("http(s) URL", "'ftp://<redacted>@files.example.com'"),
+    ),
     ("negative timeout", {"timeout": -1}, ("timeout must be a positive number", "-1")),
     ("negative max_retries", {"max_retries": -1}, ("max_retries must be an integer >= 0", "-1")),
 ]
@@ -290,7 +300,7 @@ def test_client_settings_are_checked_when_the_client_is_made(
     message = str(caught.value)
     for fragment in says:
         assert fragment in message, f"{fragment!r} not in {message!r}"
-    assert "bu_abc" not in message  # a bad key is described, never echoed
+    assert "bu_abc" not in message  # a bad key (or a URL's password) is never echoed
     assert no_requests.requests == []
 
 
