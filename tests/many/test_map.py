@@ -145,6 +145,55 @@ def test_the_accounts_concurrency_limit_queues_instead_of_failing() -> None:
     assert len(emu.state.tasks) == 10
 
 
+def test_the_map_gets_its_pace_back_once_other_clients_free_their_slots() -> None:
+    # An account limit of 3, one slot taken by a task from elsewhere when the map starts:
+    # the map is refused once and learns a ceiling of 2. Once the other task ends, the map
+    # must run 3 at a time again (its own ends used to postpone every probe for more room).
+    with served(max_concurrent_tasks=3, step_interval=0.1) as (emu, client):
+        outside = client.tasks.create("Elsewhere [[emulator:steps=15]]", request_id=False)
+        results = client.tasks.map(
+            [f"Paced {n} [[emulator:steps=10]]" for n in range(9)], concurrency=3
+        )
+        records = emu.state.tasks
+        records[outside.id].status(time.monotonic())  # settle its end
+        freed = records[outside.id].finished_at
+        spans = [(records[r.task_id].created_at, records[r.task_id].finished_at) for r in results]
+        refused = emu.stats["concurrency_refused"]
+    assert all(r.ok for r in results) and refused >= 1 and freed is not None
+    after = [(max(start, freed), end) for start, end in spans if end is not None and end > freed]
+    assert _most_at_once(after) == 3
+
+
+def test_a_maps_own_ends_do_not_postpone_its_probe_for_more_room() -> None:
+    admission = Admission(max_in_flight=5)
+    for _ in range(3):
+        admission.reserve()
+    admission.created(0.0)
+    admission.created(0.0)
+    admission.refused(0.0)  # 2 running: the ceiling
+    assert admission.ceiling == 2 and admission.delay(0.1) == pytest.approx(0.9)
+    admission.ended()
+    assert admission.delay(0.5) == 0  # a replacement for its own task, at once
+    admission.reserve()
+    admission.created(0.5)
+    assert admission.delay(1.0) == 0  # the probe is due, the end at 0.5 notwithstanding
+    admission.reserve()
+    admission.refused(1.0)  # still full: wait twice as long
+    assert admission.delay(1.0) == pytest.approx(2.0)
+    admission.reserve()
+    admission.created(3.0)  # room: a higher ceiling, and the next probe at once
+    assert admission.ceiling == 3 and admission.delay(3.0) == 0
+
+
+def _most_at_once(spans: list[tuple[Any, Any]]) -> int:
+    edges = sorted([(start, 1) for start, _ in spans] + [(end, -1) for _, end in spans])
+    most = running = 0
+    for _, change in edges:
+        running += change
+        most = max(most, running)
+    return most
+
+
 def test_structured_output_is_parsed_per_result() -> None:
     schema = {
         "type": "object",

@@ -235,22 +235,26 @@ class Admission:
 
     At most `max_in_flight` creations are awaiting an answer at a time (about a second of
     the request budget), so a refusal stops the others before they are sent. A concurrency
-    429 teaches a ceiling: as many tasks as this map then had running. A new task is then
-    created only when one of them ends, or after `probe_after` seconds (the limit is shared
-    with other clients, which may have freed slots); with none of its own running, the map
-    tries again after a backoff. Plain `create()` is not queued: it raises at once.
+    429 teaches a ceiling: as many tasks as this map then had running. Below it, a task is
+    created as soon as one of the map's own ends. At it, the map *probes*: one creation
+    beyond the ceiling, `probe_first` seconds after the refusal, then after twice as long
+    each time it is refused again (at most `max_backoff`). The limit is shared with other
+    clients, whose tasks end without the map knowing: the map's own ends do not postpone a
+    probe, so the pace comes back once the others' slots free up. A probe that succeeds
+    raises the ceiling, and the next probe goes out at once (until one is refused). Plain
+    `create()` is not queued: it raises at once.
     """
 
     def __init__(
-        self, *, max_in_flight: int, probe_after: float = 10.0, max_backoff: float = 30.0
+        self, *, max_in_flight: int, probe_first: float = 1.0, max_backoff: float = 10.0
     ) -> None:
         self.running = 0  # created (or being created) and not ended
         self.in_flight = 0  # being created
         self.max_in_flight = max_in_flight
         self.ceiling: int | None = None
-        self.refusals = 0
-        self.blocked_since = 0.0
-        self.probe_after = probe_after
+        self.refusals = 0  # probes refused in a row
+        self.probe_at = 0.0
+        self.probe_first = probe_first
         self.max_backoff = max_backoff
 
     def delay(self, now: float) -> float | None:
@@ -262,35 +266,36 @@ class Admission:
             return 0.0
         if self.in_flight:
             return None
-        wait = self.probe_after if self.running else min(2.0**self.refusals, self.max_backoff)
-        return max(0.0, self.blocked_since + wait - now)
+        return max(0.0, self.probe_at - now)
 
     def reserve(self) -> None:
         """A task is about to be created (counted now, so others see the slot taken)."""
         self.running += 1
         self.in_flight += 1
 
-    def created(self) -> None:
+    def created(self, now: float) -> None:
         """The reserved task was created."""
         self.in_flight -= 1
-        self.refusals = 0
         if self.ceiling is not None and self.running > self.ceiling:
-            self.ceiling = self.running  # more room than we thought
+            self.ceiling = self.running  # more room than we thought: look for more at once
+            self.refusals = 0
+            self.probe_at = now
 
     def refused(self, now: float) -> None:
         """The service refused the reserved task: too many running."""
         self.in_flight -= 1
         self.running -= 1
         self.ceiling = self.running - self.in_flight
-        self.refusals += 1
-        self.blocked_since = now
+        if self.in_flight == 0:  # the last answer of those sent together: one more refusal
+            self.refusals += 1
+        backoff = self.probe_first * 2.0 ** max(0, self.refusals - 1)
+        self.probe_at = now + min(backoff, self.max_backoff)
 
     def failed(self) -> None:
         """Creating the reserved task failed otherwise (the input's result says why)."""
         self.in_flight -= 1
         self.running -= 1
 
-    def ended(self, now: float) -> None:
+    def ended(self) -> None:
         """A task of this map ended: its slot is free."""
         self.running -= 1
-        self.blocked_since = now

@@ -169,7 +169,7 @@ class AsyncTaskMap:
                 task_id, created_at = earlier.id, None
                 with self._guard:
                     self._admission.reserve()
-                    self._admission.created()
+                    self._admission.created(_clock())
                     self.running.add(task_id)
             else:
                 task_id = await self._create(item)  # in `running` from its creation on
@@ -189,7 +189,7 @@ class AsyncTaskMap:
             if task_id not in self.running:
                 return
             self.running.discard(task_id)
-            self._admission.ended(_clock())
+            self._admission.ended()
         self._wake_next()
 
     async def _create(self, item: MapItem) -> str:
@@ -211,7 +211,7 @@ class AsyncTaskMap:
                 self._wake_next()
                 raise
             with self._guard:
-                self._admission.created()
+                self._admission.created(_clock())
                 self.running.add(task_id)  # now, for a close that waits on the creation
             self._wake_next()
             return task_id

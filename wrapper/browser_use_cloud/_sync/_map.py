@@ -167,7 +167,7 @@ class TaskMap:
                 task_id, created_at = earlier.id, None
                 with self._guard:
                     self._admission.reserve()
-                    self._admission.created()
+                    self._admission.created(_clock())
                     self.running.add(task_id)
             else:
                 task_id = self._create(item)  # in `running` from its creation on
@@ -187,7 +187,7 @@ class TaskMap:
             if task_id not in self.running:
                 return
             self.running.discard(task_id)
-            self._admission.ended(_clock())
+            self._admission.ended()
         self._wake_next()
 
     def _create(self, item: MapItem) -> str:
@@ -209,7 +209,7 @@ class TaskMap:
                 self._wake_next()
                 raise
             with self._guard:
-                self._admission.created()
+                self._admission.created(_clock())
                 self.running.add(task_id)  # now, for a close that waits on the creation
             self._wake_next()
             return task_id
