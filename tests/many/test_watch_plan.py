@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import pytest
@@ -10,6 +11,7 @@ from watch_model import Service
 from browser_use_cloud._exceptions import InternalServerError, NotFoundError
 from browser_use_cloud._polling import WAIT_POLICY, PollPolicy
 from browser_use_cloud._watch import (
+    EAGER_GAP,
     MAX_CHECK_FAILURES,
     SAFETY_INTERVAL,
     WATCH_SHARE,
@@ -22,9 +24,23 @@ def failure(status: int) -> dict[str, Any]:
     return {"method": "GET", "url": url, "status_code": status, "headers": {}}
 
 
-def watch(plan: WatchPlan, ids: list[str], now: float, *, here: bool = True) -> None:
+def watch(
+    plan: WatchPlan, ids: list[str], now: float, *, here: bool = True, eager: bool = False
+) -> None:
     for task_id in ids:
-        plan.add(task_id, now, WAIT_POLICY, now if here else None)
+        plan.add(task_id, now, WAIT_POLICY, now if here else None, eager=eager)
+
+
+def rounds_until(service: Service, plan: WatchPlan, end: float) -> list[float]:
+    """Run the rounds the plan asks for up to `end`; return the times of those that sent
+    requests."""
+    times = []
+    while (at := plan.next_round_at()) is not None and at <= end:
+        before = service.requests()
+        service.run_round(plan, at)
+        if service.requests() > before:
+            times.append(at)
+    return times
 
 
 def test_one_task_is_checked_by_its_status_on_the_official_cadence() -> None:
@@ -143,3 +159,34 @@ def test_a_resolved_task_is_forgotten_with_its_last_waiter() -> None:
     assert "t" in plan.entries
     plan.release(first)
     assert plan.entries == {}
+
+
+def test_a_maps_tasks_are_checked_several_times_a_second_while_the_budget_is_idle() -> None:
+    # Three short tasks of a map: an end used to be noticed 1 to 2 s late (checks 1 s after
+    # creation, then every 2 s). With the budget idle, a round comes every EAGER_GAP or so.
+    service, plan = Service(), WatchPlan(20, load=lambda now: 0.0)
+    ids = service.create(3)
+    watch(plan, ids, 0.0, eager=True)
+    times = rounds_until(service, plan, 2.0)
+    assert len(times) >= 5 and all(b - a <= 2 * EAGER_GAP for a, b in itertools.pairwise(times))
+    assert service.requests() <= 2 * len(times)  # a page (and a count probe) per round
+    service.status[ids[1]] = "finished"
+    at = plan.next_round_at()
+    assert at is not None and at - times[-1] <= 2 * EAGER_GAP
+    assert service.run_round(plan, at) == [ids[1]]
+
+
+def test_eager_rounds_keep_to_their_share_of_the_budget() -> None:
+    service, plan = Service(), WatchPlan(4, load=lambda now: 0.0)  # 1 request/s for eager
+    watch(plan, service.create(3), 0.0, eager=True)
+    rounds_until(service, plan, 10.0)
+    assert service.requests() <= 10 * 4 * 0.25 + 2  # plus the first round's count probe
+
+
+def test_no_eager_rounds_while_the_budget_is_busy_or_for_a_lone_wait() -> None:
+    busy, plan = Service(), WatchPlan(20, load=lambda now: 0.9)
+    watch(plan, busy.create(3), 0.0, eager=True)
+    assert rounds_until(busy, plan, 5.0) == [1.0, 3.0, 5.0]  # the usual cadence
+    lone, plan = Service(), WatchPlan(20, load=lambda now: 0.0)
+    watch(plan, lone.create(1), 0.0)  # a wait() (not a map's): row 3a's requests
+    assert rounds_until(lone, plan, 7.0) == [1.0, 3.0, 5.0, 7.0] and lone.requests() == 4

@@ -114,6 +114,37 @@ def test_many_threads_wait_through_one_watcher(emulator: Emulator) -> None:
     assert requests.count("list") >= 1
 
 
+def test_threads_asking_for_the_watcher_first_at_once_get_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A sync map's threads all reach the client's lazily made watcher at once; each used to
+    # make its own, and each ran its own polling rounds.
+    from browser_use_cloud._sync import _watcher
+
+    made = _watcher.Watcher.__init__
+
+    def slow_init(self: Any, *args: Any) -> None:
+        time.sleep(0.05)  # widen the window between looking and storing
+        made(self, *args)
+
+    monkeypatch.setattr(_watcher.Watcher, "__init__", slow_init)
+    client = BrowserUse(api_key="k", base_url="http://127.0.0.1:9")
+    start = threading.Barrier(4)
+    seen: list[object] = []
+
+    def ask() -> None:
+        start.wait()
+        seen.append(client.tasks._watcher)
+
+    threads = [threading.Thread(target=ask) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    client.close()
+    assert len(seen) == 4 and len({id(w) for w in seen}) == 1
+
+
 @pytest.mark.anyio
 async def test_a_cancelled_leader_hands_the_rounds_to_another_waiter(emulator: Emulator) -> None:
     async with AsyncBrowserUse(api_key="k", base_url=emulator.base_url) as client:

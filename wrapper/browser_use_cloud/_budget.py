@@ -69,6 +69,17 @@ class RequestBudget:
                     wait = max(wait, starts[-self.burst] + self.burst_window - now)
             return max(wait, 0.0)
 
+    def load(self, now: float) -> float:
+        """The share of the window's capacity used by requests started lately (0 when
+        unlimited)."""
+        if self.rate is None:
+            return 0.0
+        with self._lock:
+            starts = self._starts
+            while starts and starts[0] <= now - self.window:
+                starts.popleft()
+            return len(starts) / self.capacity
+
     def take(self, now: float) -> None:
         """Record a request starting at `now` (call once `delay(now)` is 0)."""
         if self.rate is not None:

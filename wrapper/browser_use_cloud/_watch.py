@@ -14,6 +14,10 @@ status and output) when several are due, else with `GET /task/{id}/status` each.
   tasks are expected on it. A due task found on no page is checked by its status.
 - List pages use at most `WATCH_SHARE` of the client's request budget: with many pages per
   round, rounds come further apart.
+- Eager tasks (a map's): while the client's request budget is mostly idle, they are
+  also checked in rounds every `EAGER_GAP` seconds or so, spending at most `EAGER_SHARE`
+  of the budget, so a short task's end is noticed within a fraction of a second instead
+  of one to two seconds late. A lone `wait()` keeps its cadence (and its request count).
 - Webhooks: while the client is being fed webhook events, a finished or stopped event
   resolves its task at once and polling drops to every `SAFETY_INTERVAL` seconds.
 """
@@ -21,7 +25,9 @@ status and output) when several are due, else with `GET /task/{id}/status` each.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
+from ._budget import DEFAULT_MAX_REQUESTS_PER_SECOND
 from ._exceptions import (
     APIConnectionError,
     APIError,
@@ -40,6 +46,13 @@ PAGE_WORTH = 2
 """Due tasks expected on a page for it to be read (one task: its status is cheaper)."""
 WATCH_SHARE = 0.25
 """Share of the client's request budget that list pages may use."""
+EAGER_GAP = 0.25
+"""Seconds between eager rounds at the least (more when a round costs more requests)."""
+EAGER_SHARE = 0.25
+"""Share of the client's request budget that eager rounds may use (of the default budget
+when the client has no limit)."""
+EAGER_IDLE = 0.5
+"""Eager rounds run only while less than this share of the budget was used lately."""
 SAFETY_INTERVAL = 30.0
 """Seconds between checks of a task while webhook events are coming in."""
 WEBHOOK_FRESH = 600.0
@@ -75,6 +88,7 @@ class Watched:
         self.start = start
         self.created_here = created_here
         self.waiters = 0
+        self.eager = False  # checked in eager rounds too (see the module docstring)
         self.rank: int | None = None
         self.missing = False  # looked for on pages and not found: checked by status
         self.status: TaskStatus | None = None
@@ -96,17 +110,27 @@ class Watched:
 class WatchPlan:
     """Every watched task of one client, and the decisions of when and how to check them."""
 
-    def __init__(self, rate: float | None) -> None:
+    def __init__(self, rate: float | None, load: Callable[[float], float] | None = None) -> None:
         self.rate = rate
+        self.load = load  # the share of the request budget used lately, at a given time
         self.entries: dict[str, Watched] = {}
         self.gap = 0.0  # seconds between rounds while many tasks wait
+        self.eager_gap = EAGER_GAP  # seconds between eager rounds
+        self.eager_at = -math.inf  # when an eager round may come next
         self.last_round = -math.inf
         self.webhook_at = -math.inf
 
     def add(
-        self, task_id: str, now: float, policy: PollPolicy, created_at: float | None
+        self,
+        task_id: str,
+        now: float,
+        policy: PollPolicy,
+        created_at: float | None,
+        *,
+        eager: bool = False,
     ) -> Watched:
-        """Start watching `task_id` (or join its watch); `created_at` if it was made here."""
+        """Start watching `task_id` (or join its watch); `created_at` if it was made here;
+        `eager`: check it in eager rounds too."""
         entry = self.entries.get(task_id)
         if entry is None or (entry.resolved and entry.waiters == 0):
             start = created_at if created_at is not None else now - policy.initial
@@ -115,6 +139,10 @@ class WatchPlan:
                 entry.next_due = max(now, start) + SAFETY_INTERVAL
             self.entries[task_id] = entry
         entry.waiters += 1
+        if eager and not entry.eager:
+            entry.eager = True
+            if self.eager_at < entry.start:  # no eager rounds lately: the first comes soon
+                self.eager_at = entry.start + EAGER_GAP
         return entry
 
     def release(self, entry: Watched) -> None:
@@ -151,19 +179,42 @@ class WatchPlan:
 
     def next_round_at(self) -> float | None:
         """When the next round should run (None: nothing to check)."""
+        at = self._usual_round_at()
+        if at is not None and self.wants_eager(self.last_round):
+            at = min(at, self.eager_at)
+        return at
+
+    def _usual_round_at(self) -> float | None:
+        """When the next round is due on the tasks' own cadences."""
         dues = [e.next_due for e in self.entries.values() if not e.resolved]
         if not dues:
             return None
         first = min(dues)
-        if self.many():
-            return max(first, self.last_round + self.gap)
-        return first
+        return max(first, self.last_round + self.gap) if self.many() else first
+
+    def wants_eager(self, now: float) -> bool:
+        """Some task waits for eager rounds, and no webhooks do their job."""
+        return not self.webhooks_live(now) and any(
+            e.eager and not e.resolved for e in self.entries.values()
+        )
 
     def start_round(self, now: float) -> WatchRound:
-        """The checks to make now."""
-        horizon = now + (self.gap if self.many() else 0.0)
-        due = [e for e in self.entries.values() if not e.resolved and e.next_due <= horizon]
-        self.last_round = now
+        """The checks to make now (none when only an eager round was due and the request
+        budget is busy: it is looked at again `eager_gap` seconds later)."""
+        usual = self._usual_round_at()
+        usual_due = usual is not None and now >= usual
+        horizon = now + (self.gap if self.many() else 0.0) if usual_due else now
+        eager = False
+        if now >= self.eager_at and self.wants_eager(now):
+            self.eager_at = now + self.eager_gap
+            eager = self.load is None or self.load(now) < EAGER_IDLE
+        due = [
+            e
+            for e in self.entries.values()
+            if not e.resolved and (e.next_due <= horizon or (eager and e.eager))
+        ]
+        if due:
+            self.last_round = now
         return WatchRound(self, due, now)
 
     def _after_check(self, entry: Watched, now: float) -> None:
@@ -191,11 +242,17 @@ class WatchPlan:
         else:
             entry.error = error
 
-    def round_done(self, pages: int) -> None:
-        """Space rounds so that list pages stay within their share of the budget."""
+    def round_done(self, pages: int, requests: int) -> None:
+        """Space rounds so that list pages stay within their share of the budget, and
+        eager rounds (`requests` in this one) within theirs."""
+        if not requests:
+            return  # nothing was checked (an eager round while the budget was busy)
         floor = min((e.schedule.policy.initial for e in self.entries.values()), default=0.0)
         share = math.inf if self.rate is None else self.rate * WATCH_SHARE
         self.gap = max(floor, pages / share)
+        nominal = DEFAULT_MAX_REQUESTS_PER_SECOND if self.rate is None else self.rate
+        self.eager_gap = max(EAGER_GAP, requests / (nominal * EAGER_SHARE))
+        self.eager_at = max(self.eager_at, self.last_round + self.eager_gap)
 
 
 class WatchRound:
@@ -206,6 +263,7 @@ class WatchRound:
         self.due = due
         self.now = now
         self.pages = 0
+        self.checks = 0  # status checks
         self.limit = MAX_PAGE_SIZE
         self._total: int | None = None
         self._last_page = 0
@@ -276,7 +334,9 @@ class WatchRound:
 
     def solo(self) -> list[Watched]:
         """Due tasks the pages did not answer for: check each by its status."""
-        return [e for e in self.due if self._pending(e)]
+        alone = [e for e in self.due if self._pending(e)]
+        self.checks += len(alone)
+        return alone
 
     def seen(self, entry: Watched, status: TaskStatus) -> None:
         """A page or a status check saw `status` for `entry`."""
@@ -294,5 +354,5 @@ class WatchRound:
 
     def finish(self) -> list[Watched]:
         """Close the round; return the entries it resolved (their waiters are to be woken)."""
-        self.plan.round_done(self.pages)
+        self.plan.round_done(self.pages, self.pages + self.checks)
         return self.resolved

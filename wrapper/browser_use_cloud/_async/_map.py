@@ -266,6 +266,7 @@ class AsyncTaskMap:
                 deadline=deadline,
                 timeout=self._timeout,
                 recheck=recheck,
+                eager=True,
             )
             if entry.error is not None:
                 raise entry.error

@@ -73,6 +73,7 @@ from .._polling import STREAM_POLICY, WAIT_POLICY, PollPolicy, PollSchedule
 from .._reconcile import REATTACH_WINDOW, RequestIdSearch
 from .._retry import AttemptCount, answered_by_server
 from .._shield import AsyncShield
+from .._signals import AsyncGuard
 from .._spec_options import TaskOptions
 from .._steps import StepTracker
 from .._structured_output import OutputSpec, TaskResult, with_parsed
@@ -173,14 +174,18 @@ class AsyncTasks(AsyncAPIResource):
         """Full-fetch cadence of `steps()` and `on_step` (see `STREAM_POLICY`); handles
         copy it when made, and `steps(poll=...)` overrides it for one stream."""
         self._watcher_: AsyncWatcher | None = None
+        self._watcher_guard = AsyncGuard()
 
     @property
     def _watcher(self) -> AsyncWatcher:
-        """The one status watcher behind every wait of this client."""
+        """The one status watcher behind every wait of this client (made once, even when
+        several threads ask for it first at the same time)."""
         if self._watcher_ is None:
             from ._watcher import AsyncWatcher
 
-            self._watcher_ = AsyncWatcher(self, self._http.budget.rate)
+            with self._watcher_guard:
+                if self._watcher_ is None:
+                    self._watcher_ = AsyncWatcher(self, self._http.budget)
         return self._watcher_
 
     async def notify(self, event: WebhookEvent) -> None:

@@ -264,6 +264,7 @@ class TaskMap:
                 deadline=deadline,
                 timeout=self._timeout,
                 recheck=recheck,
+                eager=True,
             )
             if entry.error is not None:
                 raise entry.error

@@ -64,6 +64,7 @@ from .._polling import STREAM_POLICY, WAIT_POLICY, PollPolicy, PollSchedule
 from .._reconcile import REATTACH_WINDOW, RequestIdSearch
 from .._retry import AttemptCount, answered_by_server
 from .._shield import Shield
+from .._signals import Guard
 from .._spec_options import TaskOptions
 from .._steps import StepTracker
 from .._structured_output import OutputSpec, TaskResult, with_parsed
@@ -164,14 +165,18 @@ class Tasks(APIResource):
         """Full-fetch cadence of `steps()` and `on_step` (see `STREAM_POLICY`); handles
         copy it when made, and `steps(poll=...)` overrides it for one stream."""
         self._watcher_: Watcher | None = None
+        self._watcher_guard = Guard()
 
     @property
     def _watcher(self) -> Watcher:
-        """The one status watcher behind every wait of this client."""
+        """The one status watcher behind every wait of this client (made once, even when
+        several threads ask for it first at the same time)."""
         if self._watcher_ is None:
             from ._watcher import Watcher
 
-            self._watcher_ = Watcher(self, self._http.budget.rate)
+            with self._watcher_guard:
+                if self._watcher_ is None:
+                    self._watcher_ = Watcher(self, self._http.budget)
         return self._watcher_
 
     def notify(self, event: WebhookEvent) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
+from .._budget import RequestBudget
 from .._config import RequestTimeout
 from .._exceptions import APIError
 from .._polling import PollPolicy
@@ -38,9 +39,9 @@ class Watcher:
     """`watcher.watch(task_id, ...)` returns once the task has ended (or None at the
     deadline); `notify()` feeds it webhook events."""
 
-    def __init__(self, tasks: Tasks, rate: float | None) -> None:
+    def __init__(self, tasks: Tasks, budget: RequestBudget) -> None:
         self._tasks = tasks
-        self.plan = WatchPlan(rate)
+        self.plan = WatchPlan(budget.rate, budget.load)
         self._guard = Guard()
         self._waiters: list[_Waiter] = []
         self._leader: _Waiter | None = None
@@ -55,21 +56,24 @@ class Watcher:
         deadline: float | None,
         timeout: RequestTimeout = None,
         recheck: bool = False,
+        eager: bool = False,
     ) -> Watched:
         """Wait until `task_id` is seen ended (or a check failed for good: `entry.error`).
 
         Returns the entry: not `resolved` when `deadline` (monotonic seconds) passed first.
         `timeout` is the HTTP timeout of the checks made while this waiter leads the rounds.
         `recheck`: the caller saw the task not ended after it was reported ended.
+        `eager`: check it more often while the request budget is mostly idle (a map's).
         """
         with self._guard:
             now = _clock()
-            entry = self.plan.add(task_id, now, policy, created_at)
+            entry = self.plan.add(task_id, now, policy, created_at, eager=eager)
             if recheck:
                 self.plan.rearm(entry, now)
             waiter = _Waiter(entry, timeout)
             self._waiters.append(waiter)
-            if self._leader is not None and entry.next_due < self._leader_wakes:
+            soonest = min(entry.next_due, self.plan.eager_at) if eager else entry.next_due
+            if self._leader is not None and soonest < self._leader_wakes:
                 self._leader.signal.set()  # the leader sleeps too long for this one
         try:
             while True:
