@@ -8,7 +8,6 @@
 
 from typing import TYPE_CHECKING, Any
 
-from ._async._client import AsyncBrowserUse
 from ._exceptions import (
     APIConnectionError,
     APIError,
@@ -38,7 +37,6 @@ from ._exceptions import (
     WaitTimeoutError,
 )
 from ._logging import setup_logging as _setup_logging
-from ._sync._client import BrowserUse
 from ._version import __version__
 
 __all__ = [
@@ -111,6 +109,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from ._async._client import AsyncBrowserUse
     from ._async._tasks import AsyncTaskHandle
     from ._map_plan import MapResult
     from ._models import (
@@ -132,6 +131,7 @@ if TYPE_CHECKING:
     from ._polling import PollPolicy
     from ._spec_options import ScheduledTaskChanges, ScheduledTaskOptions, TaskOptions
     from ._structured_output import TaskResult
+    from ._sync._client import BrowserUse
     from ._sync._tasks import TaskHandle
     from ._webhook_receiver import WebhookApp, webhook_app
     from ._webhooks import (
@@ -150,8 +150,12 @@ if TYPE_CHECKING:
         verify_webhook,
     )
 
-# Names loaded on first use: most programs need only a client, and import time counts.
+# Names loaded on first use: most programs need only a client, and import time counts; the
+# clients too, so that `browser_use_cloud.cli --help` and tools that only verify webhooks
+# do not load httpx.
 _LAZY_MODULES = {
+    "._async._client": ("AsyncBrowserUse",),
+    "._sync._client": ("BrowserUse",),
     "._async._tasks": ("AsyncTaskHandle",),
     "._sync._tasks": ("TaskHandle",),
     "._models": (

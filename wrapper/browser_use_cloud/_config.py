@@ -11,14 +11,13 @@ from typing import Any, TypeAlias
 
 import httpx
 
+from ._env import API_KEY_ENV, BASE_URL_ENV
 from ._exceptions import InputError
 from ._logging import hide_userinfo
 
 DEFAULT_BASE_URL = "https://api.browser-use.com/api/v1"
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
-API_KEY_ENV = "BROWSER_USE_API_KEY"
-BASE_URL_ENV = "BROWSER_USE_BASE_URL"
 MCP_TOKEN_ENV = "BROWSER_USE_MCP_TOKEN"  # the bearer token of `browser-use-cloud mcp --http`
 API_PATH_PREFIX = "/api/v1"
 """Path prefix of every operation in the spec; the base URL stands in for it."""

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 import httpx
 
-from ._config import API_KEY_ENV, BASE_URL_ENV
+from ._env import API_KEY_ENV, BASE_URL_ENV
 from ._exceptions import (
     APIConnectionError,
     APIError,

@@ -19,8 +19,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 from urllib.parse import quote, quote_plus, unquote, urlsplit
 
-import httpx
-
 logger = logging.getLogger("browser_use_cloud")
 
 LOG_ENV = "BROWSER_USE_LOG"
@@ -153,6 +151,8 @@ class OwnRequestFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         shown = SHOWN_URL.get()
         if shown is not None and isinstance(record.args, tuple):
+            import httpx  # loaded already (a request is being sent); not on `import` of the SDK
+
             record.args = tuple(
                 shown(arg) if isinstance(arg, httpx.URL) else arg for arg in record.args
             )
