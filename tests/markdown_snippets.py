@@ -100,9 +100,11 @@ def run(block: Block, base_url: str, cwd: Path) -> subprocess.CompletedProcess[s
         command = [sys.executable, "-c", block.code]
     else:
         command = ["bash", "-e", "-o", "pipefail", "-c", block.code]
-    return subprocess.run(
-        command, cwd=cwd, env=_env(base_url), capture_output=True, text=True, timeout=120
-    )
+    env = _env(base_url)
+    # `config set` in a block writes here, not in the user's config directory
+    env["BROWSER_USE_CONFIG"] = str(cwd / ".config" / "browser-use-cloud" / "config.toml")
+    env.pop("BROWSER_USE_PROFILE", None)
+    return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
 
 
 def check_ran(block: Block, result: subprocess.CompletedProcess[str]) -> None:

@@ -31,6 +31,8 @@ def test_import_time_measures_every_case(import_outcome: Outcome) -> None:
     assert {"sdk", "httpx", "python"} <= medians.keys()
     assert all(finite(value) for value in medians.values())
     assert finite(import_outcome.figures[1].ratio)  # vs httpx
+    assert {"cli_help", "click_rich"} <= medians.keys()
+    assert finite(import_outcome.figures[2].ratio)  # --help vs click+rich
     assert any(name.startswith("browser_use_cloud") for name, _ in import_outcome.facts["heavy"])
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,6 +25,8 @@ def cli_env(**extra: str) -> dict[str, str]:
     env["BROWSER_USE_EMULATOR_STEP_INTERVAL"] = "0.02"
     env["BROWSER_USE_EMULATOR_STEPS"] = "3"
     env["PYTHONIOENCODING"] = "utf-8"
+    # the user's own config file (profiles) must not change what a test sees
+    env["BROWSER_USE_CONFIG"] = str(Path(tempfile.gettempdir()) / "bu-cli-tests-none.toml")
     env.pop("COLUMNS", None)
     env.update(extra)
     return env

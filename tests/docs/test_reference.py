@@ -46,7 +46,10 @@ def test_the_clients_resources_are_public() -> None:
 
 def _commands(group: click.Group, prefix: str) -> list[str]:
     found = []
-    for name, command in group.commands.items():
+    context = click.Context(group)  # list_commands/get_command: the root loads lazily
+    for name in group.list_commands(context):
+        command = group.get_command(context, name)
+        assert command is not None, name
         path = f"{prefix} {name}"
         if isinstance(command, click.Group):
             found += _commands(command, path)

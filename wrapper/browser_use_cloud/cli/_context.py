@@ -8,11 +8,10 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .._budget import DEFAULT_MAX_REQUESTS_PER_SECOND
-from .._config import API_KEY_ENV, BASE_URL_ENV
+from .._env import API_KEY_ENV, BASE_URL_ENV
 from .._logging import hide_userinfo
 from ._errors import Subject, missing_key_error
-from ._local import LOCAL_API_KEY, local_config, local_emulator
+from ._settings import PROFILE_ENV, ConfigFile, Resolved, check_profile_name, resolve
 
 if TYPE_CHECKING:
     from .. import BrowserUse
@@ -33,23 +32,107 @@ base_url_option = click.option(
 )
 
 
+def _take_profile(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value is None:
+        return
+    source = ctx.get_parameter_source(param.name or "profile")
+    how = f"${PROFILE_ENV}" if source is click.core.ParameterSource.ENVIRONMENT else "--profile"
+    ctx.ensure_object(CliState).choose_profile(value, how)
+
+
+def _complete_profiles(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    try:
+        names = ConfigFile.load().profiles
+    except click.ClickException:  # a broken file: nothing to offer
+        return []
+    return [name for name in sorted(names) if name.startswith(incomplete)]
+
+
+def profile_option(*, envvar: str | None = None) -> click.Option:
+    """`--profile NAME`: take the API key and base URL from a profile of the config file."""
+    return click.Option(
+        ["--profile"],
+        metavar="NAME",
+        envvar=envvar,
+        expose_value=False,
+        callback=_take_profile,
+        shell_complete=_complete_profiles,
+        help=f"Use this profile of the config file (default: ${PROFILE_ENV}, else the file's "
+        "default_profile); options and environment variables still win.",
+    )
+
+
+def add_profile_option(command: click.Command) -> None:
+    """Give `command` and every command below it `--profile` (it may go anywhere)."""
+    if not any(param.name == "profile" for param in command.params):
+        command.params.append(profile_option())
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            add_profile_option(sub)
+
+
 class CliState:
-    """Global options, and the subject of the command (named in not-found errors)."""
+    """Global options, and the subject of the command (named in not-found errors).
+
+    `api_key` and `base_url` apply the precedence option > environment > profile > default
+    (see `_settings`), reading the config file on first use only.
+    """
 
     def __init__(self) -> None:
-        self.api_key: str | None = None
-        self.base_url: str | None = None
+        self._given_key: tuple[str | None, str] = (None, "not set")
+        self._given_url: tuple[str | None, str] = (None, "default")
+        self._profile: tuple[str | None, str] = (None, "none")
+        self._resolved: Resolved | None = None
         self.debug = False
         self.subject = Subject()
 
     def __repr__(self) -> str:
-        shown = None if self.base_url is None else hide_userinfo(self.base_url)
-        return f"CliState(base_url={shown!r}, debug={self.debug!r})"
+        given = self._given_url[0]
+        shown = None if given is None else hide_userinfo(given)
+        return f"CliState(profile={self._profile[0]!r}, base_url={shown!r}, debug={self.debug!r})"
 
-    def configure(self, api_key: str | None, base_url: str | None) -> None:
-        """Take the --api-key and --base-url values (blank means not given)."""
-        self.api_key = api_key.strip() if api_key and api_key.strip() else None
-        self.base_url = base_url.strip() if base_url and base_url.strip() else None
+    def configure(
+        self,
+        api_key: str | None,
+        base_url: str | None,
+        *,
+        key_source: str = "--api-key",
+        url_source: str = "--base-url",
+    ) -> None:
+        """Take the --api-key and --base-url values (blank means not given) and where each
+        came from (the option or its environment variable)."""
+        key = api_key.strip() if api_key and api_key.strip() else None
+        url = base_url.strip() if base_url and base_url.strip() else None
+        self._given_key = (key, key_source) if key else (None, "not set")
+        self._given_url = (url, url_source) if url else (None, "default")
+        self._resolved = None
+
+    def choose_profile(self, name: str, source: str) -> None:
+        """Use the profile `name` (from `--profile` or `$BROWSER_USE_PROFILE`)."""
+        self._profile = (check_profile_name(name.strip()), source)
+        self._resolved = None
+
+    @property
+    def profile_choice(self) -> tuple[str | None, str]:
+        """The profile named by `--profile` or `$BROWSER_USE_PROFILE` (None) and how."""
+        return self._profile
+
+    @property
+    def settings(self) -> Resolved:
+        """The API key and base URL in use, and where each came from."""
+        if self._resolved is None:
+            self._resolved = resolve(
+                api_key=self._given_key, base_url=self._given_url, profile=self._profile
+            )
+        return self._resolved
+
+    @property
+    def api_key(self) -> str | None:
+        return self.settings.api_key
+
+    @property
+    def base_url(self) -> str | None:
+        return self.settings.base_url
 
     def about(self, kind: str, ident: str) -> None:
         """Name what the command works on, for error messages."""
@@ -72,6 +155,8 @@ class CliState:
         self, *, local: bool, config: EmulatorConfig | None = None
     ) -> Iterator[tuple[str, str | None]]:
         """(API key, base URL) of the service, or of an in-process emulator when `local`."""
+        from ._local import LOCAL_API_KEY, local_config, local_emulator
+
         if not local:
             if not self.api_key:
                 raise missing_key_error(local_hint=True)
@@ -93,6 +178,7 @@ class CliState:
         """A client for the service, or for an in-process emulator when `local`; `rate` is
         its request budget in requests per second (None: the library's default)."""
         from .. import BrowserUse
+        from .._budget import DEFAULT_MAX_REQUESTS_PER_SECOND
 
         budget = DEFAULT_MAX_REQUESTS_PER_SECOND if rate is None else rate
         with (

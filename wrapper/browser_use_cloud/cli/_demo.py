@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from .._config import API_KEY_ENV
+from .._env import API_KEY_ENV
 from .._webhooks import (
     SIGNATURE_HEADER,
     TaskStatusUpdateEvent,

@@ -7,12 +7,11 @@ the API key, a webhook secret or a task's secrets.
 from __future__ import annotations
 
 import sys
-import traceback
 from typing import Final, NoReturn
 
 import click
 
-from .._config import API_KEY_ENV
+from .._env import API_KEY_ENV
 from .._exceptions import (
     APIError,
     InputError,
@@ -21,8 +20,6 @@ from .._exceptions import (
     TaskStoppedError,
     WaitTimeoutError,
 )
-from .._explain import explain_api_error, wait_timeout_state
-from .._webhooks import WebhookVerificationError
 from ._terminal_text import terminal_safe
 
 EXIT_OK: Final = 0
@@ -109,6 +106,9 @@ def missing_key_error(*, local_hint: bool) -> CliError:
 
 def describe(exc: BaseException, subject: Subject) -> tuple[str, int]:
     """The one-line message and the exit code for `exc`."""
+    from .._explain import explain_api_error, wait_timeout_state  # httpx: not for --help
+    from .._webhooks import WebhookVerificationError
+
     if isinstance(exc, TaskFailedError):
         return f"task {exc.task_id} failed.", EXIT_FAILED
     if isinstance(exc, TaskStoppedError):
@@ -144,6 +144,8 @@ def report(exc: BaseException, subject: Subject, *, debug: bool) -> NoReturn:
         exc.show()
         sys.exit(exc.exit_code)
     if debug:
+        import traceback
+
         traceback.print_exception(exc, file=sys.stderr)
     message, code = describe(exc, subject)
     click.echo(f"Error: {terminal_safe(message)}", err=True)

@@ -10,10 +10,10 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from types import TracebackType
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 import click
@@ -145,8 +145,8 @@ def print_record(pairs: Iterable[tuple[str, Any]]) -> None:
 def print_table(
     columns: Sequence[str],
     rows: Iterable[Sequence[Any]],
-    *,
     footer: str = "",
+    *,
     flexible: int = -1,
 ) -> None:
     """A table on a terminal; tab-separated lines with a header when piped.
@@ -154,28 +154,98 @@ def print_table(
     On a terminal only the `flexible` column wraps; the first (ids) is never cut.
     """
     terminal = is_terminal(sys.stdout)
-    cells = [[_cell(value, compact=terminal) for value in row] for row in rows]
     if terminal:
-        from rich.table import Table
-
-        table = Table(box=None, header_style="bold", pad_edge=False)
-        flex = flexible % len(columns)
-        for index, name in enumerate(columns):
-            table.add_column(name, no_wrap=index != flex, overflow="ellipsis")
-        if cells:
-            table.columns[0].min_width = max(len(row[0]) for row in cells)
-        for row in cells:
-            table.add_row(*(_escape(value) for value in row))
-        out = console()
-        out.print(table)
-        if footer:
-            out.print(f"[dim]{_escape(footer)}[/]")
+        console().print(rich_table(columns, rows, footer=footer, flexible=flexible))
     else:
+        cells = [[_cell(value) for value in row] for row in rows]
         click.echo("\t".join(columns))
         for row in cells:
             click.echo("\t".join(terminal_safe(value, one_line=True) for value in row))
         if footer:
             click.echo(footer, err=True)
+
+
+class Table(NamedTuple):
+    """A table to print: its column names, its rows and a footer line."""
+
+    columns: Sequence[str]
+    rows: Sequence[Sequence[Any]]
+    footer: str = ""
+
+
+def watch_table(fetch: Callable[[], Table], interval: float) -> None:
+    """Show `fetch()`'s table every `interval` seconds until Ctrl-C, which ends it cleanly.
+
+    On a terminal the table is redrawn in place (rich); piped, each round is printed in turn.
+    """
+    try:
+        if not is_terminal(sys.stdout):
+            while True:
+                print_table(*fetch())
+                click.echo("")
+                time.sleep(interval)
+        from rich.live import Live
+
+        with Live(console=console(), auto_refresh=False, transient=False) as live:
+            while True:
+                live.update(rich_table(*fetch()), refresh=True)
+                time.sleep(interval)
+    except KeyboardInterrupt:  # the way to leave a watch: not an error
+        return
+
+
+def print_csv(columns: Sequence[str], records: Iterable[Mapping[str, Any]]) -> None:
+    """CSV with a header: the named fields of each record (JSON text for lists and objects).
+
+    A text that a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a
+    carriage return) gets a leading `'`: task outputs carry text from web pages. On a
+    terminal, control characters are shown in caret notation as in tables.
+    """
+    import csv
+
+    shown = terminal_safe if is_terminal(sys.stdout) else str
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(columns)
+    for record in records:
+        writer.writerow([shown(_csv_cell(record.get(name))) for name in columns])
+
+
+def _csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Mapping | list):
+        return json.dumps(value, ensure_ascii=False)
+    text = str(value)
+    return "'" + text if text[:1] in _FORMULA_STARTS else text
+
+
+_FORMULA_STARTS = frozenset("=+-@\t\r")
+
+
+def rich_table(
+    columns: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    footer: str = "",
+    *,
+    flexible: int = -1,
+) -> RenderableType:
+    """What `print_table` shows on a terminal (also redrawn by `tasks list --watch`)."""
+    from rich.console import Group
+    from rich.table import Table as RichTable
+    from rich.text import Text
+
+    cells = [[_cell(value, compact=True) for value in row] for row in rows]
+    table = RichTable(box=None, header_style="bold", pad_edge=False)
+    flex = flexible % len(columns)
+    for index, name in enumerate(columns):
+        table.add_column(name, no_wrap=index != flex, overflow="ellipsis")
+    if cells:
+        table.columns[0].min_width = max(len(row[0]) for row in cells)
+    for row in cells:
+        table.add_row(*(_escape(value) for value in row))
+    if not footer:
+        return table
+    return Group(table, Text(terminal_safe(footer), style="dim"))
 
 
 def _escape(text: str) -> str:

@@ -11,20 +11,23 @@ import click
 from ._context import CliState, pass_state
 from ._interrupt import stop_on_interrupt
 from ._output import (
+    Table,
     echo,
     is_terminal,
     json_option,
     page_json,
     page_options,
+    print_csv,
     print_json,
     print_record,
     print_table,
     progress_for,
     step_line,
+    watch_table,
 )
 
 if TYPE_CHECKING:
-    from .._models import Task
+    from .._models import Page, Task, TaskSummary
 
 EPILOG = """\
 Examples:
@@ -45,18 +48,69 @@ def tasks() -> None:
     """List, inspect, pause, resume and stop tasks; fetch their media and files."""
 
 
-@tasks.command("list", epilog="Example:\n\n  browser-use-cloud tasks list --page 2 --limit 50")
+@tasks.command(
+    "list",
+    epilog="Examples:\n\n\b\n  browser-use-cloud tasks list --page 2 --limit 50\n"
+    "  browser-use-cloud tasks list --format csv > tasks.csv\n"
+    "  browser-use-cloud tasks list --watch --interval 5",
+)
 @page_options
 @json_option
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "csv", "json"]),
+    help="table (the default; tab-separated when piped), csv (a header and a row per task), "
+    "or json (the API's JSON, as --json).",
+)
+@click.option(
+    "--watch",
+    "-w",
+    is_flag=True,
+    help="Show the table again every --interval seconds until Ctrl-C (in place on a terminal).",
+)
+@click.option(
+    "--interval",
+    type=click.FloatRange(min=0.5),
+    default=2.0,
+    show_default=True,
+    help="Seconds between refreshes with --watch.",
+)
 @pass_state
-def list_(state: CliState, page: int, limit: int, as_json: bool) -> None:
+def list_(
+    state: CliState,
+    page: int,
+    limit: int,
+    as_json: bool,
+    output_format: str | None,
+    watch: bool,
+    interval: float,
+) -> None:
     """List tasks, newest first."""
+    if as_json and output_format not in (None, "json"):
+        raise click.UsageError(f"--json and --format {output_format} ask for different outputs")
+    output_format = "json" if as_json else output_format or "table"
+    if watch and output_format != "table":
+        raise click.UsageError("--watch redraws the table; leave out --json and --format")
     with state.client() as client:
+        if watch:
+            watch_table(lambda: _task_table(client.tasks.list(page=page, limit=limit)), interval)
+            return
         result = client.tasks.list(page=page, limit=limit)
-    if as_json:
+    if output_format == "json":
         print_json(page_json(result, "tasks"))
-        return
-    print_table(
+    elif output_format == "csv":
+        print_csv(CSV_COLUMNS, [task.to_dict() for task in result.items])
+    else:
+        print_table(*_task_table(result))
+
+
+CSV_COLUMNS = ("id", "status", "created_at", "finished_at", "task", "output", "live_url")
+"""The fields of `tasks list --format csv`, as the API sends them."""
+
+
+def _task_table(result: Page[TaskSummary]) -> Table:
+    return Table(
         ("ID", "STATUS", "CREATED", "TASK"),
         [(t.id, t.status, t.created_at, _short(t.task)) for t in result.items],
         footer=f"page {result.page} of {result.total_pages} ({result.total_count} tasks)",
