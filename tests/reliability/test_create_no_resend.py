@@ -35,6 +35,8 @@ class Front:
         self.origin = emulator.base_url.removesuffix("/api/v1")
         self.before = before
         self.posts = 0
+        self.received = threading.Event()
+        """Set once a run-task has reached this server."""
         self.passed_on = threading.Event()
         """Set once a run-task has been passed on to the emulator (and answered there)."""
         self.server = RecordingServer(respond=self._respond)
@@ -42,6 +44,7 @@ class Front:
     def _respond(self, seen: Seen) -> Reply:
         if seen.method == "POST" and seen.path.endswith("/run-task"):
             self.posts += 1
+            self.received.set()
             early = self.before(seen, self.posts)
             if early is not None:
                 return early

@@ -9,12 +9,14 @@ import asyncio
 import logging
 import os
 import signal
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
 
 import pytest
-from conftest import Reply, Seen
+from conftest import Reply, Seen, cli_env
 from test_create_no_resend import Front, client_via
 
 from browser_use_cloud import AsyncBrowserUse, BrowserUse, TaskStatus
@@ -128,3 +130,56 @@ def test_ctrl_c_during_a_sync_wait_stops_the_task(emu: Emulator) -> None:
         with pytest.raises(KeyboardInterrupt):
             handle.wait()
         assert client.tasks.status(handle.id) == TaskStatus.STOPPED
+
+
+def test_ctrl_c_during_cli_run_creation_stops_the_task_and_shows_its_id(
+    emu: Emulator, front: Front
+) -> None:
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "browser_use_cloud.cli",
+            "--base-url",
+            front.server.base_url,
+            "--api-key",
+            "bu_test",
+            "run",
+            "Long job",
+        ],
+        env=cli_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert front.received.wait(30)  # run-task is held by the server
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=30)
+    task_id = only_task(emu, front)
+    assert process.returncode == 130
+    assert "Traceback" not in stderr
+    assert f"Interrupted: task {task_id} was stopped." in stderr
+    assert status_of(emu, task_id) == TaskStatus.STOPPED
+
+
+@pytest.mark.anyio
+async def test_cancelling_mcp_run_task_and_wait_during_creation_stops_the_task(
+    emu: Emulator, front: Front, caplog: pytest.LogCaptureFixture
+) -> None:
+    import anyio
+    from mcp import Client
+
+    from browser_use_cloud.mcp import create_server
+
+    async with async_client(front) as library, Client(create_server(library)) as session:
+        with anyio.CancelScope() as scope:
+            async with anyio.create_task_group() as group:
+                group.start_soon(session.call_tool, "run_task_and_wait", {"task": "Long job"})
+                while not front.received.is_set():  # run-task is held by the server
+                    await anyio.sleep(0.01)
+                scope.cancel()
+        task_id = only_task(emu, front)
+        with anyio.fail_after(10):
+            while await library.tasks.status(task_id) != TaskStatus.STOPPED:
+                await anyio.sleep(0.05)
+    assert any(f"task {task_id} was stopped" in r.getMessage() for r in caplog.records)

@@ -94,11 +94,12 @@ def follow(
     Raises the SDK's TaskError subclasses for a failed, stopped or timed-out task.
     """
     extra: dict[str, Any] = dict(options or {})
-    # create() checks every option and file before it uploads anything
-    handle = client.tasks.create(task, output_type=schema, files=files, **extra)
-    for path in files:
-        progress.note(f"uploaded {path.name}")
-    with stop_on_interrupt(handle):
+    with stop_on_interrupt() as guard:
+        # create() checks every option and file before it uploads anything
+        handle = client.tasks.create(task, output_type=schema, files=files, **extra)
+        guard.created(handle)
+        for path in files:
+            progress.note(f"uploaded {path.name}")
         if poll is not None:
             handle.stream_policy = poll
         progress.created(handle.id)

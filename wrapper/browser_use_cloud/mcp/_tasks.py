@@ -7,6 +7,7 @@ server. All of them use the public client API (handles, steps, wait, files).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 from collections.abc import Awaitable, Callable, Mapping
@@ -140,7 +141,12 @@ async def run_task_and_wait(
 async def _stop_quietly(client: AsyncBrowserUse, task_id: str) -> None:
     try:
         await client.tasks.stop(task_id)
-    except APIError as exc:  # already ended, or unreachable: nothing more to do
+    except APIError as exc:  # already ended (the SDK stops it too), or unreachable
+        with contextlib.suppress(APIError):
+            status = await client.tasks.status(task_id)
+            if status.is_terminal:
+                log.info("task %s is %s: the client cancelled the call", task_id, status)
+                return
         log.warning("could not stop task %s after cancellation: %s", task_id, exc)
     else:
         log.info("stopped task %s: the client cancelled the call", task_id)
