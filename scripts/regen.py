@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import derive_operation_table
 import derive_surface
 import normalize
 import spec_diff
@@ -111,6 +112,8 @@ def generate_client(build: Path) -> None:
 # Every file the spec drives, in the order they are built.
 BUILD_STEPS: tuple[Step, ...] = (
     Step("generate the low-level client", (PACKAGE_DIR,), generate_client),
+    # Written into the generated package, so it is compared and replaced with it.
+    Step("derive the operation table", (), derive_operation_table.build),
     Step(
         "derive the wrapper's enums, result types and options",
         derive_surface.OUTPUTS,

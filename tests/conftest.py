@@ -2,12 +2,32 @@
 
 from __future__ import annotations
 
+import functools
+import json
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 SHARED_SPEC = Path(__file__).resolve().parents[2] / "shared" / "spec"
+REPO = Path(__file__).resolve().parents[1]
+
+
+@functools.cache
+def load_spec() -> dict[str, Any]:
+    """The repository's openapi.json (tests compare what the package does with it)."""
+    spec: dict[str, Any] = json.loads((REPO / "openapi.json").read_text(encoding="utf-8"))
+    return spec
+
+
+def operations_of(spec: dict[str, Any]) -> Any:
+    """The `Operations` a regen of `spec` would give (its table built in memory)."""
+    import derive_operation_table
+
+    from browser_use_cloud._operations import Operations
+
+    return Operations(derive_operation_table.table(spec, derive_operation_table.load_limits()))
 
 
 def shared_spec_path(name: str = "") -> Path:

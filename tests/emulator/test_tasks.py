@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from browser_use_cloud.emulator import Emulator, EmulatorConfig
-from browser_use_cloud.emulator._spec import load_spec
+from tests.conftest import load_spec
 
 from .conftest import Api
 

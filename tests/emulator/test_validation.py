@@ -9,8 +9,8 @@ import httpx
 import pytest
 
 from browser_use_cloud.emulator import Emulator
-from browser_use_cloud.emulator._spec import load_spec
 from browser_use_cloud.emulator._validation import SchemaValidator
+from tests.conftest import load_spec
 
 from .conftest import Api
 
@@ -143,11 +143,10 @@ def test_structured_output_json_must_be_a_json_schema(api: Api, value: str, frag
 
 
 def test_validator_fills_spec_defaults_and_drops_unknown_fields() -> None:
-    spec = load_spec()
-    validator = SchemaValidator(spec)
+    validator = SchemaValidator()
     errors: list[dict[str, Any]] = []
     body = validator.validate(
-        {"$ref": "#/components/schemas/CreateBrowserProfileRequest"},
+        load_spec()["components"]["schemas"]["CreateBrowserProfileRequest"],
         {"profile_name": "p", "surprise": True},
         ("body",),
         errors,

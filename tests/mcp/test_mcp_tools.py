@@ -11,9 +11,10 @@ import pytest
 from mcp import Client
 
 from browser_use_cloud import AsyncBrowserUse
-from browser_use_cloud._operations import Operations, operations, read_packaged_spec
+from browser_use_cloud._operations import operations
 from browser_use_cloud._task_input import REQUEST_ID_KEY
 from browser_use_cloud.mcp import create_server
+from tests.conftest import load_spec, operations_of
 
 pytestmark = pytest.mark.anyio
 EXTRA = {"run_task_and_wait", "monitor_task", "upload_file", "download_output_file"}
@@ -39,7 +40,7 @@ async def test_every_operation_is_a_tool_with_the_api_arguments(session: Client)
         hints = tool.annotations
         assert hints is not None
         assert hints.read_only_hint is (op.method == "GET")
-        assert hints.idempotent_hint is (op.method in ("GET", "PUT", "DELETE"))
+        assert hints.idempotent_hint is (op.retry == "idempotent")
         if op.method != "GET":
             assert hints.destructive_hint is (op.method == "DELETE" or op.name == "stop_task")
 
@@ -56,7 +57,7 @@ async def test_extra_tools_reuse_the_operation_arguments(session: Client) -> Non
 
 async def test_a_new_operation_becomes_a_tool(emulator: Any) -> None:
     """A regen that adds an operation needs no edit: feed the server a changed spec."""
-    spec = json.loads(read_packaged_spec())
+    spec = copy.deepcopy(load_spec())
     spec["paths"]["/api/v1/task/{task_id}/notes"] = {
         "post": {
             "operationId": "add_task_note_api_v1_task__task_id__notes_post",
@@ -86,7 +87,7 @@ async def test_a_new_operation_becomes_a_tool(emulator: Any) -> None:
     library = AsyncBrowserUse(
         api_key="k", base_url="https://api.test/api/v1", transport=httpx.MockTransport(answer)
     )
-    async with Client(create_server(library, registry=Operations(copy.deepcopy(spec)))) as mcp:
+    async with Client(create_server(library, registry=operations_of(spec))) as mcp:
         tools = {tool.name: tool for tool in (await mcp.list_tools()).tools}
         note = tools["add_task_note"]
         assert note.annotations.read_only_hint is False

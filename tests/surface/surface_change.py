@@ -43,8 +43,9 @@ def apply(spec: dict[str, Any]) -> dict[str, Any]:
     return changed
 
 
-# Run in a fresh interpreter whose `browser_use_cloud` is the re-derived copy; the emulator
-# reads the changed spec from $BROWSER_USE_EMULATOR_OPENAPI. Prints one line per check.
+# Run in a fresh interpreter whose `browser_use_cloud` (and operation table) is the re-derived
+# copy; $BROWSER_USE_EMULATOR_OPENAPI names the changed spec for the checks. Prints one line
+# per check.
 CHECKS = r"""
 import json, os, sys, typing
 import jsonschema

@@ -10,6 +10,7 @@ import jsonschema
 
 from browser_use_cloud.emulator._responses import ResponseShapes
 from browser_use_cloud.emulator._spec import operations
+from tests.conftest import operations_of
 
 
 def _valid(spec: dict[str, Any], schema_name: str, value: Any) -> None:
@@ -24,8 +25,8 @@ def test_missing_fields_get_schema_valid_values(spec: dict[str, Any]) -> None:
         "anyOf": [{"type": "number", "minimum": 0}, {"type": "null"}]
     }
     schemas["TaskStepResponse"]["properties"]["duration_ms"] = {"type": "integer", "minimum": 1}
-    get_task = next(op for op in operations(changed) if op.name == "get_task")
-    complete = ResponseShapes(changed).for_operation(get_task)
+    get_task = next(op for op in operations(operations_of(changed)) if op.name == "get_task")
+    complete = ResponseShapes().for_operation(get_task)
     step = {"id": "s", "step": 1, "evaluation_previous_goal": "", "next_goal": "", "url": "u"}
     known = {
         "id": "t",
@@ -50,7 +51,7 @@ def test_an_operation_without_a_handler_gets_a_schema_valid_stand_in(
     gif = copy.deepcopy(changed["paths"]["/api/v1/task/{task_id}/gif"]["get"])
     gif["operationId"] = "get_task_logs_api_v1_task__task_id__logs_get"
     changed["paths"]["/api/v1/task/{task_id}/logs"] = {"get": gif}
-    logs = next(op for op in operations(changed) if op.name == "get_task_logs")
-    answer = ResponseShapes(changed).stand_in(logs)(None)
+    logs = next(op for op in operations(operations_of(changed)) if op.name == "get_task_logs")
+    answer = ResponseShapes().stand_in(logs)(None)
     _valid(changed, "TaskGifResponse", answer)
     assert set(answer) == {"gif"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import importlib
 import importlib.util
 import json
 import pkgutil
@@ -13,8 +14,9 @@ import pytest
 
 import browser_use_cloud_api.api as generated_api
 from browser_use_cloud import InputError
-from browser_use_cloud._operations import Operations, clean_name, operations, read_packaged_spec
+from browser_use_cloud._operations import clean_name, operations
 from browser_use_cloud._schema_check import check_value
+from tests.conftest import load_spec, operations_of
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -28,7 +30,7 @@ def _normalize() -> Any:
 
 
 def _spec() -> dict[str, Any]:
-    return json.loads(read_packaged_spec())
+    return load_spec()
 
 
 def test_names_and_tags_are_the_generated_modules() -> None:
@@ -76,7 +78,7 @@ def test_a_new_operation_in_the_spec_is_registered_without_an_edit() -> None:
             "responses": {"200": {"description": "OK"}},
         }
     }
-    ops = Operations(spec)
+    ops = operations_of(spec)
     logs = ops.find("get_task_logs")
     assert logs.reads_only and logs.tag == "tasks"
     assert logs.build_request({"task_id": "t 1", "tail": 5}) == {
@@ -139,8 +141,8 @@ def test_two_operations_with_one_name_are_refused() -> None:
     spec = copy.deepcopy(_spec())
     twin = copy.deepcopy(spec["paths"]["/api/v1/ping"]["get"])
     spec["paths"]["/api/v1/ping2"] = {"get": twin}
-    with pytest.raises(ValueError, match="both named 'ping'"):
-        Operations(spec)
+    with pytest.raises(SystemExit, match="both named 'ping'"):
+        operations_of(spec)
 
 
 @pytest.mark.parametrize(
@@ -159,3 +161,34 @@ def test_two_operations_with_one_name_are_refused() -> None:
 )
 def test_schema_check(value: Any, schema: dict[str, Any], ok: bool) -> None:
     assert (check_value(value, schema) is None) is ok
+
+
+def test_the_table_merges_the_documented_limits_into_the_schemas() -> None:
+    run = {arg.name: arg for arg in operations()["run_task"].arguments}
+    steps = [b for b in run["max_agent_steps"].schema["anyOf"] if b.get("type") == "integer"]
+    assert steps[0]["maximum"] == 200 and steps[0]["minimum"] == 1
+    metadata = next(b for b in run["metadata"].schema["anyOf"] if b.get("type") == "object")
+    assert metadata["maxProperties"] == 10
+    assert metadata["propertyNames"]["maxLength"] == 100
+    assert run["task"].schema["x-not-blank"] is True
+    limit = {arg.name: arg for arg in operations()["list_tasks"].arguments}["limit"]
+    assert limit.schema["maximum"] == 100
+
+
+def test_each_operation_names_the_generated_module_that_builds_it() -> None:
+    for op in operations().values():
+        module = importlib.import_module(op.module)
+        assert callable(module._get_kwargs), op.name
+    assert operations()["run_task"].retry == "safe_post"
+    assert operations()["get_task"].retry == "idempotent"
+    assert operations()["upload_file_presigned_url"].retry == "idempotent"
+    assert operations()["get_task"].result == "TaskResponse"
+
+
+def test_the_committed_table_is_what_the_build_writes() -> None:
+    import derive_operation_table
+
+    built = derive_operation_table.table(_spec(), derive_operation_table.load_limits())
+    from browser_use_cloud_api._operation_table import OPERATIONS
+
+    assert built == OPERATIONS

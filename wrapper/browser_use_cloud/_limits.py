@@ -1,8 +1,11 @@
 """Limits the service documents but openapi.json does not state, declared once by field name.
 
-The client's input checks and the emulator's request validation both read them (limits
-the spec states, such as enums and `minimum`/`maximum`, come from the spec itself). A
-test checks that every name here is a field of a request schema in openapi.json.
+An input of the build: `scripts/derive_operation_table.py` (`nox -s regen`) merges them
+into the schemas of the generated operation table, which the client's argument check and
+the emulator's request validation read (limits the spec states, such as enums and
+`minimum`/`maximum`, come from the spec itself). A test checks that every name here is a
+field of a request schema in openapi.json. Plain Python with no imports from the package:
+the build step loads this file on its own.
 """
 
 from __future__ import annotations
@@ -13,6 +16,10 @@ MAX_METADATA_PAIRS = 10
 MAX_METADATA_KEY_CHARS = 100
 MAX_METADATA_VALUE_CHARS = 1000
 MAX_AGENT_STEPS = 200
+MAX_PAGE_SIZE = 100
+
+QUERY_BOUNDS: dict[str, tuple[int, int | None]] = {"limit": (1, MAX_PAGE_SIZE)}
+"""Integer query parameters: (lowest, highest or None) the service accepts (page size)."""
 
 FIELD_BOUNDS: dict[str, tuple[int, int | None]] = {
     "max_agent_steps": (1, MAX_AGENT_STEPS),

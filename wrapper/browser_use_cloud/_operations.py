@@ -1,57 +1,41 @@
-"""The API's operations, read from the packaged openapi.json (pure: no I/O but that read).
+"""The API's operations, read from the generated operation table (pure).
 
 One registry for everything that offers operations by name: `client.call`, the MCP
-server's tools and the parity test. An operation's name is the generated module's name
-(`clean_name`, the rule `scripts/normalize.py` applies before generating); its
-arguments are the path and query parameters plus the request body's fields, flat, under
-the API's own names. `$ref`s are resolved, so each operation's `input_schema` is a
-self-contained JSON Schema object.
+server's tools, the emulator and the parity test. The table
+(`browser_use_cloud_api._operation_table`) is written by `nox -s regen` from openapi.json
+with the documented limits merged in; this module only reads it, on first use. An
+operation's name is the generated endpoint module's name; its arguments are its path,
+query, header and cookie parameters plus its request body's fields, flat, under the API's
+own names, each with a self-contained JSON Schema.
 """
 
 from __future__ import annotations
 
 import functools
-import importlib.resources
-import json
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 from urllib.parse import quote
 
 from ._exceptions import InputError
+from ._retry import RetryClass
 from ._schema_check import check_value
 from ._validate import check_id
 
 JSON = dict[str, Any]
-Location = Literal["path", "query", "body"]
+Location = Literal["path", "query", "header", "cookie", "body"]
 HTTP_METHODS = ("get", "put", "post", "delete", "patch")
-_FASTAPI_ID = re.compile(r"^(?P<name>.+?)_api_v1_")
-_REF_PREFIX = "#/components/schemas/"
 
 
 def clean_name(operation_id: str) -> str:
     """FastAPI's default id is ``<function>_api_v1_<path>_<method>``; keep ``<function>``."""
-    match = _FASTAPI_ID.match(operation_id)
-    return match.group("name") if match else operation_id
-
-
-def read_packaged_spec() -> str:
-    """The text of the openapi.json this package was built from.
-
-    A wheel carries it as `browser_use_cloud/_openapi.json`; an editable install reads the
-    repository's `openapi.json`.
-    """
-    packaged = importlib.resources.files("browser_use_cloud").joinpath("_openapi.json")
-    if packaged.is_file():
-        return packaged.read_text(encoding="utf-8")
-    return (Path(__file__).resolve().parents[2] / "openapi.json").read_text(encoding="utf-8")
+    head, found, _ = operation_id.partition("_api_v1_")
+    return head if found and head else operation_id
 
 
 @dataclass(frozen=True)
 class Argument:
-    """One argument of an operation: a path or query parameter, or a body field."""
+    """One argument of an operation: a path, query, header or cookie parameter, or a body field."""
 
     name: str
     location: Location
@@ -62,7 +46,7 @@ class Argument:
 
 @dataclass(frozen=True)
 class Operation:
-    """One API operation: how to send it and what it takes."""
+    """One API operation: how to send it, what it takes and what it answers."""
 
     name: str
     method: str  # upper case
@@ -70,6 +54,13 @@ class Operation:
     tag: str
     description: str
     arguments: tuple[Argument, ...]
+    retry: RetryClass
+    module: str  # the generated endpoint module, e.g. "browser_use_cloud_api.api.tasks.get_task"
+    result: str | None  # the component schema of its 200 answer
+    operation_id: str = ""
+    secured: bool = True
+    has_body: bool = False
+    responses: Mapping[str, JSON | None] | None = None  # status -> resolved schema
 
     @property
     def reads_only(self) -> bool:
@@ -77,15 +68,16 @@ class Operation:
 
     @property
     def idempotent(self) -> bool:
-        """Repeating it cannot change the outcome (GET, PUT, DELETE)."""
-        return self.method in ("GET", "PUT", "DELETE")
+        """Repeating it cannot change the outcome (its retry class says so)."""
+        return self.retry == "idempotent"
 
     def input_schema(self) -> JSON:
         """The arguments as one JSON Schema object (the shape MCP tools declare)."""
         schema: JSON = {
             "type": "object",
             "properties": {
-                arg.name: _with_description(arg.schema, arg.description) for arg in self.arguments
+                arg.name: _public(_with_description(arg.schema, arg.description))
+                for arg in self.arguments
             },
             "additionalProperties": False,
         }
@@ -100,7 +92,7 @@ class Operation:
         return f"{self.name}({', '.join(shown)})"
 
     def build_request(self, params: Mapping[str, Any]) -> JSON:
-        """The request (method, url, params, json) for `params`; InputError if they are wrong.
+        """The request (method, url, params, headers, json) for `params`; InputError if wrong.
 
         Checks names, required arguments and each value against its schema before anything
         is sent. Values left out are not sent (the service applies its defaults).
@@ -120,6 +112,8 @@ class Operation:
             )
         path = self.path
         query: JSON = {}
+        headers: dict[str, str] = {}
+        cookies: list[str] = []
         body: JSON = {}
         for name, value in params.items():
             arg = known[name]
@@ -131,29 +125,29 @@ class Operation:
                 path = path.replace("{" + name + "}", segment)
             elif arg.location == "query":
                 query[name] = value
+            elif arg.location == "header":
+                headers[name] = _header_value(self.name, name, value)
+            elif arg.location == "cookie":
+                cookies.append(f"{name}={quote(_header_value(self.name, name, value), safe='')}")
             else:
                 body[name] = value
         request: JSON = {"method": self.method.lower(), "url": path}
         if query:
             request["params"] = query
-        if body or any(arg.location == "body" for arg in self.arguments):
+        if cookies:
+            headers["Cookie"] = "; ".join(cookies)
+        if headers:
+            request["headers"] = headers
+        if body or self.has_body:
             request["json"] = body
         return request
 
 
 class Operations(Mapping[str, Operation]):
-    """The operations of one spec, by name, in document order."""
+    """The operations of one table, by name, in document order."""
 
-    def __init__(self, spec: JSON) -> None:
-        self._by_name: dict[str, Operation] = {}
-        for op in _read_operations(spec):
-            if op.name in self._by_name:
-                other = self._by_name[op.name]
-                raise ValueError(
-                    f"{op.method} {op.path} and {other.method} {other.path} are both "
-                    f"named {op.name!r}"
-                )
-            self._by_name[op.name] = op
+    def __init__(self, table: Mapping[str, JSON]) -> None:
+        self._by_name = {name: _operation(entry) for name, entry in table.items()}
 
     def __getitem__(self, name: str) -> Operation:
         return self._by_name[name]
@@ -179,77 +173,71 @@ class Operations(Mapping[str, Operation]):
 
 @functools.cache
 def operations() -> Operations:
-    """The operations of the packaged openapi.json (read once)."""
-    return Operations(json.loads(read_packaged_spec()))
+    """The operations of the generated table (imported on first use)."""
+    from browser_use_cloud_api._operation_table import OPERATIONS
+
+    return Operations(OPERATIONS)
 
 
-def _read_operations(spec: JSON) -> Iterator[Operation]:
-    components = spec.get("components", {}).get("schemas", {})
-    for path, item in spec.get("paths", {}).items():
-        for method, raw in item.items():
-            if method not in HTTP_METHODS:
-                continue
-            name = clean_name(raw["operationId"])
-            arguments = [
-                Argument(
-                    name=p["name"],
-                    location=p["in"],
-                    required=bool(p.get("required")) or p["in"] == "path",
-                    schema=_resolve(p.get("schema", {}), components),
-                    description=p.get("description"),
-                )
-                for p in raw.get("parameters", ())
-                if p.get("in") in ("path", "query")
-            ]
-            arguments.extend(_body_arguments(raw, components, name, {a.name for a in arguments}))
-            text = [raw.get(key) for key in ("summary", "description")]
-            yield Operation(
-                name=name,
-                method=method.upper(),
-                path=path,
-                tag=(raw.get("tags") or ["default"])[0],
-                description="\n\n".join(t for t in text if t),
-                arguments=tuple(arguments),
-            )
-
-
-def _body_arguments(raw: JSON, components: JSON, name: str, taken: set[str]) -> Iterator[Argument]:
-    body = raw.get("requestBody")
-    if not body:
-        return
-    declared = body.get("content", {}).get("application/json", {}).get("schema", {})
-    schema = _resolve(declared, components)
-    if schema.get("type") != "object" or "properties" not in schema:
-        raise ValueError(f"{name}: only JSON object request bodies are supported")
-    required = set(schema.get("required", ())) if body.get("required") else set()
-    for field, field_schema in schema["properties"].items():
-        if field in taken:
-            raise ValueError(f"{name}: body field {field!r} has the name of a parameter")
-        yield Argument(
-            name=field,
-            location="body",
-            required=field in required,
-            schema={k: v for k, v in field_schema.items() if k != "description"},
-            description=field_schema.get("description"),
+def _operation(entry: JSON) -> Operation:
+    arguments = [
+        Argument(
+            name=param["name"],
+            location=param["in"],
+            required=param["required"],
+            schema=param["schema"],
+            description=param.get("description"),
         )
+        for param in entry["parameters"]
+    ]
+    body = entry.get("body")
+    if body is not None:
+        required = body["required"]
+        arguments += [
+            Argument(
+                name=field["name"],
+                location="body",
+                required=required and field["required"],
+                schema=field["schema"],
+                description=field.get("description"),
+            )
+            for field in body["fields"]
+        ]
+    return Operation(
+        name=entry["name"],
+        method=entry["method"],
+        path=entry["path"],
+        tag=entry["tag"],
+        description=entry.get("description") or "",
+        arguments=tuple(arguments),
+        retry=cast(RetryClass, entry["retry"]),
+        module=entry["module"],
+        result=entry.get("result"),
+        operation_id=entry["operation_id"],
+        secured=entry.get("secured", True),
+        has_body=body is not None,
+        responses=entry.get("responses"),
+    )
 
 
-def _resolve(schema: Any, components: JSON, seen: tuple[str, ...] = ()) -> Any:
-    """`schema` with every `#/components/schemas/X` replaced by a copy of X."""
-    if isinstance(schema, list):
-        return [_resolve(item, components, seen) for item in schema]
-    if not isinstance(schema, dict):
-        return schema
-    ref = schema.get("$ref")
-    if isinstance(ref, str) and ref.startswith(_REF_PREFIX):
-        target = ref[len(_REF_PREFIX) :]
-        if target in seen:
-            raise ValueError(f"schema {target!r} refers to itself; cannot inline it")
-        resolved = _resolve(components[target], components, (*seen, target))
-        extra = {k: v for k, v in schema.items() if k != "$ref"}
-        return {**resolved, **extra}
-    return {key: _resolve(value, components, seen) for key, value in schema.items()}
+def _header_value(operation: str, name: str, value: Any) -> str:
+    """A header or cookie value as sent: text on one line (no CR, LF or NUL)."""
+    text = str(value).lower() if isinstance(value, bool) else str(value)
+    if any(char in text for char in "\r\n\0"):
+        raise InputError(
+            f"{operation}: {name} must be one line of text (no line breaks or NUL characters)"
+        )
+    return text
 
 
 def _with_description(schema: JSON, description: str | None) -> JSON:
     return {**schema, "description": description} if description else schema
+
+
+def _public(schema: Any) -> Any:
+    """`schema` without the table's own `x-` keywords (what a tool's caller sees)."""
+    if isinstance(schema, list):
+        return [_public(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    return {k: _public(v) for k, v in schema.items() if not k.startswith("x-")}

@@ -34,10 +34,10 @@ from collections.abc import Callable, Hashable
 from typing import Any, Generic, TypeVar
 
 from ._exceptions import InputError
+from ._limits import MAX_PAGE_SIZE as MAX_PAGE_SIZE
 from ._models import Page
 
 T = TypeVar("T")
-MAX_PAGE_SIZE = 100
 
 
 def check_page_args(page: int, limit: int, *, limit_name: str = "limit") -> None:

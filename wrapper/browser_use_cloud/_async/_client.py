@@ -234,7 +234,7 @@ class AsyncBrowserUse:
         request = op.build_request(params)
         response = await self._http.request(
             request,
-            retry="idempotent" if op.idempotent else "safe_post",
+            retry=op.retry,
             timeout=timeout,
             missing_ok_on_retry=op.method == "DELETE",
         )

@@ -233,7 +233,7 @@ class BrowserUse:
         request = op.build_request(params)
         response = self._http.request(
             request,
-            retry="idempotent" if op.idempotent else "safe_post",
+            retry=op.retry,
             timeout=timeout,
             missing_ok_on_retry=op.method == "DELETE",
         )

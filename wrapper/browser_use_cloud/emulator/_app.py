@@ -16,7 +16,7 @@ from . import _api_account, _api_files, _api_profiles, _api_schedules, _api_task
 from ._config import EmulatorConfig
 from ._handler import Call, Handler
 from ._responses import ResponseShapes
-from ._spec import API_PREFIX, Operation, load_spec, operations
+from ._spec import API_PREFIX, Operation, operations
 from ._state import ApiError, State
 from ._validation import RequestValidationError, SchemaValidator, validate_request
 
@@ -41,7 +41,7 @@ LEGACY = (
         path=f"{API_PREFIX}/delete-browser-profile-for-user",
         parameters=(),
         body_schema=None,
-        responses={"200": {"content": {"application/json": {"schema": {}}}}},
+        responses={"200": {}},
         secured=True,
     ),
 )
@@ -87,7 +87,13 @@ def _endpoint(
         body = await request.body() if op.body_schema is not None else b""
         try:
             params, parsed = validate_request(
-                validator, op, request.path_params, request.query_params, body
+                validator,
+                op,
+                request.path_params,
+                request.query_params,
+                body,
+                headers=request.headers,
+                cookies=request.cookies,
             )
             return _json(complete(handler(Call(request, state, params, parsed))))
         except RequestValidationError as exc:
@@ -132,12 +138,11 @@ def create_app(config: EmulatorConfig | None = None) -> Starlette:
     from ._limits import RateLimitMiddleware
 
     config = config or EmulatorConfig()
-    spec = load_spec()
-    validator = SchemaValidator(spec)
-    shapes = ResponseShapes(spec)
+    validator = SchemaValidator()
+    shapes = ResponseShapes()
     state = State(config)
     by_path: dict[str, dict[str, Callable[[Request], Awaitable[Response]]]] = {}
-    for op in (*operations(spec), *LEGACY):
+    for op in (*operations(), *LEGACY):
         handler = HANDLERS.get(op.name) or shapes.stand_in(op)
         endpoint = _endpoint(op, handler, state, validator, shapes)
         by_path.setdefault(_route_path(op.path), {})[op.method.upper()] = endpoint

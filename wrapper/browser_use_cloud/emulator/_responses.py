@@ -24,11 +24,10 @@ def _identity(value: Any) -> Any:
 
 
 class ResponseShapes:
-    """One shaping function per operation, compiled once from the spec."""
+    """One shaping function per operation, compiled once from the operation table."""
 
-    def __init__(self, spec: JSON) -> None:
-        self._spec = spec
-        self._by_ref: dict[str, Shape | None] = {}
+    def __init__(self) -> None:
+        self._by_name: dict[str, Shape | None] = {}  # by component schema (`x-schema`)
 
     def for_operation(self, op: Operation) -> Shape:
         """The function that completes `op`'s 200 answers (identity when nothing to do)."""
@@ -51,25 +50,17 @@ class ResponseShapes:
         """A value valid for `schema` (not null when the schema allows other values)."""
         branches = [b for b in schema.get("anyOf", ()) if b.get("type") != "null"]
         target = branches[0] if len(branches) == 1 else schema
-        root = {**target, "components": self._spec.get("components", {})}
-        return _schema_values.generate(root, random.Random(f"response field {name}"))
-
-    def _resolve(self, schema: JSON) -> tuple[str | None, JSON]:
-        ref = schema.get("$ref")
-        if ref is None:
-            return None, schema
-        node: Any = self._spec
-        for part in ref.removeprefix("#/").split("/"):
-            node = node[part]
-        return ref, node
+        return _schema_values.generate(target, random.Random(f"response field {name}"))
 
     def _compile(self, schema: JSON) -> Shape | None:
-        ref, target = self._resolve(schema)
-        if ref is not None:
-            if ref not in self._by_ref:
-                self._by_ref[ref] = None  # a schema that contains itself: stop here
-                self._by_ref[ref] = self._compile(target)
-            return self._by_ref[ref]
+        name = schema.get("x-schema")
+        if isinstance(name, str):  # a component: compiled once, wherever it is used
+            if name not in self._by_name:
+                self._by_name[name] = self._compile_schema(schema)
+            return self._by_name[name]
+        return self._compile_schema(schema)
+
+    def _compile_schema(self, target: JSON) -> Shape | None:
         branches = [b for b in target.get("anyOf", ()) if b.get("type") != "null"]
         if branches:
             shapes = [s for s in map(self._compile, branches) if s is not None]

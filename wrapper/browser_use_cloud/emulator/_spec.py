@@ -1,17 +1,20 @@
-"""Load the project's openapi.json and index its operations."""
+"""The operations the emulator serves, read from the generated operation table.
+
+The table (`browser_use_cloud_api._operation_table`, written by `nox -s regen`) carries each
+operation's parameters by location, its body fields and its response schemas, every
+`$ref` inlined and the documented limits merged in; nothing here reads openapi.json.
+"""
 
 from __future__ import annotations
 
-import functools
-import json
-import os
+from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from .._operations import clean_name, read_packaged_spec
+from .._operations import Operation as TableOperation
+from .._operations import Operations
+from .._operations import operations as table_operations
 
-SPEC_ENV = "BROWSER_USE_EMULATOR_OPENAPI"
 API_PREFIX = "/api/v1"
 
 JSON = dict[str, Any]
@@ -25,51 +28,43 @@ class Operation:
     operation_id: str
     method: str  # upper case
     path: str  # spec path, e.g. "/api/v1/task/{task_id}"
-    parameters: tuple[JSON, ...]
-    body_schema: JSON | None
-    responses: JSON
+    parameters: tuple[JSON, ...]  # {"name", "in", "required", "schema"}, schemas resolved
+    body_schema: JSON | None  # the JSON body as one object schema, or None
+    responses: Mapping[str, JSON | None]  # status -> resolved JSON schema (None: no JSON)
     secured: bool
 
 
-def _read_spec_text() -> str:
-    override = os.environ.get(SPEC_ENV)
-    if override:
-        return Path(override).read_text(encoding="utf-8")
-    return read_packaged_spec()
+def operations(table: Operations | None = None) -> list[Operation]:
+    """Every operation of the table (the generated one by default), in document order."""
+    return [_served(op) for op in (table or table_operations()).values()]
 
 
-@functools.cache
-def load_spec() -> JSON:
-    """The spec document: ``$BROWSER_USE_EMULATOR_OPENAPI``, package data or the repo's file."""
-    spec: JSON = json.loads(_read_spec_text())
-    return spec
-
-
-def operations(spec: JSON) -> list[Operation]:
-    """Every operation in the spec, in document order."""
-    found = []
-    for path, item in spec["paths"].items():
-        for method, op in item.items():
-            body = op.get("requestBody", {}).get("content", {}).get("application/json", {})
-            found.append(
-                Operation(
-                    name=clean_name(op["operationId"]),
-                    operation_id=op["operationId"],
-                    method=method.upper(),
-                    path=path,
-                    parameters=tuple(op.get("parameters", ())),
-                    body_schema=body.get("schema"),
-                    responses=op.get("responses", {}),
-                    secured=bool(op.get("security")),
-                )
-            )
-    return found
+def _served(op: TableOperation) -> Operation:
+    parameters = tuple(
+        {"name": a.name, "in": a.location, "required": a.required, "schema": a.schema}
+        for a in op.arguments
+        if a.location != "body"
+    )
+    body: JSON | None = None
+    if op.has_body:
+        fields = [a for a in op.arguments if a.location == "body"]
+        body = {
+            "type": "object",
+            "properties": {a.name: a.schema for a in fields},
+            "required": [a.name for a in fields if a.required],
+        }
+    return Operation(
+        name=op.name,
+        operation_id=op.operation_id,
+        method=op.method,
+        path=op.path,
+        parameters=parameters,
+        body_schema=body,
+        responses=op.responses or {},
+        secured=op.secured,
+    )
 
 
 def response_schema(op: Operation, status: int) -> JSON | None:
     """The JSON schema the spec declares for ``status`` (None if it declares none)."""
-    response = op.responses.get(str(status))
-    if response is None:
-        return None
-    schema: JSON = response.get("content", {}).get("application/json", {}).get("schema", {})
-    return schema
+    return op.responses.get(str(status))

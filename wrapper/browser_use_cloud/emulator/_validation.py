@@ -1,11 +1,12 @@
-"""Request validation driven by openapi.json, with FastAPI/pydantic v2 shaped errors.
+"""Request validation driven by the operation table, with FastAPI/pydantic v2 shaped errors.
 
 JSON bodies must carry the JSON types the spec names (``"7"`` or ``true`` is not an
 integer, ``0`` is not a boolean, a number is not a date-time). Query and path
 parameters arrive as text and are read the way pydantic's lax mode reads them
 (``"7"`` -> 7, ``"yes"`` -> True). Defaults from the spec are filled in, unknown
 body fields are dropped. Limits that the service documents but the spec does not
-declare (page size, ``max_agent_steps``, ``metadata`` sizes) are overlaid here.
+declare (page size, ``max_agent_steps``, ``metadata`` sizes) are in the table's schemas
+already (merged at build time from ``_limits.py``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from .._limits import schema_keywords
 from ._spec import JSON, Operation
 
 Loc = tuple[str | int, ...]
@@ -25,8 +25,6 @@ ErrorDict = dict[str, Any]
 
 _TRUE = {"1", "on", "t", "true", "y", "yes"}
 _FALSE = {"0", "off", "f", "false", "n", "no"}
-
-QUERY_LIMITS: dict[str, JSON] = {"limit": {"maximum": 100}}
 
 
 class RequestValidationError(Exception):
@@ -57,23 +55,10 @@ def _expected(values: list[Any]) -> str:
 
 
 class SchemaValidator:
-    """Validate and coerce values against schemas from one spec document."""
-
-    def __init__(self, spec: JSON) -> None:
-        self._spec = spec
-
-    def resolve(self, schema: JSON) -> JSON:
-        """Follow ``$ref`` pointers inside the document."""
-        while "$ref" in schema:
-            node: Any = self._spec
-            for part in schema["$ref"].removeprefix("#/").split("/"):
-                node = node[part]
-            schema = node
-        return schema
+    """Validate and coerce values against the table's (self-contained) schemas."""
 
     def validate(self, schema: JSON, value: Any, loc: Loc, errors: list[ErrorDict]) -> Any:
         """Return the coerced value; append problems to ``errors``."""
-        schema = self.resolve(schema)
         if "anyOf" in schema:
             return self._any_of(schema["anyOf"], value, loc, errors)
         if "enum" in schema:
@@ -91,7 +76,7 @@ class SchemaValidator:
         return check(self, schema, value, loc, errors)
 
     def _any_of(self, branches: list[JSON], value: Any, loc: Loc, errors: list[ErrorDict]) -> Any:
-        real = [b for b in branches if self.resolve(b).get("type") != "null"]
+        real = [b for b in branches if b.get("type") != "null"]
         if value is None and len(real) < len(branches):
             return None
         first: list[ErrorDict] = []
@@ -282,46 +267,24 @@ _CHECKS = {
 }
 
 
-def _with_limits(validator: SchemaValidator, schema: JSON) -> JSON:
-    """The body schema with the documented extra limits (`_limits`, by field name, shared
-    with the client's checks) merged into its properties."""
-    resolved = validator.resolve(schema)
-    props = dict(resolved.get("properties", {}))
-    for name, prop in props.items():
-        keywords = schema_keywords(name)
-        if keywords:
-            props[name] = _merge_into_non_null(validator, prop, keywords)
-    return {**resolved, "properties": props}
-
-
-def _merge_into_non_null(validator: SchemaValidator, prop: JSON, keywords: JSON) -> JSON:
-    if "anyOf" in prop:
-        branches = [
-            b
-            if validator.resolve(b).get("type") == "null"
-            else {**validator.resolve(b), **keywords}
-            for b in prop["anyOf"]
-        ]
-        return {**prop, "anyOf": branches}
-    return {**validator.resolve(prop), **keywords}
-
-
 def validate_request(
     validator: SchemaValidator,
     op: Operation,
     path_params: Mapping[str, str],
     query: Mapping[str, str],
     body: bytes,
+    *,
+    headers: Mapping[str, str] | None = None,
+    cookies: Mapping[str, str] | None = None,
 ) -> tuple[JSON, Any]:
     """Check parameters and body of one request; return them coerced, or raise."""
     errors: list[ErrorDict] = []
     params: JSON = {}
+    sources = {"path": path_params, "query": query, "header": headers, "cookie": cookies}
     for param in op.parameters:
         name, where = param["name"], param["in"]
-        source = path_params if where == "path" else query
-        schema = {**param.get("schema", {})}
-        if where == "query":
-            schema.update(QUERY_LIMITS.get(name, {}))
+        source = sources.get(where) or {}
+        schema = param.get("schema", {})
         loc: Loc = (where, name)
         if name in source:
             params[name] = validator.validate(schema, source[name], loc, errors)
@@ -350,4 +313,4 @@ def _body(validator: SchemaValidator, schema: JSON, body: bytes, errors: list[Er
             error("json_invalid", ("body", pos), "JSON decode error", {}, {"error": reason})
         )
         return None
-    return validator.validate(_with_limits(validator, schema), value, ("body",), errors)
+    return validator.validate(schema, value, ("body",), errors)
