@@ -24,7 +24,7 @@ from browser_use_cloud import AsyncBrowserUse, AsyncTaskHandle, BrowserUse, Task
 from browser_use_cloud._polling import PollPolicy
 from browser_use_cloud.emulator import Emulator, EmulatorConfig
 
-SENDS_NOTHING = {"handle", "with_options", "close", "notify"}
+SENDS_NOTHING = {"handle", "with_options", "close", "notify", "capture_responses"}
 """Public methods that send no request (everything else must take `timeout=`)."""
 FOLLOWS_A_TASK = {"wait", "run", "steps", "map", "map_as_completed"}
 """Methods that follow a task until it ends: they also take `wait_timeout=` and `on_timeout=`."""

@@ -54,10 +54,14 @@ __all__ = [
     "BrowserProfile",
     "BrowserUse",
     "BrowserUseError",
+    "BudgetWaitEvent",
+    "CapturedResponses",
     "ClientClosedError",
     "ConcurrencyLimitError",
     "ConflictError",
     "DuplicateGuard",
+    "Hook",
+    "HookEvent",
     "InputError",
     "InsufficientCreditsError",
     "InternalServerError",
@@ -71,10 +75,18 @@ __all__ = [
     "PollPolicy",
     "ProxyCountryCode",
     "RateLimitError",
+    "RequestErrorEvent",
+    "RequestEvent",
+    "RequestExtras",
+    "ResponseEvent",
+    "ResponseInfo",
+    "RetryEvent",
     "ScheduleType",
     "ScheduledTask",
     "ScheduledTaskChanges",
+    "ScheduledTaskChangesWithExtras",
     "ScheduledTaskOptions",
+    "ScheduledTaskOptionsWithExtras",
     "StructuredOutputError",
     "Task",
     "TaskCreationUnconfirmedError",
@@ -83,8 +95,10 @@ __all__ = [
     "TaskHandle",
     "TaskMedia",
     "TaskOptions",
+    "TaskOptionsWithExtras",
     "TaskResult",
     "TaskStatus",
+    "TaskStatusEvent",
     "TaskStatusUpdateEvent",
     "TaskStep",
     "TaskStoppedError",
@@ -111,6 +125,21 @@ __all__ = [
 if TYPE_CHECKING:
     from ._async._client import AsyncBrowserUse
     from ._async._tasks import AsyncTaskHandle
+    from ._call_options import (
+        ScheduledTaskChangesWithExtras,
+        ScheduledTaskOptionsWithExtras,
+        TaskOptionsWithExtras,
+    )
+    from ._hooks import (
+        BudgetWaitEvent,
+        Hook,
+        HookEvent,
+        RequestErrorEvent,
+        RequestEvent,
+        ResponseEvent,
+        RetryEvent,
+        TaskStatusEvent,
+    )
     from ._map_plan import MapResult
     from ._models import (
         Balance,
@@ -129,6 +158,8 @@ if TYPE_CHECKING:
         UrlContent,
     )
     from ._polling import PollPolicy
+    from ._request_extras import RequestExtras
+    from ._response_info import CapturedResponses, ResponseInfo
     from ._spec_options import ScheduledTaskChanges, ScheduledTaskOptions, TaskOptions
     from ._structured_output import TaskResult
     from ._sync._client import BrowserUse
@@ -173,6 +204,26 @@ _LAZY_MODULES = {
         "TaskStep",
         "TaskSummary",
         "UrlContent",
+    ),
+    "._hooks": (
+        "BudgetWaitEvent",
+        "Hook",
+        "HookEvent",
+        "RequestErrorEvent",
+        "RequestEvent",
+        "ResponseEvent",
+        "RetryEvent",
+        "TaskStatusEvent",
+    ),
+    "._response_info": (
+        "CapturedResponses",
+        "ResponseInfo",
+    ),
+    "._request_extras": ("RequestExtras",),
+    "._call_options": (
+        "ScheduledTaskChangesWithExtras",
+        "ScheduledTaskOptionsWithExtras",
+        "TaskOptionsWithExtras",
     ),
     "._map_plan": ("MapResult",),
     "._polling": ("PollPolicy",),

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ._models import Task
+    from ._response_info import ResponseInfo
 
 
 class BrowserUseError(Exception):
@@ -67,13 +68,21 @@ class ClientClosedError(RuntimeError, BrowserUseError):
 
 
 class APIError(BrowserUseError):
-    """An error tied to one HTTP request: `method` and `url` say which (never the key)."""
+    """An error tied to one HTTP request: `method` and `url` say which (never the key).
+
+    `client_request_id` is the id this client gave that HTTP request (see `ResponseInfo`;
+    None when the error was not raised by a request the client sent). An error response's
+    `response_info` (on `APIStatusError`) has the service's id as well.
+    """
+
+    client_request_id: str | None
 
     def __init__(self, message: str, *, method: str, url: str) -> None:
         super().__init__(message)
         self.message = message
         self.method = method
         self.url = url
+        self.client_request_id = None
 
 
 class APIConnectionError(APIError):
@@ -111,7 +120,11 @@ class APIStatusError(APIError):
 
     `detail` is the decoded `detail` of a JSON error body (or the whole JSON body, or
     None for a non-JSON body such as an HTML error page); `body` is a short text excerpt.
+    `response_info` is the response as `capture_responses()` records it (status, headers,
+    elapsed time, and `request_id`: the id to quote to support).
     """
+
+    response_info: ResponseInfo | None
 
     def __init__(
         self,
@@ -129,6 +142,7 @@ class APIStatusError(APIError):
         self.headers = headers
         self.detail = detail
         self.body = body
+        self.response_info = None
 
 
 class BadRequestError(APIStatusError):

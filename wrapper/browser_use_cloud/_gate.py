@@ -81,18 +81,24 @@ class AsyncPacer:
         self.budget = budget
         self._lock: anyio.Lock | None = None
 
-    async def wait_turn(self) -> None:
+    async def wait_turn(self) -> float:
+        """Wait for a turn; return the seconds spent waiting (0.0: none)."""
         budget = self.budget
-        if budget.rate is None and budget.paused_until() <= time.monotonic():
-            return  # unlimited and not paused: no lock, no timer
+        start = time.monotonic()
+        if budget.rate is None and budget.paused_until() <= start:
+            return 0.0  # unlimited and not paused: no lock, no timer
         import anyio
 
         if self._lock is None:
             self._lock = anyio.Lock()
+        slept = False
         async with self._lock:
             while (delay := budget.delay(time.monotonic())) > 0:
+                slept = True
                 await anyio.sleep(delay)
-            budget.take(time.monotonic())
+            now = time.monotonic()
+            budget.take(now)
+        return now - start if slept else 0.0
 
 
 class Pacer:
@@ -102,11 +108,17 @@ class Pacer:
         self.budget = budget
         self._lock = threading.Lock()
 
-    def wait_turn(self) -> None:
+    def wait_turn(self) -> float:
+        """Wait for a turn; return the seconds spent waiting (0.0: none)."""
         budget = self.budget
-        if budget.rate is None and budget.paused_until() <= time.monotonic():
-            return
+        start = time.monotonic()
+        if budget.rate is None and budget.paused_until() <= start:
+            return 0.0
+        slept = False
         with self._lock:
             while (delay := budget.delay(time.monotonic())) > 0:
+                slept = True
                 time.sleep(delay)
-            budget.take(time.monotonic())
+            now = time.monotonic()
+            budget.take(now)
+        return now - start if slept else 0.0

@@ -18,6 +18,7 @@ when the event loop shuts down (its runner task is cancelled and runs `on_close(
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import queue
 import threading
 from collections.abc import Awaitable, Callable, Iterable
@@ -201,8 +202,13 @@ class Pool(Generic[R]):
         raise StopIteration
 
     def _start(self) -> None:
+        # Each thread runs in a copy of the caller's context, as asyncio tasks do: a call's
+        # request extras and response captures (context variables) reach its jobs.
+        context = contextvars.copy_context()
         threads = [
-            threading.Thread(target=self._work, name="browser-use-map", daemon=True)
+            threading.Thread(
+                target=context.copy().run, args=(self._work,), name="browser-use-map", daemon=True
+            )
             for _ in range(self._concurrency)
         ]
         self._running = len(threads)

@@ -110,9 +110,15 @@ class Watched:
 class WatchPlan:
     """Every watched task of one client, and the decisions of when and how to check them."""
 
-    def __init__(self, rate: float | None, load: Callable[[float], float] | None = None) -> None:
+    def __init__(
+        self,
+        rate: float | None,
+        load: Callable[[float], float] | None = None,
+        on_status: Callable[[str, TaskStatus], None] | None = None,
+    ) -> None:
         self.rate = rate
         self.load = load  # the share of the request budget used lately, at a given time
+        self.on_status = on_status  # told every status a check sees (the client's hooks)
         self.entries: dict[str, Watched] = {}
         self.gap = 0.0  # seconds between rounds while many tasks wait
         self.eager_gap = EAGER_GAP  # seconds between eager rounds
@@ -227,6 +233,8 @@ class WatchPlan:
     def seen(self, entry: Watched, status: TaskStatus, now: float) -> None:
         """A check saw `status` for `entry`."""
         entry.status = status
+        if self.on_status is not None:
+            self.on_status(entry.task_id, status)
         entry.failures = 0
         if status.is_terminal:
             entry.ended = True

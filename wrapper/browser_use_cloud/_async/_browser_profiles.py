@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from typing import Any
+from typing import Any, Unpack
 
 from browser_use_cloud_api.api.browser_profiles import (
     create_browser_profile,
@@ -18,6 +18,7 @@ from .._config import RequestTimeout
 from .._exceptions import InputError
 from .._models import BrowserProfile, Page, parse_browser_profile, parse_page
 from .._page_walk import MAX_PAGE_SIZE, PageWalk, check_page_args
+from .._request_extras import RequestExtras, takes_extras
 from .._task_input import check_proxy_country_code
 from .._validate import check_bool, check_id, check_int, check_text
 from ._http import body_op
@@ -68,6 +69,7 @@ def _fields(
 class AsyncBrowserProfiles(AsyncAPIResource):
     """Create, inspect, change and delete browser profiles."""
 
+    @takes_extras()
     async def create(
         self,
         profile_name: str,
@@ -80,6 +82,7 @@ class AsyncBrowserProfiles(AsyncAPIResource):
         browser_viewport_width: int = 1280,
         browser_viewport_height: int = 960,
         timeout: RequestTimeout = None,
+        **extras: Unpack[RequestExtras],
     ) -> BrowserProfile:
         """Create a profile (pay-as-you-go accounts may have only one)."""
         body = _fields(
@@ -95,30 +98,42 @@ class AsyncBrowserProfiles(AsyncAPIResource):
         op = body_op(create_browser_profile, CreateBrowserProfileRequest, body)
         return await self._http.call(op, parse_browser_profile, retry="safe_post", timeout=timeout)
 
-    async def get(self, profile_id: str, *, timeout: RequestTimeout = None) -> BrowserProfile:
+    @takes_extras(body=False)
+    async def get(
+        self, profile_id: str, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
+    ) -> BrowserProfile:
         """One profile."""
         op = get_browser_profile._get_kwargs(check_id("profile_id", profile_id))
         return await self._http.call(op, parse_browser_profile, retry="idempotent", timeout=timeout)
 
+    @takes_extras(body=False)
     async def list(
-        self, *, page: int = 1, limit: int = 10, timeout: RequestTimeout = None
+        self,
+        *,
+        page: int = 1,
+        limit: int = 10,
+        timeout: RequestTimeout = None,
+        **extras: Unpack[RequestExtras],
     ) -> Page[BrowserProfile]:
         """One page of profiles, newest first (`limit` up to 100)."""
         check_page_args(page, limit)
         op = list_browser_profiles._get_kwargs(page=page, limit=limit)
         return await self._http.call(op, _parse_page, retry="idempotent", timeout=timeout)
 
+    @takes_extras(body=False)
     def iter(
         self,
         *,
         page_size: int = MAX_PAGE_SIZE,
         max_items: int | None = None,
         timeout: RequestTimeout = None,
+        **extras: Unpack[RequestExtras],
     ) -> AsyncIterator[BrowserProfile]:
         """Every profile once, fetching pages lazily."""
         walk = PageWalk(_key, page_size=page_size, max_items=max_items)
         return self._paginate(self.list, walk, timeout)
 
+    @takes_extras()
     async def update(
         self,
         profile_id: str,
@@ -132,6 +147,7 @@ class AsyncBrowserProfiles(AsyncAPIResource):
         browser_viewport_width: int | None = None,
         browser_viewport_height: int | None = None,
         timeout: RequestTimeout = None,
+        **extras: Unpack[RequestExtras],
     ) -> BrowserProfile:
         """Change the given fields (None leaves a field as it is); returns the new state."""
         body = _fields(
@@ -152,7 +168,10 @@ class AsyncBrowserProfiles(AsyncAPIResource):
         )
         return await self._http.call(op, parse_browser_profile, retry="idempotent", timeout=timeout)
 
-    async def delete(self, profile_id: str, *, timeout: RequestTimeout = None) -> None:
+    @takes_extras(body=False)
+    async def delete(
+        self, profile_id: str, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
+    ) -> None:
         """Delete a profile and its saved browser data.
 
         A retry that finds it gone after an earlier attempt timed out counts as success.

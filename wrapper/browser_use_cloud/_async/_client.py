@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from functools import cached_property
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Unpack
 
 import httpx
 
@@ -19,12 +20,22 @@ from .._config import (
     resolve_timeout,
 )
 from .._exceptions import AuthenticationError, InputError
+from .._hooks import Hook, check_hooks
 from .._logging import hide_userinfo
+from .._request_extras import (
+    NO_BODY_METHODS,
+    RequestExtras,
+    check_extras,
+    check_headers,
+    sending_extras,
+    takes_extras,
+)
+from .._response_info import CapturedResponses, capture
 from .._retry import RetryPolicy
 from ._http import AsyncHTTP
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterable, Mapping
 
     from .._models import Balance
     from .._operations import Operation
@@ -53,6 +64,10 @@ class AsyncBrowserUse:
     Pass `http_client` to reuse your own httpx client, or `transport` to route requests
     (tests, proxies). Plain http:// is refused except to loopback hosts unless
     `allow_insecure_http=True`, for the base URL and for presigned upload and download URLs.
+
+    `default_headers` are sent with every API request (never to presigned storage URLs;
+    not Authorization). `hooks` are functions called with an event for every request,
+    response, retry, budget wait and task status change (see `HookEvent`).
     """
 
     def __init__(
@@ -66,6 +81,8 @@ class AsyncBrowserUse:
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         allow_insecure_http: bool = False,
+        default_headers: Mapping[str, str] | None = None,
+        hooks: Iterable[Hook] | None = None,
     ) -> None:
         if http_client is not None and transport is not None:
             raise InputError("pass either http_client or transport, not both")
@@ -79,6 +96,8 @@ class AsyncBrowserUse:
             transport=transport,
             allow_insecure_http=allow_insecure_http,
             key_hint=api_key_hint(api_key),
+            default_headers=check_headers(default_headers, "default_headers"),
+            hooks=check_hooks(hooks),
         )
 
     @cached_property
@@ -136,24 +155,58 @@ class AsyncBrowserUse:
         """The request budget every request of this client shares (None: unlimited)."""
         return self._http.budget.rate
 
+    @property
+    def default_headers(self) -> Mapping[str, str]:
+        """The headers sent with every API request besides the client's own."""
+        return dict(self._http.default_headers)
+
+    @property
+    def hooks(self) -> tuple[Hook, ...]:
+        """The functions called with every `HookEvent` of this client."""
+        return self._http.hooks.hooks
+
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={hide_userinfo(self.base_url)!r})"
 
     def with_options(
-        self, *, timeout: RequestTimeout = None, max_retries: int | None = None
+        self,
+        *,
+        timeout: RequestTimeout = None,
+        max_retries: int | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        hooks: Iterable[Hook] | None = None,
     ) -> AsyncBrowserUse:
         """A copy with other defaults that shares this client's connection pool.
 
-        Closing the copy does nothing; close the original when done with both.
+        `default_headers` are added to (and win over) this client's; `hooks` replace this
+        client's (pass `[*client.hooks, more]` to add one). Closing the copy does nothing;
+        close the original when done with both.
         """
         clone = object.__new__(type(self))
         policy = None
         if max_retries is not None:
             policy = RetryPolicy(max_retries=check_max_retries(max_retries))
         clone._http = self._http.copy(
-            timeout=None if timeout is None else resolve_timeout(timeout), policy=policy
+            timeout=None if timeout is None else resolve_timeout(timeout),
+            policy=policy,
+            default_headers=check_headers(default_headers, "default_headers"),
+            hooks=None if hooks is None else check_hooks(hooks),
         )
         return clone
+
+    def capture_responses(self) -> AbstractContextManager[CapturedResponses]:
+        """Record the HTTP responses of the calls made inside a `with` block.
+
+        >>> with client.capture_responses() as responses:
+        ...     client.tasks.get(task_id)
+        >>> responses.last.status_code, responses.last.request_id, responses.last.elapsed
+
+        Every response of this client (and of its `with_options` copies) to a request sent
+        inside the block by this thread or task (or a task it starts) is recorded, retries
+        included, as a `ResponseInfo`. An error response is also on the error:
+        `APIStatusError.response_info`.
+        """
+        return capture(self._http.owner)
 
     async def close(self) -> None:
         """Close the connection pool (unless it is a caller-supplied http_client)."""
@@ -170,7 +223,10 @@ class AsyncBrowserUse:
     ) -> None:
         await self.close()
 
-    async def balance(self, *, timeout: RequestTimeout = None) -> Balance:
+    @takes_extras(body=False)
+    async def balance(
+        self, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
+    ) -> Balance:
         """The account's credit balance."""
         from browser_use_cloud_api.api.account import check_balance
 
@@ -180,7 +236,8 @@ class AsyncBrowserUse:
             check_balance._get_kwargs(), parse_balance, retry="idempotent", timeout=timeout
         )
 
-    async def me(self, *, timeout: RequestTimeout = None) -> bool:
+    @takes_extras(body=False)
+    async def me(self, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]) -> bool:
         """True if the API key is valid (False when the service answers 401)."""
         from browser_use_cloud_api.api.account import me
 
@@ -190,13 +247,19 @@ class AsyncBrowserUse:
         except AuthenticationError:
             return False
 
-    async def ping(self, *, timeout: RequestTimeout = None) -> None:
+    @takes_extras(body=False)
+    async def ping(
+        self, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
+    ) -> None:
         """Check that the service answers (raises if it does not)."""
         from browser_use_cloud_api.api.service import ping
 
         await self._http.request(ping._get_kwargs(), retry="idempotent", timeout=timeout)
 
-    async def browser_use_version(self, *, timeout: RequestTimeout = None) -> str:
+    @takes_extras(body=False)
+    async def browser_use_version(
+        self, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
+    ) -> str:
         """The version of the browser-use library the service runs."""
         from browser_use_cloud_api.api.service import get_browser_use_version
 
@@ -205,7 +268,15 @@ class AsyncBrowserUse:
         )
 
     async def call(
-        self, operation: str, /, *, timeout: RequestTimeout = None, **params: Any
+        self,
+        operation: str,
+        /,
+        *,
+        timeout: RequestTimeout = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        **params: Any,
     ) -> Any:
         """Send any API operation by its name (`get_task`, `list_tasks`, ...); return its JSON.
 
@@ -215,11 +286,17 @@ class AsyncBrowserUse:
         they are checked against the spec before anything is sent (InputError names what
         is allowed). Auth, retries (POSTs only when nothing reached the server) and
         typed errors are those of every other method. Returns the decoded JSON body, or
-        None for an empty one.
+        None for an empty one. `extra_headers`, `extra_query` and `extra_body` are sent
+        as given, unchecked (see `RequestExtras`).
         """
         from .._operations import operations
 
-        return await self._call_operation(operations().find(operation), params, timeout=timeout)
+        op = operations().find(operation)
+        extras = check_extras(
+            extra_headers, extra_query, extra_body, body=op.method not in NO_BODY_METHODS
+        )
+        with sending_extras(extras):
+            return await self._call_operation(op, params, timeout=timeout)
 
     async def _call_operation(
         self,
@@ -240,7 +317,10 @@ class AsyncBrowserUse:
         )
         return decode_json(response)
 
-    async def delete_browser_profile_for_user(self, *, timeout: RequestTimeout = None) -> None:
+    @takes_extras()
+    async def delete_browser_profile_for_user(
+        self, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
+    ) -> None:
         """Delete the account's default browser profile (cookies, sessions, saved data)."""
         await self._http.request(_DELETE_PROFILE_FOR_USER, retry="idempotent", timeout=timeout)
 

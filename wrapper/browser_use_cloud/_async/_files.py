@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
-from typing import Any
+from typing import Any, Unpack
 
 from browser_use_cloud_api.api.files import upload_file_presigned_url
 from browser_use_cloud_api.models import UploadFileRequest
@@ -11,6 +11,7 @@ from browser_use_cloud_api.models import UploadFileRequest
 from .._config import RequestTimeout
 from .._exceptions import PayloadTooLargeError
 from .._files import MAX_UPLOAD_BYTES, FileSource, Upload, prepare_upload
+from .._request_extras import RequestExtras, takes_extras
 from ._http import body_op
 from ._resource import AsyncAPIResource
 
@@ -30,6 +31,7 @@ async def _stream(chunks: Iterator[bytes]) -> AsyncIterator[bytes]:
 class AsyncFiles(AsyncAPIResource):
     """File uploads (to pass to a task with `included_file_names`)."""
 
+    @takes_extras()
     async def upload(
         self,
         source: FileSource,
@@ -38,6 +40,7 @@ class AsyncFiles(AsyncAPIResource):
         content_type: str | None = None,
         max_bytes: int = MAX_UPLOAD_BYTES,
         timeout: RequestTimeout = None,
+        **extras: Unpack[RequestExtras],
     ) -> str:
         """Upload a path, bytes or binary file object; returns the file name to pass to a task.
 

@@ -51,7 +51,7 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping, Sequence
 from types import ModuleType
 from typing import IO, Any, TypeVar
 
@@ -69,6 +69,7 @@ from .._exceptions import (
     RateLimitError,
 )
 from .._gate import MAX_IN_FLIGHT, AsyncGate, AsyncPacer
+from .._hooks import Hook, Hooks
 from .._logging import (
     SHOWN_URL,
     filter_httpx_log,
@@ -80,6 +81,8 @@ from .._logging import (
 )
 from .._loop import AsyncLoopBinding
 from .._pool import AsyncPool
+from .._request_extras import NO_BODY_METHODS, current_extras
+from .._request_trace import RequestTrace
 from .._retry import AttemptCount, Failure, RetryClass, RetryPolicy
 from .._version import __version__
 
@@ -123,6 +126,8 @@ class AsyncHTTP:
         transport: httpx.AsyncBaseTransport | None = None,
         allow_insecure_http: bool = False,
         key_hint: str = "",
+        default_headers: Mapping[str, str] | None = None,
+        hooks: Sequence[Hook] = (),
     ) -> None:
         self.base_url = base_url
         self.key_hint = key_hint  # ends a 401's message: where the key came from
@@ -134,19 +139,21 @@ class AsyncHTTP:
         self._auth = {"Authorization": f"Bearer {api_key}"}
         # Scrubbed from every error we raise: the key, and a password in the base URL.
         self._secrets = (api_key, *url_secrets(base_url))
+        self.hooks = Hooks(hooks, self._secrets)
+        self.owner = object()  # shared with copies: what capture_responses() matches
+        self.default_headers = dict(default_headers or {})
         self._owns_client = http_client is None
         self._transport = transport
         if http_client is None:
             # Our own pool: auth baked into default headers (cheapest per request);
             # request_url() strips it for every non-API URL.
             self._client = self._new_pool()
-            self._headers: dict[str, str] | None = None
             self._timeout: httpx.Timeout | None = None
         else:
             # A caller's client: leave its defaults alone, send auth and timeout per request.
             self._client = http_client
-            self._headers = {**self._auth, "User-Agent": USER_AGENT}
             self._timeout = timeout
+        self._headers = self._request_headers()
         self._gate = AsyncGate()
         self._pacer = AsyncPacer(budget)
         self._loop = AsyncLoopBinding()
@@ -154,6 +161,12 @@ class AsyncHTTP:
         """Runs of `tasks.map()` still open on this pool (copies share the set): `close()`
         closes them first, which stops their tasks."""
         filter_httpx_log()
+
+    def _request_headers(self) -> dict[str, str] | None:
+        """Headers each API request adds to the pool's: auth when the pool is a caller's
+        client, then the client's default headers (None: nothing to add)."""
+        ours = {} if self._owns_client else {**self._auth, "User-Agent": USER_AGENT}
+        return {**ours, **self.default_headers} or None
 
     def _new_pool(self) -> httpx.AsyncClient:
         return httpx.AsyncClient(
@@ -186,16 +199,28 @@ class AsyncHTTP:
     def __repr__(self) -> str:
         return f"AsyncHTTP(base_url={hide_userinfo(self._base)!r})"
 
-    def copy(self, *, timeout: httpx.Timeout | None, policy: RetryPolicy | None) -> AsyncHTTP:
+    def copy(
+        self,
+        *,
+        timeout: httpx.Timeout | None,
+        policy: RetryPolicy | None,
+        default_headers: Mapping[str, str] | None = None,
+        hooks: Sequence[Hook] | None = None,
+    ) -> AsyncHTTP:
         """A driver sharing this one's pool with other defaults (closing it is a no-op)."""
         clone = object.__new__(AsyncHTTP)
         clone.__dict__.update(self.__dict__)
+        if default_headers is not None:  # added to (and over) this driver's
+            clone.default_headers = {**self.default_headers, **default_headers}
+            clone._headers = clone._request_headers()
         clone._owns_client = False
         if timeout is not None:
             clone.timeout = timeout
             clone._timeout = timeout
         if policy is not None:
             clone.policy = policy
+        if hooks is not None:
+            clone.hooks = Hooks(hooks, self._secrets)
         return clone
 
     async def close(self) -> None:
@@ -244,6 +269,15 @@ class AsyncHTTP:
         if self._headers is not None:
             headers = {**self._headers, **headers} if headers else self._headers
         params = op.get("params")
+        body = op.get("json")
+        extras = current_extras()
+        if extras is not None:  # sent as given, over the operation's own values
+            if extras.headers:
+                headers = {**headers, **extras.headers} if headers else extras.headers
+            if extras.query:
+                params = {**params, **extras.query} if params else extras.query
+            if extras.body and op["method"].upper() not in NO_BODY_METHODS:
+                body = {**body, **extras.body} if isinstance(body, dict) else extras.body
         if self._owns_client:
             # Our pool has no default params to merge, so the query can be in the URL text.
             url, params = api_url(self._base, op["url"], params), None
@@ -253,7 +287,7 @@ class AsyncHTTP:
             op["method"],
             url,
             params=params,
-            json=op.get("json"),
+            json=body,
             headers=headers,
             timeout=self._timeout_for(timeout),
         )
@@ -264,7 +298,7 @@ class AsyncHTTP:
             _read,
             missing_ok_on_retry,
             paced=True,
-            sent=op.get("json"),
+            sent=body,
             attempts=attempts,
         )
 
@@ -387,16 +421,23 @@ class AsyncHTTP:
         self._ready()
         policy = self.policy
         log = logger.isEnabledFor(logging.INFO)
+        trace = RequestTrace(self.hooks, self.owner, shown)
         count = AttemptCount() if attempts is None else attempts
         attempt = count.retries
         maybe_done = False  # an earlier attempt may have been carried out by the server
         while True:
             request = build()
-            started = time.monotonic() if log else 0.0
+            started = time.monotonic()
             try:
                 async with self._gate:
                     if paced:
-                        await self._pacer.wait_turn()
+                        waited = await self._pacer.wait_turn()
+                        if waited and trace.hooked:
+                            paused = self.budget.paused_until() > started
+                            trace.waited(request, waited, paused)
+                    if trace.hooked:
+                        trace.sending(request, attempt)
+                    started = time.monotonic()
                     shown_as = SHOWN_URL.set(shown)  # httpx's own log line shows it so too
                     try:
                         response = await self._client.send(
@@ -415,11 +456,17 @@ class AsyncHTTP:
                                 (time.monotonic() - started) * 1000,
                             )
                         if 200 <= status < 300:
-                            return await receive(response)
+                            received = await receive(response)
+                            if trace.observed:
+                                trace.response(request, response, attempt, started)
+                            return received
                         await response.aread()  # the error body, for the typed error
+                        hidden = self._hidden(sent)  # the info shows what the error shows
+                        info = trace.response(request, response, attempt, started, hidden)
                     finally:
                         await response.aclose()
             except httpx.TransportError as exc:
+                trace.failed(request, exc, attempt, started)
                 failure = _failure(exc)
                 if failure is None or (can_retry is not None and not can_retry()):
                     delay = None
@@ -427,9 +474,11 @@ class AsyncHTTP:
                     delay = policy.delay_after_failure(retry, attempt, failure)
                 if delay is None:
                     url = shown(request.url)
-                    hidden = self._hidden(sent)
-                    raise _connection_error(exc, request, url, attempt, hidden) from exc
+                    lost = _connection_error(exc, request, url, attempt, self._hidden(sent))
+                    lost.client_request_id = trace.client_request_id
+                    raise lost from exc
                 maybe_done = maybe_done or failure is Failure.AMBIGUOUS
+                trace.retrying(request, attempt, delay, type(exc).__name__, None)
                 if log:
                     _log_retry(request, shown, type(exc).__name__, delay, attempt, policy)
             else:
@@ -446,6 +495,8 @@ class AsyncHTTP:
                 error = status_error(
                     response, request.method, url, self._hidden(sent), self.key_hint
                 )
+                error.response_info = info
+                error.client_request_id = info.client_request_id
                 rate_limited = isinstance(error, RateLimitError) and not isinstance(
                     error, ConcurrencyLimitError
                 )
@@ -463,6 +514,7 @@ class AsyncHTTP:
                         self.budget.pause(time.monotonic(), min(pause, policy.max_retry_after))
                 if delay is None:
                     raise error
+                trace.retrying(request, attempt, delay, f"HTTP {status}", status)
                 if log:
                     _log_retry(request, shown, f"HTTP {status}", delay, attempt, policy)
             attempt = count.retries = attempt + 1

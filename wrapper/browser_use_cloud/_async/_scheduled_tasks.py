@@ -15,11 +15,12 @@ from browser_use_cloud_api.api.scheduled_tasks import (
 )
 from browser_use_cloud_api.models import ScheduledTaskRequest, UpdateScheduledTaskRequest
 
+from .._call_options import ScheduledTaskChangesWithExtras, ScheduledTaskOptionsWithExtras
 from .._config import RequestTimeout
 from .._models import Page, ScheduledTask, parse_created_id, parse_page, parse_scheduled_task
 from .._page_walk import MAX_PAGE_SIZE, PageWalk, check_page_args
+from .._request_extras import RequestExtras, takes_extras
 from .._schedule import schedule_fields
-from .._spec_options import ScheduledTaskChanges, ScheduledTaskOptions
 from .._task_input import build_run_task_body, check_options
 from .._validate import check_id
 from ._http import body_op
@@ -41,6 +42,7 @@ def _created_at(item: ScheduledTask) -> dt.datetime:
 class AsyncScheduledTasks(AsyncAPIResource):
     """Create, inspect, change and delete scheduled tasks."""
 
+    @takes_extras()
     async def create(
         self,
         task: str,
@@ -51,7 +53,7 @@ class AsyncScheduledTasks(AsyncAPIResource):
         start_at: dt.datetime | str | None = None,
         end_at: dt.datetime | str | None = None,
         timeout: RequestTimeout = None,
-        **options: Unpack[ScheduledTaskOptions],
+        **options: Unpack[ScheduledTaskOptionsWithExtras],
     ) -> str:
         """Schedule `task`; returns the scheduled task's id.
 
@@ -75,30 +77,42 @@ class AsyncScheduledTasks(AsyncAPIResource):
         op = body_op(create_scheduled_task, ScheduledTaskRequest, body)
         return await self._http.call(op, parse_created_id, retry="safe_post", timeout=timeout)
 
-    async def get(self, task_id: str, *, timeout: RequestTimeout = None) -> ScheduledTask:
+    @takes_extras(body=False)
+    async def get(
+        self, task_id: str, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
+    ) -> ScheduledTask:
         """One scheduled task."""
         op = get_scheduled_task._get_kwargs(check_id("task_id", task_id))
         return await self._http.call(op, parse_scheduled_task, retry="idempotent", timeout=timeout)
 
+    @takes_extras(body=False)
     async def list(
-        self, *, page: int = 1, limit: int = 10, timeout: RequestTimeout = None
+        self,
+        *,
+        page: int = 1,
+        limit: int = 10,
+        timeout: RequestTimeout = None,
+        **extras: Unpack[RequestExtras],
     ) -> Page[ScheduledTask]:
         """One page of scheduled tasks, newest first (`limit` up to 100)."""
         check_page_args(page, limit)
         op = list_scheduled_tasks._get_kwargs(page=page, limit=limit)
         return await self._http.call(op, _parse_page, retry="idempotent", timeout=timeout)
 
+    @takes_extras(body=False)
     def iter(
         self,
         *,
         page_size: int = MAX_PAGE_SIZE,
         max_items: int | None = None,
         timeout: RequestTimeout = None,
+        **extras: Unpack[RequestExtras],
     ) -> AsyncIterator[ScheduledTask]:
         """Every scheduled task once, newest first, fetching pages lazily."""
         walk = PageWalk(_key, page_size=page_size, max_items=max_items, order_key=_created_at)
         return self._paginate(self.list, walk, timeout)
 
+    @takes_extras()
     async def update(
         self,
         task_id: str,
@@ -109,7 +123,7 @@ class AsyncScheduledTasks(AsyncAPIResource):
         start_at: dt.datetime | str | None = None,
         end_at: dt.datetime | str | None = None,
         timeout: RequestTimeout = None,
-        **changes: Unpack[ScheduledTaskChanges],
+        **changes: Unpack[ScheduledTaskChangesWithExtras],
     ) -> ScheduledTask:
         """Change the given fields (None leaves a field as it is); returns the new state.
 
@@ -137,7 +151,10 @@ class AsyncScheduledTasks(AsyncAPIResource):
         )
         return await self._http.call(op, parse_scheduled_task, retry="idempotent", timeout=timeout)
 
-    async def delete(self, task_id: str, *, timeout: RequestTimeout = None) -> None:
+    @takes_extras(body=False)
+    async def delete(
+        self, task_id: str, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
+    ) -> None:
         """Delete a scheduled task (runs already started finish normally).
 
         A retry that finds it gone after an earlier attempt timed out counts as success.

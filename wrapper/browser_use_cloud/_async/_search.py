@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Unpack
 
 from browser_use_cloud_api.api.search import search_url, simple_search
 from browser_use_cloud_api.models import SearchUrlRequest, SimpleSearchRequest
@@ -10,6 +10,7 @@ from browser_use_cloud_api.models import SearchUrlRequest, SimpleSearchRequest
 from .._config import RequestTimeout
 from .._exceptions import InputError
 from .._models import UrlContent, parse_url_content
+from .._request_extras import RequestExtras, takes_extras
 from .._task_input import check_field
 from .._validate import check_text
 from ._http import body_op
@@ -23,8 +24,15 @@ def _parse_results(body: Any) -> list[UrlContent]:
 class AsyncSearch(AsyncAPIResource):
     """Web search by a browser agent: `simple()` searches the web, `url()` reads one page."""
 
+    @takes_extras()
     async def simple(
-        self, query: str, *, max_websites: int = 5, depth: int = 2, timeout: RequestTimeout = None
+        self,
+        query: str,
+        *,
+        max_websites: int = 5,
+        depth: int = 2,
+        timeout: RequestTimeout = None,
+        **extras: Unpack[RequestExtras],
     ) -> list[UrlContent]:
         """Search the web for `query`: `max_websites` pages, `depth` agent steps on each."""
         body = {
@@ -35,8 +43,15 @@ class AsyncSearch(AsyncAPIResource):
         op = body_op(simple_search, SimpleSearchRequest, body)
         return await self._http.call(op, _parse_results, retry="safe_post", timeout=timeout)
 
+    @takes_extras()
     async def url(
-        self, url: str, query: str, *, depth: int = 2, timeout: RequestTimeout = None
+        self,
+        url: str,
+        query: str,
+        *,
+        depth: int = 2,
+        timeout: RequestTimeout = None,
+        **extras: Unpack[RequestExtras],
     ) -> UrlContent:
         """Read `url` looking for `query` in `depth` agent steps (bounds from the spec)."""
         target = check_text("url", url)

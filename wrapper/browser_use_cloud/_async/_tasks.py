@@ -39,6 +39,7 @@ from browser_use_cloud_api.api.tasks import (
 )
 from browser_use_cloud_api.models import RunTaskRequest
 
+from .._call_options import TaskOptionsWithExtras
 from .._config import RequestTimeout
 from .._download_target import download_path, replacing
 from .._exceptions import (
@@ -71,6 +72,7 @@ from .._models import (
 from .._page_walk import MAX_PAGE_SIZE, PageWalk, check_page_args
 from .._polling import STREAM_POLICY, WAIT_POLICY, PollPolicy, PollSchedule
 from .._reconcile import REATTACH_WINDOW, RequestIdSearch
+from .._request_extras import RequestExtras, takes_extras
 from .._retry import AttemptCount, answered_by_server
 from .._shield import AsyncShield
 from .._signals import AsyncGuard
@@ -218,7 +220,7 @@ class AsyncTasks(AsyncAPIResource):
         files: Sequence[FileSource] = ...,
         request_id: bool | str = ...,
         timeout: RequestTimeout = ...,
-        **options: Unpack[TaskOptions],
+        **options: Unpack[TaskOptionsWithExtras],
     ) -> AsyncTaskHandle[T]: ...
 
     @overload
@@ -230,7 +232,7 @@ class AsyncTasks(AsyncAPIResource):
         files: Sequence[FileSource] = ...,
         request_id: bool | str = ...,
         timeout: RequestTimeout = ...,
-        **options: Unpack[TaskOptions],
+        **options: Unpack[TaskOptionsWithExtras],
     ) -> AsyncTaskHandle[Any]: ...
 
     @overload
@@ -242,9 +244,10 @@ class AsyncTasks(AsyncAPIResource):
         files: Sequence[FileSource] = ...,
         request_id: bool | str = ...,
         timeout: RequestTimeout = ...,
-        **options: Unpack[TaskOptions],
+        **options: Unpack[TaskOptionsWithExtras],
     ) -> AsyncTaskHandle[None]: ...
 
+    @takes_extras()
     async def create(
         self,
         task: str,
@@ -253,7 +256,7 @@ class AsyncTasks(AsyncAPIResource):
         files: Sequence[FileSource] = (),
         request_id: bool | str = True,
         timeout: RequestTimeout = None,
-        **options: Unpack[TaskOptions],
+        **options: Unpack[TaskOptionsWithExtras],
     ) -> AsyncTaskHandle[Any]:
         """Start a task and return its handle (nothing is sent if an argument is invalid).
 
@@ -285,6 +288,7 @@ class AsyncTasks(AsyncAPIResource):
             lambda: self._send_run_task(body, rid, timeout),
             functools.partial(self._stop_interrupted, timeout=timeout),
         )
+        self._http.hooks.task_status(task_id, TaskStatus.CREATED)
         return AsyncTaskHandle(self, task_id, output=spec, created_at=_clock())
 
     @staticmethod
@@ -396,12 +400,14 @@ class AsyncTasks(AsyncAPIResource):
             )
         return found.id
 
+    @takes_extras(body=False)
     async def find_by_request_id(
         self,
         request_id: str,
         *,
         since: dt.datetime | None = None,
         timeout: RequestTimeout = None,
+        **extras: Unpack[RequestExtras],
     ) -> str | None:
         """The id of the task created with `request_id`, or None if none is found.
 
@@ -429,7 +435,7 @@ class AsyncTasks(AsyncAPIResource):
         on_step: StepCallback | None = ...,
         request_id: bool | str = ...,
         timeout: RequestTimeout = ...,
-        **options: Unpack[TaskOptions],
+        **options: Unpack[TaskOptionsWithExtras],
     ) -> TaskResult[T]: ...
 
     @overload
@@ -444,7 +450,7 @@ class AsyncTasks(AsyncAPIResource):
         on_step: StepCallback | None = ...,
         request_id: bool | str = ...,
         timeout: RequestTimeout = ...,
-        **options: Unpack[TaskOptions],
+        **options: Unpack[TaskOptionsWithExtras],
     ) -> TaskResult[Any]: ...
 
     @overload
@@ -459,9 +465,10 @@ class AsyncTasks(AsyncAPIResource):
         on_step: StepCallback | None = ...,
         request_id: bool | str = ...,
         timeout: RequestTimeout = ...,
-        **options: Unpack[TaskOptions],
+        **options: Unpack[TaskOptionsWithExtras],
     ) -> TaskResult[None]: ...
 
+    @takes_extras()
     async def run(
         self,
         task: str,
@@ -473,7 +480,7 @@ class AsyncTasks(AsyncAPIResource):
         on_step: StepCallback | None = None,
         request_id: bool | str = True,
         timeout: RequestTimeout = None,
-        **options: Unpack[TaskOptions],
+        **options: Unpack[TaskOptionsWithExtras],
     ) -> TaskResult[Any]:
         """Upload `files`, create the task, wait for it and return the finished task.
 
@@ -499,6 +506,7 @@ class AsyncTasks(AsyncAPIResource):
 
     # -- many ---------------------------------------------------------------------------
 
+    @takes_extras()
     async def map(
         self,
         inputs: Iterable[str | Mapping[str, Any]],
@@ -508,7 +516,7 @@ class AsyncTasks(AsyncAPIResource):
         wait_timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_timeout: OnTimeout = "stop",
         timeout: RequestTimeout = None,
-        **options: Unpack[TaskOptions],
+        **options: Unpack[TaskOptionsWithExtras],
     ) -> list[MapResult[Any]]:
         """Run a task per input, `concurrency` at a time; return the results in input order.
 
@@ -537,6 +545,7 @@ class AsyncTasks(AsyncAPIResource):
         ]
         return sorted(results, key=_input_index)
 
+    @takes_extras()
     def map_as_completed(
         self,
         inputs: Iterable[str | Mapping[str, Any]],
@@ -546,7 +555,7 @@ class AsyncTasks(AsyncAPIResource):
         wait_timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_timeout: OnTimeout = "stop",
         timeout: RequestTimeout = None,
-        **options: Unpack[TaskOptions],
+        **options: Unpack[TaskOptionsWithExtras],
     ) -> AsyncIterator[MapResult[Any]]:
         """`map()`, yielding each result as its task ends. Stopping the iteration early
         (break, an exception, Ctrl-C) stops the tasks still running."""
@@ -607,30 +616,48 @@ class AsyncTasks(AsyncAPIResource):
         """A handle for an existing task (no request is sent)."""
         return AsyncTaskHandle(self, _check_id(task_id))
 
-    async def get(self, task_id: str, *, timeout: RequestTimeout = None) -> Task:
+    @takes_extras(body=False)
+    async def get(
+        self, task_id: str, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
+    ) -> Task:
         """The full task, with its steps."""
         op = get_task._get_kwargs(_check_id(task_id))
-        return await self._http.call(op, parse_task, retry="idempotent", timeout=timeout)
+        task = await self._http.call(op, parse_task, retry="idempotent", timeout=timeout)
+        self._http.hooks.task_status(task.id, task.status)
+        return task
 
-    async def status(self, task_id: str, *, timeout: RequestTimeout = None) -> TaskStatus:
+    @takes_extras(body=False)
+    async def status(
+        self, task_id: str, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
+    ) -> TaskStatus:
         """Just the status (a cheap request)."""
-        op = get_task_status._get_kwargs(_check_id(task_id))
-        return await self._http.call(op, _status, retry="idempotent", timeout=timeout)
+        op = get_task_status._get_kwargs(task_id := _check_id(task_id))
+        status = await self._http.call(op, _status, retry="idempotent", timeout=timeout)
+        self._http.hooks.task_status(task_id, status)
+        return status
 
+    @takes_extras(body=False)
     async def list(
-        self, *, page: int = 1, limit: int = 10, timeout: RequestTimeout = None
+        self,
+        *,
+        page: int = 1,
+        limit: int = 10,
+        timeout: RequestTimeout = None,
+        **extras: Unpack[RequestExtras],
     ) -> Page[TaskSummary]:
         """One page of tasks, newest first (`limit` at most 100)."""
         check_page_args(page, limit)
         op = list_tasks._get_kwargs(page=page, limit=limit)
         return await self._http.call(op, _parse_task_page, retry="idempotent", timeout=timeout)
 
+    @takes_extras(body=False)
     def iter(
         self,
         *,
         max_items: int | None = None,
         page_size: int = MAX_PAGE_SIZE,
         timeout: RequestTimeout = None,
+        **extras: Unpack[RequestExtras],
     ) -> AsyncIterator[TaskSummary]:
         """Every task, newest first, each once (even while new tasks shift the pages)."""
         walk: PageWalk[TaskSummary] = PageWalk(
@@ -638,15 +665,24 @@ class AsyncTasks(AsyncAPIResource):
         )
         return self._paginate(self.list, walk, timeout)
 
-    async def stop(self, task_id: str, *, timeout: RequestTimeout = None) -> None:
+    @takes_extras()
+    async def stop(
+        self, task_id: str, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
+    ) -> None:
         """Stop a task for good (it cannot be resumed)."""
         await self._control(stop_task, task_id, timeout)
 
-    async def pause(self, task_id: str, *, timeout: RequestTimeout = None) -> None:
+    @takes_extras()
+    async def pause(
+        self, task_id: str, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
+    ) -> None:
         """Pause a running task; `resume()` continues it."""
         await self._control(pause_task, task_id, timeout)
 
-    async def resume(self, task_id: str, *, timeout: RequestTimeout = None) -> None:
+    @takes_extras()
+    async def resume(
+        self, task_id: str, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
+    ) -> None:
         """Resume a paused task."""
         await self._control(resume_task, task_id, timeout)
 
@@ -654,33 +690,47 @@ class AsyncTasks(AsyncAPIResource):
         op = module._get_kwargs(task_id=_check_id(task_id))
         await self._http.call(op, _ignore, retry="idempotent", timeout=timeout)
 
-    async def media(self, task_id: str, *, timeout: RequestTimeout = None) -> TaskMedia:
+    @takes_extras(body=False)
+    async def media(
+        self, task_id: str, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
+    ) -> TaskMedia:
         """Recording URLs (available once the task has finished)."""
         op = get_task_media._get_kwargs(_check_id(task_id))
         return await self._http.call(op, parse_task_media, retry="idempotent", timeout=timeout)
 
+    @takes_extras(body=False)
     async def screenshots(
-        self, task_id: str, *, timeout: RequestTimeout = None
+        self, task_id: str, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
     ) -> tuple[str, ...] | None:
         """Screenshot URLs taken during the task."""
         op = get_task_screenshots._get_kwargs(_check_id(task_id))
         parse = _strings("screenshots")
         return await self._http.call(op, parse, retry="idempotent", timeout=timeout)
 
-    async def gif(self, task_id: str, *, timeout: RequestTimeout = None) -> str | None:
+    @takes_extras(body=False)
+    async def gif(
+        self, task_id: str, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
+    ) -> str | None:
         """URL of an animated GIF of the screenshots, if there is one."""
         op = get_task_gif._get_kwargs(_check_id(task_id))
         parse = _optional_text("gif")
         return await self._http.call(op, parse, retry="idempotent", timeout=timeout)
 
+    @takes_extras(body=False)
     async def output_file(
-        self, task_id: str, file_name: str, *, timeout: RequestTimeout = None
+        self,
+        task_id: str,
+        file_name: str,
+        *,
+        timeout: RequestTimeout = None,
+        **extras: Unpack[RequestExtras],
     ) -> str:
         """A presigned URL to download one of the task's output files."""
         op = get_task_output_file._get_kwargs(_check_id(task_id), check_id("file_name", file_name))
         parse = _text("download_url")
         return await self._http.call(op, parse, retry="idempotent", timeout=timeout)
 
+    @takes_extras(body=False)
     async def download_output_file(
         self,
         task_id: str,
@@ -688,6 +738,7 @@ class AsyncTasks(AsyncAPIResource):
         destination: Destination,
         *,
         timeout: RequestTimeout = None,
+        **extras: Unpack[RequestExtras],
     ) -> int:
         """Stream an output file to a path, a folder or a binary file object; return the
         byte count.
@@ -710,6 +761,7 @@ class AsyncTasks(AsyncAPIResource):
 
     # -- follow ---------------------------------------------------------------------------
 
+    @takes_extras(body=False)
     async def wait(
         self,
         task_id: str,
@@ -718,12 +770,14 @@ class AsyncTasks(AsyncAPIResource):
         on_timeout: OnTimeout = "raise",
         on_step: StepCallback | None = None,
         timeout: RequestTimeout = None,
+        **extras: Unpack[RequestExtras],
     ) -> TaskResult[None]:
         """Wait for a task to end and return it; see `AsyncTaskHandle.wait`."""
         return await self.handle(task_id).wait(
             wait_timeout=wait_timeout, on_timeout=on_timeout, on_step=on_step, timeout=timeout
         )
 
+    @takes_extras(body=False)
     def steps(
         self,
         task_id: str,
@@ -732,6 +786,7 @@ class AsyncTasks(AsyncAPIResource):
         on_timeout: OnTimeout = "raise",
         poll: PollPolicy | None = None,
         timeout: RequestTimeout = None,
+        **extras: Unpack[RequestExtras],
     ) -> AsyncIterator[TaskStep]:
         """Each step of a task once, in order, until it ends; see `AsyncTaskHandle.steps`."""
         return self.handle(task_id).steps(
@@ -761,44 +816,75 @@ class AsyncTaskHandle(Generic[T]):
     def __repr__(self) -> str:
         return f"{type(self).__name__}(id={self.id!r})"
 
-    async def status(self, *, timeout: RequestTimeout = None) -> TaskStatus:
+    @takes_extras(body=False)
+    async def status(
+        self, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
+    ) -> TaskStatus:
         """The task's status now (a cheap request)."""
         return await self._tasks.status(self.id, timeout=timeout)
 
-    async def get(self, *, timeout: RequestTimeout = None) -> Task:
+    @takes_extras(body=False)
+    async def get(self, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]) -> Task:
         """The full task now, with its steps."""
         return await self._tasks.get(self.id, timeout=timeout)
 
-    async def stop(self, *, timeout: RequestTimeout = None) -> None:
+    @takes_extras()
+    async def stop(
+        self, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
+    ) -> None:
         """Stop the task for good (it cannot be resumed)."""
         await self._tasks.stop(self.id, timeout=timeout)
 
-    async def pause(self, *, timeout: RequestTimeout = None) -> None:
+    @takes_extras()
+    async def pause(
+        self, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
+    ) -> None:
         """Pause the task; `resume()` continues it."""
         await self._tasks.pause(self.id, timeout=timeout)
 
-    async def resume(self, *, timeout: RequestTimeout = None) -> None:
+    @takes_extras()
+    async def resume(
+        self, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
+    ) -> None:
         """Resume the paused task."""
         await self._tasks.resume(self.id, timeout=timeout)
 
-    async def media(self, *, timeout: RequestTimeout = None) -> TaskMedia:
+    @takes_extras(body=False)
+    async def media(
+        self, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
+    ) -> TaskMedia:
         """Recording URLs (available once the task has finished)."""
         return await self._tasks.media(self.id, timeout=timeout)
 
-    async def screenshots(self, *, timeout: RequestTimeout = None) -> tuple[str, ...] | None:
+    @takes_extras(body=False)
+    async def screenshots(
+        self, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
+    ) -> tuple[str, ...] | None:
         """Screenshot URLs taken during the task."""
         return await self._tasks.screenshots(self.id, timeout=timeout)
 
-    async def gif(self, *, timeout: RequestTimeout = None) -> str | None:
+    @takes_extras(body=False)
+    async def gif(
+        self, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
+    ) -> str | None:
         """URL of an animated GIF of the screenshots, if there is one."""
         return await self._tasks.gif(self.id, timeout=timeout)
 
-    async def output_file(self, file_name: str, *, timeout: RequestTimeout = None) -> str:
+    @takes_extras(body=False)
+    async def output_file(
+        self, file_name: str, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
+    ) -> str:
         """A presigned URL to download one of the task's output files."""
         return await self._tasks.output_file(self.id, file_name, timeout=timeout)
 
+    @takes_extras(body=False)
     async def download_output_file(
-        self, file_name: str, destination: Destination, *, timeout: RequestTimeout = None
+        self,
+        file_name: str,
+        destination: Destination,
+        *,
+        timeout: RequestTimeout = None,
+        **extras: Unpack[RequestExtras],
     ) -> int:
         """Stream an output file to a path, folder or binary file object; return the byte
         count (see `AsyncTasks.download_output_file`)."""
@@ -806,6 +892,7 @@ class AsyncTaskHandle(Generic[T]):
             self.id, file_name, destination, timeout=timeout
         )
 
+    @takes_extras(body=False)
     async def wait(
         self,
         *,
@@ -813,6 +900,7 @@ class AsyncTaskHandle(Generic[T]):
         on_timeout: OnTimeout = "raise",
         on_step: StepCallback | None = None,
         timeout: RequestTimeout = None,
+        **extras: Unpack[RequestExtras],
     ) -> TaskResult[T]:
         """Wait until the task ends and return it (parsed, if `output_type` was given).
 
@@ -834,6 +922,7 @@ class AsyncTaskHandle(Generic[T]):
             task = await self._wait_until_done(wait_timeout, on_timeout, timeout)
         return self._result(task)
 
+    @takes_extras(body=False)
     def steps(
         self,
         *,
@@ -841,6 +930,7 @@ class AsyncTaskHandle(Generic[T]):
         on_timeout: OnTimeout = "raise",
         poll: PollPolicy | None = None,
         timeout: RequestTimeout = None,
+        **extras: Unpack[RequestExtras],
     ) -> AsyncIterator[TaskStep]:
         """Yield each step once, in order, until the task ends (after its last steps).
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from .._budget import RequestBudget
 from .._config import RequestTimeout
 from .._exceptions import APIError
+from .._models import TaskStatus
 from .._polling import PollPolicy
 from .._signals import AsyncGuard, AsyncSignal
 from .._watch import Watched, WatchPlan, WatchRound
@@ -40,7 +41,11 @@ class AsyncWatcher:
 
     def __init__(self, tasks: AsyncTasks, budget: RequestBudget) -> None:
         self._tasks = tasks
-        self.plan = WatchPlan(budget.rate, budget.load)
+        self._hooks = tasks._http.hooks
+        self._seen: list[tuple[str, TaskStatus]] = []  # for the hooks, told after a round
+        self.plan = WatchPlan(
+            budget.rate, budget.load, on_status=self._seen_status if self._hooks else None
+        )
         self._guard = AsyncGuard()
         self._waiters: list[_Waiter] = []
         self._leader: _Waiter | None = None
@@ -152,7 +157,13 @@ class AsyncWatcher:
         finally:
             with self._guard:
                 resolved = round_.finish()
+                seen, self._seen = self._seen, []
+            for task_id, status in seen:  # outside the guard: a hook may call the client
+                self._hooks.task_status(task_id, status)
             self._wake(resolved)
+
+    def _seen_status(self, task_id: str, status: TaskStatus) -> None:
+        self._seen.append((task_id, status))
 
     def _wake(self, entries: list[Watched]) -> None:
         if not entries:

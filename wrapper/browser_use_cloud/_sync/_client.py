@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from functools import cached_property
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Unpack
 
 import httpx
 
@@ -20,12 +21,22 @@ from .._config import (
     resolve_timeout,
 )
 from .._exceptions import AuthenticationError, InputError
+from .._hooks import Hook, check_hooks
 from .._logging import hide_userinfo
+from .._request_extras import (
+    NO_BODY_METHODS,
+    RequestExtras,
+    check_extras,
+    check_headers,
+    sending_extras,
+    takes_extras,
+)
+from .._response_info import CapturedResponses, capture
 from .._retry import RetryPolicy
 from ._http import HTTP
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterable, Mapping
 
     from .._models import Balance
     from .._operations import Operation
@@ -54,6 +65,10 @@ class BrowserUse:
     Pass `http_client` to reuse your own httpx client, or `transport` to route requests
     (tests, proxies). Plain http:// is refused except to loopback hosts unless
     `allow_insecure_http=True`, for the base URL and for presigned upload and download URLs.
+
+    `default_headers` are sent with every API request (never to presigned storage URLs;
+    not Authorization). `hooks` are functions called with an event for every request,
+    response, retry, budget wait and task status change (see `HookEvent`).
     """
 
     def __init__(
@@ -67,6 +82,8 @@ class BrowserUse:
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
         allow_insecure_http: bool = False,
+        default_headers: Mapping[str, str] | None = None,
+        hooks: Iterable[Hook] | None = None,
     ) -> None:
         if http_client is not None and transport is not None:
             raise InputError("pass either http_client or transport, not both")
@@ -80,6 +97,8 @@ class BrowserUse:
             transport=transport,
             allow_insecure_http=allow_insecure_http,
             key_hint=api_key_hint(api_key),
+            default_headers=check_headers(default_headers, "default_headers"),
+            hooks=check_hooks(hooks),
         )
 
     @cached_property
@@ -137,24 +156,58 @@ class BrowserUse:
         """The request budget every request of this client shares (None: unlimited)."""
         return self._http.budget.rate
 
+    @property
+    def default_headers(self) -> Mapping[str, str]:
+        """The headers sent with every API request besides the client's own."""
+        return dict(self._http.default_headers)
+
+    @property
+    def hooks(self) -> tuple[Hook, ...]:
+        """The functions called with every `HookEvent` of this client."""
+        return self._http.hooks.hooks
+
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={hide_userinfo(self.base_url)!r})"
 
     def with_options(
-        self, *, timeout: RequestTimeout = None, max_retries: int | None = None
+        self,
+        *,
+        timeout: RequestTimeout = None,
+        max_retries: int | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        hooks: Iterable[Hook] | None = None,
     ) -> BrowserUse:
         """A copy with other defaults that shares this client's connection pool.
 
-        Closing the copy does nothing; close the original when done with both.
+        `default_headers` are added to (and win over) this client's; `hooks` replace this
+        client's (pass `[*client.hooks, more]` to add one). Closing the copy does nothing;
+        close the original when done with both.
         """
         clone = object.__new__(type(self))
         policy = None
         if max_retries is not None:
             policy = RetryPolicy(max_retries=check_max_retries(max_retries))
         clone._http = self._http.copy(
-            timeout=None if timeout is None else resolve_timeout(timeout), policy=policy
+            timeout=None if timeout is None else resolve_timeout(timeout),
+            policy=policy,
+            default_headers=check_headers(default_headers, "default_headers"),
+            hooks=None if hooks is None else check_hooks(hooks),
         )
         return clone
+
+    def capture_responses(self) -> AbstractContextManager[CapturedResponses]:
+        """Record the HTTP responses of the calls made inside a `with` block.
+
+        >>> with client.capture_responses() as responses:
+        ...     client.tasks.get(task_id)
+        >>> responses.last.status_code, responses.last.request_id, responses.last.elapsed
+
+        Every response of this client (and of its `with_options` copies) to a request sent
+        inside the block by this thread or task (or a task it starts) is recorded, retries
+        included, as a `ResponseInfo`. An error response is also on the error:
+        `APIStatusError.response_info`.
+        """
+        return capture(self._http.owner)
 
     def close(self) -> None:
         """Close the connection pool (unless it is a caller-supplied http_client)."""
@@ -171,7 +224,10 @@ class BrowserUse:
     ) -> None:
         self.close()
 
-    def balance(self, *, timeout: RequestTimeout = None) -> Balance:
+    @takes_extras(body=False)
+    def balance(
+        self, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
+    ) -> Balance:
         """The account's credit balance."""
         from browser_use_cloud_api.api.account import check_balance
 
@@ -181,7 +237,8 @@ class BrowserUse:
             check_balance._get_kwargs(), parse_balance, retry="idempotent", timeout=timeout
         )
 
-    def me(self, *, timeout: RequestTimeout = None) -> bool:
+    @takes_extras(body=False)
+    def me(self, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]) -> bool:
         """True if the API key is valid (False when the service answers 401)."""
         from browser_use_cloud_api.api.account import me
 
@@ -191,13 +248,17 @@ class BrowserUse:
         except AuthenticationError:
             return False
 
-    def ping(self, *, timeout: RequestTimeout = None) -> None:
+    @takes_extras(body=False)
+    def ping(self, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]) -> None:
         """Check that the service answers (raises if it does not)."""
         from browser_use_cloud_api.api.service import ping
 
         self._http.request(ping._get_kwargs(), retry="idempotent", timeout=timeout)
 
-    def browser_use_version(self, *, timeout: RequestTimeout = None) -> str:
+    @takes_extras(body=False)
+    def browser_use_version(
+        self, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
+    ) -> str:
         """The version of the browser-use library the service runs."""
         from browser_use_cloud_api.api.service import get_browser_use_version
 
@@ -205,7 +266,17 @@ class BrowserUse:
             get_browser_use_version._get_kwargs(), _str, retry="idempotent", timeout=timeout
         )
 
-    def call(self, operation: str, /, *, timeout: RequestTimeout = None, **params: Any) -> Any:
+    def call(
+        self,
+        operation: str,
+        /,
+        *,
+        timeout: RequestTimeout = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        **params: Any,
+    ) -> Any:
         """Send any API operation by its name (`get_task`, `list_tasks`, ...); return its JSON.
 
         For operations without a method of their own, e.g. ones added to the API after
@@ -214,11 +285,17 @@ class BrowserUse:
         they are checked against the spec before anything is sent (InputError names what
         is allowed). Auth, retries (POSTs only when nothing reached the server) and
         typed errors are those of every other method. Returns the decoded JSON body, or
-        None for an empty one.
+        None for an empty one. `extra_headers`, `extra_query` and `extra_body` are sent
+        as given, unchecked (see `RequestExtras`).
         """
         from .._operations import operations
 
-        return self._call_operation(operations().find(operation), params, timeout=timeout)
+        op = operations().find(operation)
+        extras = check_extras(
+            extra_headers, extra_query, extra_body, body=op.method not in NO_BODY_METHODS
+        )
+        with sending_extras(extras):
+            return self._call_operation(op, params, timeout=timeout)
 
     def _call_operation(
         self,
@@ -239,7 +316,10 @@ class BrowserUse:
         )
         return decode_json(response)
 
-    def delete_browser_profile_for_user(self, *, timeout: RequestTimeout = None) -> None:
+    @takes_extras()
+    def delete_browser_profile_for_user(
+        self, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
+    ) -> None:
         """Delete the account's default browser profile (cookies, sessions, saved data)."""
         self._http.request(_DELETE_PROFILE_FOR_USER, retry="idempotent", timeout=timeout)
 

@@ -30,6 +30,7 @@ from browser_use_cloud_api.api.tasks import (
 )
 from browser_use_cloud_api.models import RunTaskRequest
 
+from .._call_options import TaskOptionsWithExtras
 from .._config import RequestTimeout
 from .._download_target import download_path, replacing
 from .._exceptions import (
@@ -62,6 +63,7 @@ from .._models import (
 from .._page_walk import MAX_PAGE_SIZE, PageWalk, check_page_args
 from .._polling import STREAM_POLICY, WAIT_POLICY, PollPolicy, PollSchedule
 from .._reconcile import REATTACH_WINDOW, RequestIdSearch
+from .._request_extras import RequestExtras, takes_extras
 from .._retry import AttemptCount, answered_by_server
 from .._shield import Shield
 from .._signals import Guard
@@ -209,7 +211,7 @@ class Tasks(APIResource):
         files: Sequence[FileSource] = ...,
         request_id: bool | str = ...,
         timeout: RequestTimeout = ...,
-        **options: Unpack[TaskOptions],
+        **options: Unpack[TaskOptionsWithExtras],
     ) -> TaskHandle[T]: ...
 
     @overload
@@ -221,7 +223,7 @@ class Tasks(APIResource):
         files: Sequence[FileSource] = ...,
         request_id: bool | str = ...,
         timeout: RequestTimeout = ...,
-        **options: Unpack[TaskOptions],
+        **options: Unpack[TaskOptionsWithExtras],
     ) -> TaskHandle[Any]: ...
 
     @overload
@@ -233,9 +235,10 @@ class Tasks(APIResource):
         files: Sequence[FileSource] = ...,
         request_id: bool | str = ...,
         timeout: RequestTimeout = ...,
-        **options: Unpack[TaskOptions],
+        **options: Unpack[TaskOptionsWithExtras],
     ) -> TaskHandle[None]: ...
 
+    @takes_extras()
     def create(
         self,
         task: str,
@@ -244,7 +247,7 @@ class Tasks(APIResource):
         files: Sequence[FileSource] = (),
         request_id: bool | str = True,
         timeout: RequestTimeout = None,
-        **options: Unpack[TaskOptions],
+        **options: Unpack[TaskOptionsWithExtras],
     ) -> TaskHandle[Any]:
         """Start a task and return its handle (nothing is sent if an argument is invalid).
 
@@ -276,6 +279,7 @@ class Tasks(APIResource):
             lambda: self._send_run_task(body, rid, timeout),
             functools.partial(self._stop_interrupted, timeout=timeout),
         )
+        self._http.hooks.task_status(task_id, TaskStatus.CREATED)
         return TaskHandle(self, task_id, output=spec, created_at=_clock())
 
     @staticmethod
@@ -383,12 +387,14 @@ class Tasks(APIResource):
             )
         return found.id
 
+    @takes_extras(body=False)
     def find_by_request_id(
         self,
         request_id: str,
         *,
         since: dt.datetime | None = None,
         timeout: RequestTimeout = None,
+        **extras: Unpack[RequestExtras],
     ) -> str | None:
         """The id of the task created with `request_id`, or None if none is found.
 
@@ -416,7 +422,7 @@ class Tasks(APIResource):
         on_step: StepCallback | None = ...,
         request_id: bool | str = ...,
         timeout: RequestTimeout = ...,
-        **options: Unpack[TaskOptions],
+        **options: Unpack[TaskOptionsWithExtras],
     ) -> TaskResult[T]: ...
 
     @overload
@@ -431,7 +437,7 @@ class Tasks(APIResource):
         on_step: StepCallback | None = ...,
         request_id: bool | str = ...,
         timeout: RequestTimeout = ...,
-        **options: Unpack[TaskOptions],
+        **options: Unpack[TaskOptionsWithExtras],
     ) -> TaskResult[Any]: ...
 
     @overload
@@ -446,9 +452,10 @@ class Tasks(APIResource):
         on_step: StepCallback | None = ...,
         request_id: bool | str = ...,
         timeout: RequestTimeout = ...,
-        **options: Unpack[TaskOptions],
+        **options: Unpack[TaskOptionsWithExtras],
     ) -> TaskResult[None]: ...
 
+    @takes_extras()
     def run(
         self,
         task: str,
@@ -460,7 +467,7 @@ class Tasks(APIResource):
         on_step: StepCallback | None = None,
         request_id: bool | str = True,
         timeout: RequestTimeout = None,
-        **options: Unpack[TaskOptions],
+        **options: Unpack[TaskOptionsWithExtras],
     ) -> TaskResult[Any]:
         """Upload `files`, create the task, wait for it and return the finished task.
 
@@ -486,6 +493,7 @@ class Tasks(APIResource):
 
     # -- many ---------------------------------------------------------------------------
 
+    @takes_extras()
     def map(
         self,
         inputs: Iterable[str | Mapping[str, Any]],
@@ -495,7 +503,7 @@ class Tasks(APIResource):
         wait_timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_timeout: OnTimeout = "stop",
         timeout: RequestTimeout = None,
-        **options: Unpack[TaskOptions],
+        **options: Unpack[TaskOptionsWithExtras],
     ) -> list[MapResult[Any]]:
         """Run a task per input, `concurrency` at a time; return the results in input order.
 
@@ -524,6 +532,7 @@ class Tasks(APIResource):
         ]
         return sorted(results, key=_input_index)
 
+    @takes_extras()
     def map_as_completed(
         self,
         inputs: Iterable[str | Mapping[str, Any]],
@@ -533,7 +542,7 @@ class Tasks(APIResource):
         wait_timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_timeout: OnTimeout = "stop",
         timeout: RequestTimeout = None,
-        **options: Unpack[TaskOptions],
+        **options: Unpack[TaskOptionsWithExtras],
     ) -> Iterator[MapResult[Any]]:
         """`map()`, yielding each result as its task ends. Stopping the iteration early
         (break, an exception, Ctrl-C) stops the tasks still running."""
@@ -594,30 +603,48 @@ class Tasks(APIResource):
         """A handle for an existing task (no request is sent)."""
         return TaskHandle(self, _check_id(task_id))
 
-    def get(self, task_id: str, *, timeout: RequestTimeout = None) -> Task:
+    @takes_extras(body=False)
+    def get(
+        self, task_id: str, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
+    ) -> Task:
         """The full task, with its steps."""
         op = get_task._get_kwargs(_check_id(task_id))
-        return self._http.call(op, parse_task, retry="idempotent", timeout=timeout)
+        task = self._http.call(op, parse_task, retry="idempotent", timeout=timeout)
+        self._http.hooks.task_status(task.id, task.status)
+        return task
 
-    def status(self, task_id: str, *, timeout: RequestTimeout = None) -> TaskStatus:
+    @takes_extras(body=False)
+    def status(
+        self, task_id: str, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
+    ) -> TaskStatus:
         """Just the status (a cheap request)."""
-        op = get_task_status._get_kwargs(_check_id(task_id))
-        return self._http.call(op, _status, retry="idempotent", timeout=timeout)
+        op = get_task_status._get_kwargs(task_id := _check_id(task_id))
+        status = self._http.call(op, _status, retry="idempotent", timeout=timeout)
+        self._http.hooks.task_status(task_id, status)
+        return status
 
+    @takes_extras(body=False)
     def list(
-        self, *, page: int = 1, limit: int = 10, timeout: RequestTimeout = None
+        self,
+        *,
+        page: int = 1,
+        limit: int = 10,
+        timeout: RequestTimeout = None,
+        **extras: Unpack[RequestExtras],
     ) -> Page[TaskSummary]:
         """One page of tasks, newest first (`limit` at most 100)."""
         check_page_args(page, limit)
         op = list_tasks._get_kwargs(page=page, limit=limit)
         return self._http.call(op, _parse_task_page, retry="idempotent", timeout=timeout)
 
+    @takes_extras(body=False)
     def iter(
         self,
         *,
         max_items: int | None = None,
         page_size: int = MAX_PAGE_SIZE,
         timeout: RequestTimeout = None,
+        **extras: Unpack[RequestExtras],
     ) -> Iterator[TaskSummary]:
         """Every task, newest first, each once (even while new tasks shift the pages)."""
         walk: PageWalk[TaskSummary] = PageWalk(
@@ -625,15 +652,24 @@ class Tasks(APIResource):
         )
         return self._paginate(self.list, walk, timeout)
 
-    def stop(self, task_id: str, *, timeout: RequestTimeout = None) -> None:
+    @takes_extras()
+    def stop(
+        self, task_id: str, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
+    ) -> None:
         """Stop a task for good (it cannot be resumed)."""
         self._control(stop_task, task_id, timeout)
 
-    def pause(self, task_id: str, *, timeout: RequestTimeout = None) -> None:
+    @takes_extras()
+    def pause(
+        self, task_id: str, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
+    ) -> None:
         """Pause a running task; `resume()` continues it."""
         self._control(pause_task, task_id, timeout)
 
-    def resume(self, task_id: str, *, timeout: RequestTimeout = None) -> None:
+    @takes_extras()
+    def resume(
+        self, task_id: str, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
+    ) -> None:
         """Resume a paused task."""
         self._control(resume_task, task_id, timeout)
 
@@ -641,31 +677,47 @@ class Tasks(APIResource):
         op = module._get_kwargs(task_id=_check_id(task_id))
         self._http.call(op, _ignore, retry="idempotent", timeout=timeout)
 
-    def media(self, task_id: str, *, timeout: RequestTimeout = None) -> TaskMedia:
+    @takes_extras(body=False)
+    def media(
+        self, task_id: str, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
+    ) -> TaskMedia:
         """Recording URLs (available once the task has finished)."""
         op = get_task_media._get_kwargs(_check_id(task_id))
         return self._http.call(op, parse_task_media, retry="idempotent", timeout=timeout)
 
+    @takes_extras(body=False)
     def screenshots(
-        self, task_id: str, *, timeout: RequestTimeout = None
+        self, task_id: str, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
     ) -> tuple[str, ...] | None:
         """Screenshot URLs taken during the task."""
         op = get_task_screenshots._get_kwargs(_check_id(task_id))
         parse = _strings("screenshots")
         return self._http.call(op, parse, retry="idempotent", timeout=timeout)
 
-    def gif(self, task_id: str, *, timeout: RequestTimeout = None) -> str | None:
+    @takes_extras(body=False)
+    def gif(
+        self, task_id: str, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
+    ) -> str | None:
         """URL of an animated GIF of the screenshots, if there is one."""
         op = get_task_gif._get_kwargs(_check_id(task_id))
         parse = _optional_text("gif")
         return self._http.call(op, parse, retry="idempotent", timeout=timeout)
 
-    def output_file(self, task_id: str, file_name: str, *, timeout: RequestTimeout = None) -> str:
+    @takes_extras(body=False)
+    def output_file(
+        self,
+        task_id: str,
+        file_name: str,
+        *,
+        timeout: RequestTimeout = None,
+        **extras: Unpack[RequestExtras],
+    ) -> str:
         """A presigned URL to download one of the task's output files."""
         op = get_task_output_file._get_kwargs(_check_id(task_id), check_id("file_name", file_name))
         parse = _text("download_url")
         return self._http.call(op, parse, retry="idempotent", timeout=timeout)
 
+    @takes_extras(body=False)
     def download_output_file(
         self,
         task_id: str,
@@ -673,6 +725,7 @@ class Tasks(APIResource):
         destination: Destination,
         *,
         timeout: RequestTimeout = None,
+        **extras: Unpack[RequestExtras],
     ) -> int:
         """Stream an output file to a path, a folder or a binary file object; return the
         byte count.
@@ -695,6 +748,7 @@ class Tasks(APIResource):
 
     # -- follow ---------------------------------------------------------------------------
 
+    @takes_extras(body=False)
     def wait(
         self,
         task_id: str,
@@ -703,12 +757,14 @@ class Tasks(APIResource):
         on_timeout: OnTimeout = "raise",
         on_step: StepCallback | None = None,
         timeout: RequestTimeout = None,
+        **extras: Unpack[RequestExtras],
     ) -> TaskResult[None]:
         """Wait for a task to end and return it; see `TaskHandle.wait`."""
         return self.handle(task_id).wait(
             wait_timeout=wait_timeout, on_timeout=on_timeout, on_step=on_step, timeout=timeout
         )
 
+    @takes_extras(body=False)
     def steps(
         self,
         task_id: str,
@@ -717,6 +773,7 @@ class Tasks(APIResource):
         on_timeout: OnTimeout = "raise",
         poll: PollPolicy | None = None,
         timeout: RequestTimeout = None,
+        **extras: Unpack[RequestExtras],
     ) -> Iterator[TaskStep]:
         """Each step of a task once, in order, until it ends; see `TaskHandle.steps`."""
         return self.handle(task_id).steps(
@@ -746,49 +803,73 @@ class TaskHandle(Generic[T]):
     def __repr__(self) -> str:
         return f"{type(self).__name__}(id={self.id!r})"
 
-    def status(self, *, timeout: RequestTimeout = None) -> TaskStatus:
+    @takes_extras(body=False)
+    def status(
+        self, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
+    ) -> TaskStatus:
         """The task's status now (a cheap request)."""
         return self._tasks.status(self.id, timeout=timeout)
 
-    def get(self, *, timeout: RequestTimeout = None) -> Task:
+    @takes_extras(body=False)
+    def get(self, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]) -> Task:
         """The full task now, with its steps."""
         return self._tasks.get(self.id, timeout=timeout)
 
-    def stop(self, *, timeout: RequestTimeout = None) -> None:
+    @takes_extras()
+    def stop(self, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]) -> None:
         """Stop the task for good (it cannot be resumed)."""
         self._tasks.stop(self.id, timeout=timeout)
 
-    def pause(self, *, timeout: RequestTimeout = None) -> None:
+    @takes_extras()
+    def pause(self, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]) -> None:
         """Pause the task; `resume()` continues it."""
         self._tasks.pause(self.id, timeout=timeout)
 
-    def resume(self, *, timeout: RequestTimeout = None) -> None:
+    @takes_extras()
+    def resume(self, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]) -> None:
         """Resume the paused task."""
         self._tasks.resume(self.id, timeout=timeout)
 
-    def media(self, *, timeout: RequestTimeout = None) -> TaskMedia:
+    @takes_extras(body=False)
+    def media(
+        self, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
+    ) -> TaskMedia:
         """Recording URLs (available once the task has finished)."""
         return self._tasks.media(self.id, timeout=timeout)
 
-    def screenshots(self, *, timeout: RequestTimeout = None) -> tuple[str, ...] | None:
+    @takes_extras(body=False)
+    def screenshots(
+        self, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
+    ) -> tuple[str, ...] | None:
         """Screenshot URLs taken during the task."""
         return self._tasks.screenshots(self.id, timeout=timeout)
 
-    def gif(self, *, timeout: RequestTimeout = None) -> str | None:
+    @takes_extras(body=False)
+    def gif(self, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]) -> str | None:
         """URL of an animated GIF of the screenshots, if there is one."""
         return self._tasks.gif(self.id, timeout=timeout)
 
-    def output_file(self, file_name: str, *, timeout: RequestTimeout = None) -> str:
+    @takes_extras(body=False)
+    def output_file(
+        self, file_name: str, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
+    ) -> str:
         """A presigned URL to download one of the task's output files."""
         return self._tasks.output_file(self.id, file_name, timeout=timeout)
 
+    @takes_extras(body=False)
     def download_output_file(
-        self, file_name: str, destination: Destination, *, timeout: RequestTimeout = None
+        self,
+        file_name: str,
+        destination: Destination,
+        *,
+        timeout: RequestTimeout = None,
+        **extras: Unpack[RequestExtras],
     ) -> int:
         """Stream an output file to a path, folder or binary file object; return the byte
         count (see `Tasks.download_output_file`)."""
         return self._tasks.download_output_file(self.id, file_name, destination, timeout=timeout)
 
+    @takes_extras(body=False)
     def wait(
         self,
         *,
@@ -796,6 +877,7 @@ class TaskHandle(Generic[T]):
         on_timeout: OnTimeout = "raise",
         on_step: StepCallback | None = None,
         timeout: RequestTimeout = None,
+        **extras: Unpack[RequestExtras],
     ) -> TaskResult[T]:
         """Wait until the task ends and return it (parsed, if `output_type` was given).
 
@@ -817,6 +899,7 @@ class TaskHandle(Generic[T]):
             task = self._wait_until_done(wait_timeout, on_timeout, timeout)
         return self._result(task)
 
+    @takes_extras(body=False)
     def steps(
         self,
         *,
@@ -824,6 +907,7 @@ class TaskHandle(Generic[T]):
         on_timeout: OnTimeout = "raise",
         poll: PollPolicy | None = None,
         timeout: RequestTimeout = None,
+        **extras: Unpack[RequestExtras],
     ) -> Iterator[TaskStep]:
         """Yield each step once, in order, until the task ends (after its last steps).
 
