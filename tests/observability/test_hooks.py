@@ -245,3 +245,19 @@ def test_events_are_frozen() -> None:
     )
     with pytest.raises(AttributeError):
         event.url = "other"  # type: ignore[misc]
+
+
+async def test_map_reports_each_task_from_its_creation_to_its_end(
+    kind: str, emulator: Emulator
+) -> None:
+    events: list[HookEvent] = []
+    client = make_client(kind, emulator.base_url, hooks=[events.append])
+    try:
+        inputs = [f"Mapped {kind} {n} [[emulator:steps=2]]" for n in range(2)]
+        results = await resolve(client.tasks.map(inputs))
+    finally:
+        await close(client)
+    for result in results:
+        seen = [e for e in _of(events, TaskStatusEvent) if e.task_id == result.task_id]
+        assert seen[0].previous is None and seen[0].status == "created"
+        assert seen[-1].status == "finished"

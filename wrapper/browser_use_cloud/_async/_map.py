@@ -213,6 +213,7 @@ class AsyncTaskMap:
             with self._guard:
                 self._admission.created(_clock())
                 self.running.add(task_id)  # now, for a close that waits on the creation
+            self._tasks._http.hooks.task_status(task_id, TaskStatus.CREATED)
             self._wake_next()
             return task_id
 
