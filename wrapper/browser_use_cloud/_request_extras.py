@@ -11,7 +11,8 @@ get them. Extras win over the method's own values; Authorization cannot be given
 from __future__ import annotations
 
 import functools
-from collections.abc import AsyncIterator, Callable, Coroutine, Iterator, Mapping
+import inspect
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, ParamSpec, TypedDict, TypeVar, cast
@@ -123,17 +124,26 @@ def takes_extras(*, body: bool = True) -> Callable[[Callable[P, R]], Callable[P,
     """Decorate a public method declaring `**extras: Unpack[RequestExtras]`.
 
     `body=False` for a method whose requests have no body (`extra_body` is refused). The
-    extras apply while the method runs, and while its result is awaited or iterated when
-    it returns a coroutine or an iterator.
+    extras apply while the method runs (a coroutine method: while it is awaited), and
+    while its result is iterated when it returns an iterator.
     """
 
     def decorate(func: Callable[P, R]) -> Callable[P, R]:
+        if inspect.iscoroutinefunction(func):  # stays one, for inspect and frameworks
+
+            @functools.wraps(func)
+            async def coroutine(*args: Any, **kwargs: Any) -> Any:
+                extras = _pop_extras(kwargs, body)
+                if extras is None:
+                    return await func(*args, **kwargs)
+                with sending_extras(extras):
+                    return await func(*args, **kwargs)
+
+            return cast(Callable[P, R], coroutine)
+
         @functools.wraps(func)
         def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-            if not kwargs or _NAMES.isdisjoint(kwargs):
-                return func(*args, **kwargs)
-            given = {name: kwargs.pop(name) for name in _NAMES if name in kwargs}
-            extras = check_extras(**given, body=body)
+            extras = _pop_extras(kwargs, body)
             if extras is None:
                 return func(*args, **kwargs)
             with sending_extras(extras):
@@ -145,20 +155,21 @@ def takes_extras(*, body: bool = True) -> Callable[[Callable[P, R]], Callable[P,
     return decorate
 
 
+def _pop_extras(kwargs: dict[str, Any], body: bool) -> Extras | None:
+    """Take the extras out of a call's keyword arguments; check them."""
+    if not kwargs or _NAMES.isdisjoint(kwargs):
+        return None
+    given = {name: kwargs.pop(name) for name in _NAMES if name in kwargs}
+    return check_extras(**given, body=body)
+
+
 def _carrying(result: Any, extras: Extras) -> Any:
-    """`result` made to run with `extras` when it is awaited or iterated later."""
-    if isinstance(result, Coroutine):
-        return _await_with(result, extras)
+    """`result` made to run with `extras` when it is iterated later."""
     if isinstance(result, AsyncIterator):
         return _AsyncIteratorWithExtras(result, extras)
     if isinstance(result, Iterator):
         return _IteratorWithExtras(result, extras)
     return result
-
-
-async def _await_with(coroutine: Coroutine[Any, Any, T], extras: Extras) -> T:
-    with sending_extras(extras):
-        return await coroutine
 
 
 class _AsyncIteratorWithExtras(AsyncIterator[T]):
