@@ -281,12 +281,13 @@ class BrowserUse:
 
         For operations without a method of their own, e.g. ones added to the API after
         this release: `client.call("get_task_status", task_id="...")`. Arguments
-        are the API's path and query parameters and body fields, by their API names;
-        they are checked against the spec before anything is sent (InputError names what
-        is allowed). Auth, retries (POSTs only when nothing reached the server) and
-        typed errors are those of every other method. Returns the decoded JSON body, or
-        None for an empty one. `extra_headers`, `extra_query` and `extra_body` are sent
-        as given, unchecked (see `RequestExtras`).
+        are the API's path, query, header and cookie parameters and body fields, by their
+        API names (`**{"Idempotency-Key": "k"}` for a header); they are checked against the
+        operation table before anything is sent (InputError names what is allowed). Auth,
+        retries (POSTs only when nothing reached the server) and typed errors are those of
+        every other method. Returns the decoded JSON body, or None for an empty one.
+        `extra_headers`, `extra_query` and `extra_body` are sent as given, unchecked (see
+        `RequestExtras`).
         """
         from .._operations import operations
 
