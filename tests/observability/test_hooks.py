@@ -7,8 +7,10 @@ import itertools
 import json
 import logging
 import socket
+import threading
 from typing import Any
 
+import anyio
 import httpx
 import pytest
 from clients import KEY, close, make_client, resolve
@@ -261,3 +263,51 @@ async def test_map_reports_each_task_from_its_creation_to_its_end(
         seen = [e for e in _of(events, TaskStatusEvent) if e.task_id == result.task_id]
         assert seen[0].previous is None and seen[0].status == "created"
         assert seen[-1].status == "finished"
+
+
+async def test_a_cancelled_request_ends_with_a_request_error_event(
+    server: RecordingServer,
+) -> None:
+    release = threading.Event()
+
+    def respond(seen: Seen) -> tuple[int, dict[str, str], bytes]:
+        release.wait(10)
+        return 200, {"Content-Type": "application/json"}, b'{"balance": "1"}'
+
+    server.respond = respond
+    events: list[HookEvent] = []
+    client = make_client("async", server.base_url, hooks=[events.append])
+    try:
+        async with anyio.create_task_group() as group:
+            group.start_soon(client.balance)
+            while not server.seen:  # the request is at the server: cancel it there
+                await anyio.sleep(0.01)
+            group.cancel_scope.cancel()
+    finally:
+        release.set()
+        await close(client)
+    assert [type(e) for e in events] == [RequestEvent, RequestErrorEvent]
+    assert events[1].error == "CancelledError"
+    assert events[1].client_request_id == events[0].client_request_id
+
+
+class _FullDisk:
+    def write(self, data: bytes) -> int:
+        raise OSError("no space left on device")
+
+
+async def test_a_download_whose_sink_fails_ends_with_a_request_error_event(
+    kind: str, emulator: Emulator
+) -> None:
+    events: list[HookEvent] = []
+    client = make_client(kind, emulator.base_url)
+    try:
+        task = await resolve(client.tasks.run("Files [[emulator:files=a.txt]]", wait_timeout=30))
+        observed = client.with_options(hooks=[events.append])
+        with pytest.raises(OSError, match="no space"):
+            await resolve(observed.tasks.download_output_file(task.id, "a.txt", _FullDisk()))
+    finally:
+        await close(client)
+    download = [e for e in events if getattr(e, "method", None) == "GET" and "/task/" not in e.url]
+    assert [type(e) for e in download] == [RequestEvent, RequestErrorEvent]
+    assert download[1].error == "OSError"

@@ -71,8 +71,11 @@ class ResponseEvent:
 
 @attrs.frozen
 class RequestErrorEvent:
-    """An attempt got no HTTP response: `error` names the transport failure (e.g.
-    `ConnectTimeout`), `message` is its scrubbed text, `elapsed` the seconds it took."""
+    """An attempt got no (whole) HTTP response: `error` names the failure (a transport
+    error such as `ConnectTimeout`, or `CancelledError`, `KeyboardInterrupt`... when the
+    call was cancelled or interrupted mid-request), `message` is its scrubbed text,
+    `elapsed` the seconds it took. Every `RequestEvent` ends in a `ResponseEvent` or one
+    of these."""
 
     method: str
     url: str

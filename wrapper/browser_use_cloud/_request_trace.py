@@ -30,13 +30,14 @@ class RequestTrace:
     """Reports one request. `observed`: hooks or a capture want its responses (else only
     an error's `ResponseInfo` is built); `hooked`: there are hooks to call."""
 
-    __slots__ = ("_hooks", "_owner", "_rid", "_shown", "hooked", "observed")
+    __slots__ = ("_hooks", "_open", "_owner", "_rid", "_shown", "hooked", "observed")
 
     def __init__(self, hooks: Hooks, owner: object, shown: Callable[[httpx.URL], str]) -> None:
         self._hooks = hooks
         self._owner = owner
         self._shown = shown
         self._rid: str | None = None
+        self._open: tuple[httpx.Request, int, float] | None = None  # announced, not ended
         self.hooked = bool(hooks)
         self.observed = self.hooked or capturing()
 
@@ -61,6 +62,7 @@ class RequestTrace:
 
     def sending(self, request: httpx.Request, attempt: int) -> None:
         """The attempt is about to go out."""
+        self._open = (request, attempt, time.monotonic())
         self._hooks.emit(
             RequestEvent(
                 method=request.method,
@@ -81,6 +83,7 @@ class RequestTrace:
     ) -> ResponseInfo:
         """The attempt's whole response arrived: its `ResponseInfo`, reported when observed.
         `hidden`: the values its headers must not show (default: the client's secrets)."""
+        self._open = None
         rid = self.client_request_id
         info = ResponseInfo(
             method=request.method,
@@ -99,9 +102,10 @@ class RequestTrace:
         return info
 
     def failed(
-        self, request: httpx.Request, exc: httpx.TransportError, attempt: int, started: float
+        self, request: httpx.Request, exc: BaseException, attempt: int, started: float
     ) -> None:
-        """The attempt got no response."""
+        """The attempt got no (whole) response."""
+        self._open = None
         if self.hooked:
             self._hooks.emit(
                 RequestErrorEvent(
@@ -114,6 +118,14 @@ class RequestTrace:
                     client_request_id=self.client_request_id,
                 )
             )
+
+    def abandoned(self, exc: BaseException) -> None:
+        """The request ends with `exc` (cancelled, interrupted, a sink that failed): an
+        attempt announced to the hooks and not ended yet is reported as failed, so that
+        every `RequestEvent` has its end."""
+        if self._open is not None:
+            request, attempt, started = self._open
+            self.failed(request, exc, attempt, started)
 
     def retrying(
         self,

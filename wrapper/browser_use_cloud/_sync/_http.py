@@ -480,6 +480,9 @@ class HTTP:
                 trace.retrying(request, attempt, delay, type(exc).__name__, None)
                 if log:
                     _log_retry(request, shown, type(exc).__name__, delay, attempt, policy)
+            except BaseException as exc:  # cancelled, interrupted, a sink that failed
+                trace.abandoned(exc)
+                raise
             else:
                 if status == 404 and maybe_done and missing_ok_on_retry:
                     if log:
