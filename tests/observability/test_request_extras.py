@@ -14,9 +14,9 @@ import httpx
 import pytest
 from clients import close, make_client, record_sends, resolve
 
-from browser_use_cloud import BrowserUse, InputError
+from browser_use_cloud import BadRequestError, BrowserUse, InputError
 from browser_use_cloud.emulator import Emulator
-from tests.reliability.conftest import NoRequests
+from tests.reliability.conftest import NoRequests, RecordingServer, Seen
 from tests.wrapper.test_timeout_contract import ASYNC_METHODS, FAST, ROWS, SYNC_METHODS, Context
 
 pytestmark = pytest.mark.anyio
@@ -221,3 +221,26 @@ def test_stopping_an_iteration_with_extras_early_closes_it(emulator: Emulator) -
             next(pages)
     finally:
         client.close()
+
+
+async def test_secrets_sent_as_extra_body_are_hidden_from_the_error_a_server_echoes(
+    kind: str, server: RecordingServer
+) -> None:
+    secret = "s3cr3t-extra-value-42"
+
+    def echo(seen: Seen) -> tuple[int, dict[str, str], bytes]:
+        return 400, {"Content-Type": "text/plain"}, b"bad request: " + seen.body
+
+    server.respond = echo
+    events: list[Any] = []
+    client = make_client(kind, server.base_url, hooks=[events.append])
+    try:
+        with pytest.raises(BadRequestError) as raised:
+            await resolve(
+                client.tasks.create("Log in", extra_body={"secrets": {"password": secret}})
+            )
+    finally:
+        await close(client)
+    assert secret.encode() in server.seen[0].body  # it was sent as given
+    assert secret not in str(raised.value) and secret not in raised.value.body
+    assert secret not in repr(events)
