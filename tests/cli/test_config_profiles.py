@@ -198,3 +198,15 @@ def test_a_key_in_a_file_others_can_read_is_warned_about(config_file: Path) -> N
 @given(st.text(max_size=40))
 def test_values_are_written_as_toml_strings_that_read_back_the_same(value: str) -> None:
     assert tomllib.loads(f"v = {_toml_string(value)}")["v"] == value
+
+
+def test_profile_names_complete(config_file: Path) -> None:
+    env = _env(config_file)
+    for name in ("work", "weekend", "ci"):
+        run_cli(
+            "--profile", name, "config", "set", "base-url", "http://127.0.0.1:9/api/v1", env=env
+        )
+    words = "browser-use-cloud tasks list --profile w"
+    completion = {**env, "_BROWSER_USE_CLOUD_COMPLETE": "bash_complete"}
+    result = run_cli(env={**completion, "COMP_WORDS": words, "COMP_CWORD": "4"})
+    assert result.stdout.split() == ["plain,weekend", "plain,work"]

@@ -53,10 +53,10 @@ def console(stream: IO[str] | None = None) -> Console:
 
 
 def to_jsonable(value: Any) -> Any:
-    """The JSON the API sent for a model (its `raw`), else the model's fields, else `value`."""
-    raw = getattr(value, "raw", None)
-    if isinstance(raw, Mapping):
-        return dict(raw)
+    """The API's JSON for a result (`to_dict()`), else an attrs object's fields, else `value`."""
+    to_dict = getattr(value, "to_dict", None)
+    if callable(to_dict):
+        return to_dict()
     if attrs.has(type(value)):
         return {
             field.name: to_jsonable(getattr(value, field.name))
