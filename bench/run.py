@@ -1,6 +1,6 @@
 """Run every benchmark and write BENCHMARKS.md at the repository root.
 
-`python -m bench.run` runs all eight at full size (about 25 min on 2 cores); `--only 2 6`
+`python -m bench.run` runs them all at full size (about 25 min on 2 cores); `--only 2 6`
 runs a subset; `--smoke` uses tiny sizes (checks the harness, not the SDK's speed).
 """
 
@@ -13,7 +13,17 @@ import traceback
 from pathlib import Path
 from types import ModuleType
 
-from . import batch, concurrency, follow, get_task, import_time, iterate, upload, webhooks
+from . import (
+    batch,
+    concurrency,
+    follow,
+    get_task,
+    import_time,
+    in_process_emulator,
+    iterate,
+    upload,
+    webhooks,
+)
 from ._common import ROOT, Figure, Outcome, fmt_ratio
 from .report import render
 
@@ -26,6 +36,7 @@ BENCHMARKS: dict[int, ModuleType] = {
     6: webhooks,
     7: concurrency,
     8: batch,
+    9: in_process_emulator,
 }
 
 

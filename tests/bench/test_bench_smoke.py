@@ -10,7 +10,17 @@ import math
 
 import pytest
 
-from bench import batch, concurrency, follow, get_task, import_time, iterate, upload, webhooks
+from bench import (
+    batch,
+    concurrency,
+    follow,
+    get_task,
+    import_time,
+    in_process_emulator,
+    iterate,
+    upload,
+    webhooks,
+)
 from bench._common import Outcome, official_sdk_available
 from bench.run import BENCHMARKS, run_one
 
@@ -134,4 +144,13 @@ def test_a_crashing_benchmark_becomes_a_missed_row(monkeypatch: pytest.MonkeyPat
     outcome = run_one(6, smoke=True)
     assert outcome.number == 6 and outcome.met is False
     assert "RuntimeError" in outcome.notes[0] and "boom" in outcome.notes[0]
-    assert sorted(BENCHMARKS) == list(range(1, 9))
+    assert sorted(BENCHMARKS) == list(range(1, max(BENCHMARKS) + 1))  # numbered 1, 2, ...
+
+
+def test_in_process_emulator_row_measures_each_case_side_by_side() -> None:
+    outcome = in_process_emulator.run(in_process_emulator.SMOKE)
+    medians = outcome.facts["medians"]
+    assert set(medians) == {"in_process", "mock", "socket"}
+    assert all(finite(value) for value in medians.values())
+    assert outcome.facts["distinct_ids"] == in_process_emulator.SMOKE.runs  # a task each time
+    assert all(finite(figure.ratio) for figure in outcome.figures)

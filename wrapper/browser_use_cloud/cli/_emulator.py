@@ -22,9 +22,11 @@ The first line printed is the base URL; point a client at it:
   browser-use-cloud --base-url http://127.0.0.1:8765/api/v1 --api-key any tasks list
 
 Task text directives: [[emulator:fail]], [[emulator:steps=N]], [[emulator:instant]],
-[[emulator:files=a.txt,b.csv]]; a run that needs more steps than its max_agent_steps
-fails at that limit, saying why. Defaults for --step-interval and --steps come from
-${STEP_INTERVAL_ENV} and ${STEPS_ENV}.
+[[emulator:files=a.txt,b.csv]], [[emulator:output=TEXT]], [[emulator:invalid_output]],
+[[emulator:concurrency_limit=N]], [[emulator:no_credits]], [[emulator:stopped_at=N]],
+[[emulator:paused_at=N]], [[emulator:slow_create=S]] (the emulator guide has the table);
+a run that needs more steps than its max_agent_steps fails at that limit, saying why.
+Defaults for --step-interval and --steps come from ${STEP_INTERVAL_ENV} and ${STEPS_ENV}.
 """
 
 

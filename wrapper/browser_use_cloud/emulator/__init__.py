@@ -3,11 +3,17 @@
     from browser_use_cloud.emulator import Emulator, EmulatorConfig
     with Emulator(EmulatorConfig(seed=1)) as emu:  # a step every 0.05 s, reproducible
         client = BrowserUse(api_key="any", base_url=emu.base_url)
+    with Emulator(in_process=True) as emu, emu.client() as client:  # no socket, ~1 ms
+        client.tasks.run("Find the capital of Peru")
 
-Task text directives: ``[[emulator:fail]]``, ``[[emulator:steps=N]]``,
-``[[emulator:files=a.txt,b.csv]]``, ``[[emulator:instant]]``; a run that needs more
-steps than its ``max_agent_steps`` fails at that limit, saying why. Imports are lazy, so
-importing this package (or its pytest plugin) costs nothing until a name is used.
+Task text directives make every outcome on purpose: ``[[emulator:fail]]``,
+``[[emulator:steps=N]]``, ``[[emulator:files=a.txt,b.csv]]``, ``[[emulator:instant]]``,
+``[[emulator:output=TEXT]]``, ``[[emulator:invalid_output]]``,
+``[[emulator:concurrency_limit=N]]``, ``[[emulator:no_credits]]``,
+``[[emulator:stopped_at=N]]``, ``[[emulator:paused_at=N]]``, ``[[emulator:slow_create=S]]``
+(the emulator guide has the table); a run that needs more steps than its
+``max_agent_steps`` fails at that limit, saying why. Imports are lazy, so importing this
+package (or its pytest plugin) costs nothing until a name is used.
 """
 
 from __future__ import annotations
@@ -21,8 +27,18 @@ if TYPE_CHECKING:
     from ._faults import FaultSpec
     from ._runner import Emulator, serve
     from ._state import State
+    from ._transport import AsyncInProcessTransport, InProcessTransport
 
-__all__ = ["Emulator", "EmulatorConfig", "FaultSpec", "State", "create_app", "serve"]
+__all__ = [
+    "AsyncInProcessTransport",
+    "Emulator",
+    "EmulatorConfig",
+    "FaultSpec",
+    "InProcessTransport",
+    "State",
+    "create_app",
+    "serve",
+]
 
 _HOMES = {
     "Emulator": "._runner",
@@ -31,6 +47,8 @@ _HOMES = {
     "FaultSpec": "._faults",
     "State": "._state",
     "create_app": "._app",
+    "InProcessTransport": "._transport",
+    "AsyncInProcessTransport": "._transport",
 }
 
 

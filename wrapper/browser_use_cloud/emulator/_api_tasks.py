@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from . import _schema_values
+from . import _schema_values, _script
 from ._handler import Call, Handler, iso, page_of
 from ._state import ApiError
 from ._tasks import TaskRecord, TransitionError
@@ -44,6 +44,13 @@ def check_run_request(call: Call) -> None:
         raise RequestValidationError(problems)
     if body.get("browser_profile_id") is not None:
         state.get_profile(body["browser_profile_id"])
+
+
+def creation_delay(body: Any) -> float:
+    """Seconds a run-task waits before the task is created and answered
+    (``[[emulator:slow_create=S]]``)."""
+    task = body.get("task") if isinstance(body, dict) else None
+    return _script.parse_directives(task).slow_create if isinstance(task, str) else 0.0
 
 
 def run_task(call: Call) -> Any:

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
+import random
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
 from . import _api_account, _api_files, _api_profiles, _api_schedules, _api_tasks, _pages
+from ._api_tasks import creation_delay
 from ._config import EmulatorConfig
 from ._handler import Call, Handler
 from ._responses import ResponseShapes
@@ -24,6 +27,7 @@ if TYPE_CHECKING:
     from starlette.applications import Starlette
     from starlette.requests import Request
     from starlette.responses import Response
+    from starlette.routing import Route
 
 HANDLERS: dict[str, Handler] = {
     **_api_tasks.HANDLERS,
@@ -75,13 +79,13 @@ def _unauthorized(state: State, op: Operation, request: Request) -> Response | N
 def _endpoint(
     op: Operation,
     handler: Handler,
-    state: State,
     validator: SchemaValidator,
     shapes: ResponseShapes,
 ) -> Callable[[Request], Awaitable[Response]]:
     complete = shapes.for_operation(op)
 
     async def endpoint(request: Request) -> Response:
+        state: State = request.app.state.emulator
         if op.secured and (refusal := _unauthorized(state, op, request)) is not None:
             return refusal
         body = await request.body() if op.body_schema is not None else b""
@@ -95,6 +99,8 @@ def _endpoint(
                 headers=request.headers,
                 cookies=request.cookies,
             )
+            if op.name == "run_task" and (hold := creation_delay(parsed)) > 0:
+                await asyncio.sleep(hold)  # [[emulator:slow_create=S]]: answered late
             return _json(complete(handler(Call(request, state, params, parsed))))
         except RequestValidationError as exc:
             return _json({"detail": exc.errors}, 422)
@@ -115,10 +121,35 @@ def _by_method(
     return endpoint
 
 
+def tick_interval(config: EmulatorConfig) -> float:
+    """How often live tasks are observed between requests when webhooks are on."""
+    return min(0.25, max(0.01, config.step_interval / 2))
+
+
 async def _tick(state: State, every: float) -> None:
     while True:
         await asyncio.sleep(every)
         state.tick()
+
+
+@functools.cache
+def _api_routes() -> tuple[Route, ...]:
+    """The API's routes, built once per process: their endpoints find the emulator's State
+    on the app that calls them, so every app shares them (an app costs well under 1 ms)."""
+    from starlette.routing import Route
+
+    validator = SchemaValidator()
+    shapes = ResponseShapes()
+    by_path: dict[str, dict[str, Callable[[Request], Awaitable[Response]]]] = {}
+    for op in (*operations(), *LEGACY):
+        handler = HANDLERS.get(op.name) or shapes.stand_in(op)
+        endpoint = _endpoint(op, handler, validator, shapes)
+        by_path.setdefault(_route_path(op.path), {})[op.method.upper()] = endpoint
+    # One route per path, so that a 405 lists every method of the path in its Allow header.
+    return tuple(
+        Route(path, _by_method(endpoints), methods=list(endpoints))
+        for path, endpoints in by_path.items()
+    )
 
 
 def create_app(config: EmulatorConfig | None = None) -> Starlette:
@@ -130,47 +161,47 @@ def create_app(config: EmulatorConfig | None = None) -> Starlette:
     from starlette.applications import Starlette
     from starlette.exceptions import HTTPException
     from starlette.middleware import Middleware
-    from starlette.routing import Route
 
+    from .._budget import RequestBudget
     from . import _uploads
     from ._disconnects import QuietDisconnectMiddleware
     from ._faults import FaultMiddleware, FaultSpec
     from ._limits import RateLimitMiddleware
 
     config = config or EmulatorConfig()
-    validator = SchemaValidator()
-    shapes = ResponseShapes()
     state = State(config)
-    by_path: dict[str, dict[str, Callable[[Request], Awaitable[Response]]]] = {}
-    for op in (*operations(), *LEGACY):
-        handler = HANDLERS.get(op.name) or shapes.stand_in(op)
-        endpoint = _endpoint(op, handler, state, validator, shapes)
-        by_path.setdefault(_route_path(op.path), {})[op.method.upper()] = endpoint
-    # One route per path, so that a 405 lists every method of the path in its Allow header.
-    routes = [
-        Route(path, _by_method(endpoints), methods=list(endpoints))
-        for path, endpoints in by_path.items()
-    ]
+    routes = [*_api_routes()]
     routes += _pages.routes(state)
     routes += _uploads.routes(state.store, state.signer)
 
     fault_counts: dict[str, int] = {}
+    fault_draws = random.Random(state.seed)
+    budgets: dict[bytes, RequestBudget] = {}
     middleware = [
         Middleware(QuietDisconnectMiddleware),  # outermost: a client that left is no error
-        Middleware(RateLimitMiddleware, rate=config.rate_limit, stats=state.stats),
+        Middleware(RateLimitMiddleware, rate=config.rate_limit, stats=state.stats, budgets=budgets),
     ]
     faults = config.faults
     if isinstance(faults, str):
         faults = FaultSpec.parse(faults)
     if faults is not None and faults.rates:
         middleware.append(
-            Middleware(FaultMiddleware, spec=faults, seed=state.seed, counts=fault_counts)
+            Middleware(
+                FaultMiddleware, spec=faults, seed=state.seed, counts=fault_counts, rng=fault_draws
+            )
         )
+
+    def reset() -> None:
+        """Back to a fresh emulator of this configuration: state, fault draws, budgets."""
+        state.reset()
+        fault_counts.clear()
+        fault_draws.seed(state.seed)
+        budgets.clear()
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         state.start()
-        every = min(0.25, max(0.01, config.step_interval / 2))
+        every = tick_interval(config)
         ticker = asyncio.create_task(_tick(state, every)) if state.webhooks else None
         try:
             yield
@@ -197,4 +228,5 @@ def create_app(config: EmulatorConfig | None = None) -> Starlette:
     )
     app.state.emulator = state
     app.state.fault_counts = fault_counts
+    app.state.reset = reset
     return app

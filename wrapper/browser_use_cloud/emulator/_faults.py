@@ -166,13 +166,14 @@ class FaultMiddleware:
         *,
         paths: Iterable[str] = DEFAULT_FAULT_PATHS,
         exempt: Iterable[str] = (),
+        rng: random.Random | None = None,
     ) -> None:
         self.app = app
         self.spec = spec
         self.counts = counts
         self.paths = tuple(paths)
         self.exempt = frozenset(exempt)
-        self._rng = random.Random(seed)
+        self._rng = rng if rng is not None else random.Random(seed)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if not self._eligible(scope):

@@ -95,11 +95,18 @@ class LimitStats:
 class RateLimitMiddleware:
     """Counts API requests; refuses those over `rate` per second per key with a 429."""
 
-    def __init__(self, app: ASGIApp, *, rate: float | None, stats: LimitStats) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        rate: float | None,
+        stats: LimitStats,
+        budgets: dict[bytes, RequestBudget] | None = None,
+    ) -> None:
         self.app = app
         self.rate = rate
         self.stats = stats
-        self._budgets: dict[bytes, RequestBudget] = {}
+        self._budgets = budgets if budgets is not None else {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or not scope["path"].startswith(API_PATHS):

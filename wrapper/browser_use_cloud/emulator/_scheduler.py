@@ -180,6 +180,11 @@ class Scheduler:
             self._entries[schedule_id] = entry
         return entry.next_run
 
+    def clear(self) -> None:
+        """Forget every schedule."""
+        with self._lock:
+            self._entries.clear()
+
     def remove(self, schedule_id: str) -> None:
         """Forget a schedule (no error if unknown)."""
         with self._lock:

@@ -9,6 +9,7 @@ cannot hold up the server.
 from __future__ import annotations
 
 import fnmatch
+import math
 import random
 import re
 from collections.abc import Sequence
@@ -33,12 +34,23 @@ _STOPWORDS = {
 
 @dataclass(frozen=True)
 class Directives:
-    """Test and demo switches written in the task text as ``[[emulator:...]]``."""
+    """Test and demo switches written in the task text as ``[[emulator:...]]``.
+
+    ``refusals``: creations of this text refused with the concurrency-limit 429 before one
+    is accepted; ``interrupt``: ("stop" or "pause", N), someone else stops or pauses the run
+    after its step N; ``slow_create``: seconds the creation's answer is held.
+    """
 
     fail: bool = False
     steps: int | None = None
     files: tuple[str, ...] = ()
     instant: bool = False
+    output: str | None = None
+    invalid_output: bool = False
+    no_credits: bool = False
+    refusals: int = 0
+    interrupt: tuple[str, int] | None = None
+    slow_create: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -52,21 +64,35 @@ class Step:
 
 
 def parse_directives(text: str) -> Directives:
-    """Read ``fail``, ``steps=N``, ``files=a,b`` and ``instant`` directives; ignore others."""
-    fail = instant = False
-    steps: int | None = None
-    files: tuple[str, ...] = ()
+    """Read the directives of ``text`` (see the emulator guide's table); ignore others."""
+    found: dict[str, object] = {}
     for match in _DIRECTIVE.finditer(text):
-        name, arg = match.group(1).lower(), (match.group(2) or "").strip()
-        if name == "fail":
-            fail = True
-        elif name == "instant":
-            instant = True
+        name, raw = match.group(1).lower(), match.group(2)
+        arg = (raw or "").strip()
+        if name in ("fail", "instant", "invalid_output", "no_credits"):
+            found[name] = True
         elif name == "steps" and arg.isdigit():
-            steps = max(1, int(arg))
+            found["steps"] = max(1, int(arg))
         elif name == "files":
-            files = tuple(dict.fromkeys(f.strip() for f in arg.split(",") if f.strip()))
-    return Directives(fail=fail, steps=steps, files=files, instant=instant)
+            found["files"] = tuple(dict.fromkeys(f.strip() for f in arg.split(",") if f.strip()))
+        elif name == "output" and raw is not None:
+            found["output"] = arg
+        elif name == "concurrency_limit":
+            found["refusals"] = int(arg) if arg.isdigit() else 1
+        elif name in ("stopped_at", "paused_at"):
+            action = "stop" if name == "stopped_at" else "pause"
+            found["interrupt"] = (action, int(arg) if arg.isdigit() else 1)
+        elif name == "slow_create":
+            found["slow_create"] = _seconds(arg, default=1.0)
+    return Directives(**found)  # type: ignore[arg-type]
+
+
+def _seconds(text: str, *, default: float) -> float:
+    try:
+        value = float(text) if text else default
+    except ValueError:
+        return default
+    return default if math.isnan(value) else min(max(value, 0.0), 60.0)
 
 
 def strip_directives(text: str) -> str:

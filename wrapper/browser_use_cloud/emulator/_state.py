@@ -14,6 +14,7 @@ import secrets
 import threading
 import time
 import uuid
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -40,6 +41,7 @@ WEBHOOK_STATUS = {
     "failed": "finished",
 }
 DEFAULT_LLM = "gpt-4.1"
+NO_CREDITS_DETAIL = "Insufficient credits: the balance is 0, add credits to run"
 CREDITS_PER_STEP = 1
 
 
@@ -82,6 +84,7 @@ class State:
         self.schedules: dict[str, ScheduleRecord] = {}
         self.profiles: dict[str, dict[str, Any]] = {}
         self.saved_cookies: list[dict[str, Any]] = []
+        self._refused: Counter[str] = Counter()  # concurrency_limit refusals, by task text
         self.seed: int = secrets.randbits(32) if config.seed is None else config.seed
         """The seed in use: the configured one, or one drawn for this emulator."""
         self._ids = random.Random(f"ids:{self.seed}")
@@ -102,6 +105,11 @@ class State:
             self.webhooks.start()
             self.webhooks.send("test", {"test": "ok"})
 
+    def catch_up(self) -> None:
+        """Start the scheduled runs that are due (what the scheduler thread does on its
+        own): called before each in-process request, where no thread runs."""
+        self.scheduler.run_due()
+
     def close(self) -> None:
         """Stop background work and delete stored files."""
         self.scheduler.stop()
@@ -109,6 +117,22 @@ class State:
             self.webhooks.flush(timeout=0.5)  # deliver what is pending, but never hang on exit
             self.webhooks.stop(drain=False, timeout=5.0)
         self.store.close()
+
+    def reset(self) -> None:
+        """Forget everything the service was told: back to a fresh emulator with the same
+        configuration and seed (the same ids come again). Background helpers keep running."""
+        with self.lock:
+            self.tasks.clear()
+            self.active.clear()
+            self._settled_credits = 0
+            self.stats.reset()
+            self.scheduler.clear()
+            self.schedules.clear()
+            self.profiles.clear()
+            self.saved_cookies.clear()
+            self._refused.clear()
+            self._ids = random.Random(f"ids:{self.seed}")
+            self.store.clear()
 
     def new_id(self) -> str:
         """A fresh id, reproducible for a given seed."""
@@ -120,14 +144,18 @@ class State:
         """Start a run for a validated RunTaskRequest; 402 when no credits are left, the
         concurrency 429 while `max_concurrent_tasks` tasks have not ended."""
         with self.lock:
-            if self.balance() <= 0:
-                raise ApiError(402, "Insufficient credits: the balance is 0, add credits to run")
+            text: str = request["task"]
+            directives = _script.parse_directives(text)
+            if directives.no_credits or self.balance() <= 0:
+                raise ApiError(402, NO_CREDITS_DETAIL)
             limit = self.config.max_concurrent_tasks
             if limit is not None and len(self.active) >= limit:
                 self.stats.refused_concurrency()
                 raise ApiError(429, CONCURRENCY_DETAIL.format(limit=limit))
-            text: str = request["task"]
-            directives = _script.parse_directives(text)
+            if self._refused[text] < directives.refusals:
+                self._refused[text] += 1
+                self.stats.refused_concurrency()
+                raise ApiError(429, CONCURRENCY_DETAIL.format(limit=max(1, len(self.active))))
             clean = _script.strip_directives(text) or text
             task_id = self.new_id()
             content = random.Random(f"{self.seed}\x00{clean}")
@@ -147,9 +175,14 @@ class State:
                 output = _script.failure_output(steps)
             elif request.get("structured_output_json"):
                 schema = _schema_values.parse_schema(request["structured_output_json"])
-                output = json.dumps(_schema_values.generate(schema, content))
+                value = _schema_values.generate(schema, content)
+                if directives.invalid_output:  # the right data in the wrong shape
+                    value = [value] if schema.get("type") == "object" else {"value": value}
+                output = json.dumps(value)
             else:
                 output = _script.final_output(clean, route, steps, content)
+            if directives.output is not None:
+                output = directives.output
             pace = 0.0 if directives.instant else self.config.step_interval
             task = TaskRecord(
                 id=task_id,
@@ -164,6 +197,7 @@ class State:
                 interval=pace,
                 start_delay=pace,
                 schedule_id=schedule_id,
+                interrupt=_interrupt(directives.interrupt, len(steps)),
             )
             self.tasks[task_id] = task
             self.active[task_id] = task
@@ -304,6 +338,15 @@ class State:
             if profile is None:
                 raise ApiError(404, "Browser profile not found")
             return profile
+
+
+def _interrupt(asked: tuple[str, int] | None, steps: int) -> tuple[str, int] | None:
+    """When someone else stops or pauses the run: after step N, and before its last step
+    (so the run cannot end first)."""
+    if asked is None:
+        return None
+    action, after = asked
+    return action, max(0, min(after, steps - 1))
 
 
 def _schedule_fields(record: ScheduleRecord) -> dict[str, Any]:

@@ -40,6 +40,7 @@ class TaskRecord:
     interval: float
     start_delay: float
     schedule_id: str | None = None
+    interrupt: tuple[str, int] | None = None  # ("stop" | "pause", after step N): someone else
     finished_at: datetime | None = None
     history: list[str] = field(default_factory=list)  # statuses already announced
     _base: float = 0.0  # timeline seconds accumulated before the current segment
@@ -62,6 +63,8 @@ class TaskRecord:
 
     def status(self, now: float) -> str:
         """The status at ``now``, settling the end of the run if it has come."""
+        if self._held is None and self.interrupt is not None:
+            self._interrupt_if_due(now)
         if self._held is not None:
             return self._held
         elapsed = self.elapsed(now)
@@ -71,6 +74,24 @@ class TaskRecord:
             self.finished_at = datetime.now(UTC) - timedelta(seconds=elapsed - self.end)
             return self.outcome
         return "created" if elapsed + _EPS < self.start_delay else "running"
+
+    def _interrupt_if_due(self, now: float) -> None:
+        """Someone else stops or pauses the run after step N (``interrupt``), once."""
+        assert self.interrupt is not None
+        action, after = self.interrupt
+        at = self.start_delay + after * self.interval
+        elapsed = self.elapsed(now)
+        if elapsed + _EPS < at:
+            return
+        self.interrupt = None
+        self._base, self._segment = at, None
+        if action == "pause":
+            self._held = "paused"
+            return
+        self._held = "stopped"
+        self._steps_at_stop = after
+        self.output = None
+        self.finished_at = datetime.now(UTC) - timedelta(seconds=elapsed - at)
 
     def visible_steps(self, now: float) -> list[tuple[str, Step]]:
         """Steps taken so far."""

@@ -37,6 +37,7 @@ content type. Content-type allow-listing is the presign endpoint's job
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import os
@@ -176,15 +177,24 @@ class StoredFile:
 
 
 class FileStore:
-    """Files by key in a private temporary directory, deleted by :meth:`close`."""
+    """Files by key in a private temporary directory, made on the first file and deleted by
+    :meth:`close` (an emulator that stores no file touches no disk)."""
 
     def __init__(self, limit_bytes: int = 10 * MIB) -> None:
         if limit_bytes < 0:
             raise ValueError(f"limit_bytes must be >= 0, got {limit_bytes}")
         self.limit_bytes = limit_bytes
-        self.directory = tempfile.mkdtemp(prefix="browser-use-emulator-files-")
+        self._directory: str | None = None
         self._files: dict[str, StoredFile] = {}
         self._lock = threading.Lock()
+
+    @property
+    def directory(self) -> str:
+        """The private directory (made when first needed)."""
+        with self._lock:
+            if self._directory is None:
+                self._directory = tempfile.mkdtemp(prefix="browser-use-emulator-files-")
+            return self._directory
 
     def _path(self, key: str) -> str:
         return os.path.join(self.directory, hashlib.sha256(key.encode()).hexdigest())
@@ -252,11 +262,21 @@ class FileStore:
         with self._lock:
             return key in self._files
 
+    def clear(self) -> None:
+        """Delete every file, keeping the directory for new ones."""
+        with self._lock:
+            stored, self._files = list(self._files.values()), {}
+        for item in stored:
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(item.path)
+
     def close(self) -> None:
         """Delete every file and the directory."""
         with self._lock:
             self._files.clear()
-        shutil.rmtree(self.directory, ignore_errors=True)
+            directory, self._directory = self._directory, None
+        if directory is not None:
+            shutil.rmtree(directory, ignore_errors=True)
 
 
 def _same_content_type(sent: str, signed: str) -> bool:
