@@ -101,7 +101,7 @@ def run(sizes: Sizes = FULL) -> Outcome:
         f"{sizes.socket_runs} runs): in-process {fmt_seconds(in_process)}, MockTransport "
         f"{fmt_seconds(mock)}, loopback socket {fmt_seconds(over_socket)}.",
         f"The first in-process emulator of the process took {fmt_seconds(first_load)}: it loads "
-        "and compiles openapi.json, which every later emulator reuses.",
+        "and compiles the operation table, which every later emulator reuses.",
         "Each case: construct, one `client.tasks.create(...)`, close, stop.",
     ]
     figures = [

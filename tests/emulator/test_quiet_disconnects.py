@@ -8,6 +8,7 @@ which a user reads as "the emulator crashed".
 
 from __future__ import annotations
 
+import io
 import logging
 from collections.abc import Iterator
 
@@ -58,19 +59,19 @@ def test_a_client_timing_out_during_a_slow_fault_leaves_no_traceback(
     assert [r.getMessage() for r in server_log if r.levelno >= logging.WARNING] == []
 
 
-@pytest.mark.slow  # about 8 s: the client's checks after an unanswered run-task
-def test_a_client_that_retries_past_slow_faults_gets_its_task_and_a_quiet_server(
+def test_a_client_that_retries_past_slow_faults_gets_its_upload_and_a_quiet_server(
     capfd: pytest.CaptureFixture[str], server_log: list[logging.LogRecord]
 ) -> None:
-    """The guides' pattern: a client timeout shorter than the slow fault, and retries."""
-    config = EmulatorConfig(step_interval=0.01, steps_per_task=2, seed=1, faults="slow=0.3")
+    """The guides' pattern: a client timeout shorter than the slow fault, and retries (an
+    upload: both of its requests are safe to send again)."""
+    config = EmulatorConfig(seed=1, faults="slow=0.3")  # the first request is slowed
     with Emulator(config) as emulator:
         with BrowserUse(
             api_key="test", base_url=emulator.base_url, timeout=0.25, max_retries=10
         ) as client:
-            result = client.tasks.run("Find the capital of Peru")
+            name = client.files.upload(io.BytesIO(b"a,b\n1,2\n"), name="table.csv")
         assert emulator.fault_counts.get("slow", 0) > 0
-    assert result.status == "finished"
+        assert emulator.state.store.get(f"uploads/{name}") == b"a,b\n1,2\n"
     err = capfd.readouterr().err
     assert "Exception in ASGI application" not in err and "Traceback" not in err, err
     assert [r.getMessage() for r in server_log if r.levelno >= logging.WARNING] == []
