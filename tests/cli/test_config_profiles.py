@@ -210,3 +210,11 @@ def test_profile_names_complete(config_file: Path) -> None:
     completion = {**env, "_BROWSER_USE_CLOUD_COMPLETE": "bash_complete"}
     result = run_cli(env={**completion, "COMP_WORDS": words, "COMP_CWORD": "4"})
     assert result.stdout.split() == ["plain,weekend", "plain,work"]
+
+
+def test_show_names_a_variable_that_is_not_set_instead_of_failing(config_file: Path) -> None:
+    env = _env(config_file)
+    run_cli("--profile", "ci", "config", "set", "api-key-env", "CI_KEY", env=env)
+    shown = _show(env, "--profile", "ci")
+    assert shown["api_key"] is None
+    assert shown["api_key_source"] == "profile 'ci' ($CI_KEY, which is not set)"

@@ -10,7 +10,7 @@ import click
 
 from .._env import API_KEY_ENV, BASE_URL_ENV
 from .._logging import hide_userinfo
-from ._errors import Subject, missing_key_error
+from ._errors import CliError, Subject, missing_key_error
 from ._settings import PROFILE_ENV, ConfigFile, Resolved, check_profile_name, resolve
 
 if TYPE_CHECKING:
@@ -128,6 +128,10 @@ class CliState:
 
     @property
     def api_key(self) -> str | None:
+        """The key in use; a usage error if the profile names a variable that is not set."""
+        problem = self.settings.key_problem
+        if problem is not None:
+            raise CliError(problem)
         return self.settings.api_key
 
     @property

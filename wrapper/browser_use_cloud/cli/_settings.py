@@ -28,7 +28,6 @@ from typing import TYPE_CHECKING, Any, Final
 
 import click
 
-from .._env import API_KEY_ENV, BASE_URL_ENV
 from ._errors import CliError
 
 if TYPE_CHECKING:  # pathlib and tomllib load when a command needs them, not for --help
@@ -225,6 +224,7 @@ class Resolved:
         base_url: str | None,
         base_url_source: str,
         path: Path,
+        unset_variable: str | None = None,
     ) -> None:
         self.profile = profile
         self.profile_source = profile_source
@@ -233,9 +233,21 @@ class Resolved:
         self.base_url = base_url
         self.base_url_source = base_url_source
         self.path = path
+        self.unset_variable = unset_variable
 
     def __repr__(self) -> str:  # never the key
         return f"Resolved(profile={self.profile!r}, base_url={self.base_url!r})"
+
+    @property
+    def key_problem(self) -> str | None:
+        """Why there is no API key when the profile names a variable that is not set."""
+        if self.api_key is not None or self.unset_variable is None:
+            return None
+        variable = self.unset_variable
+        return (
+            f"profile {self.profile!r} takes its API key from ${variable}, which is not set "
+            f"(export {variable}=bu_... or pass --api-key)"
+        )
 
 
 def resolve(
@@ -266,9 +278,9 @@ def resolve(
     config = ConfigFile.load() if config is None else config
     name, name_source = _choose(config, chosen, chosen_source)
     settings = config.profiles.get(name, {}) if name else {}
-    key, key_from = given_key, key_source
+    key, key_from, unset_variable = given_key, key_source, None
     if not key and name:
-        key, key_from = _profile_key(name, settings)
+        key, key_from, unset_variable = _profile_key(name, settings)
     url, url_from = given_url, url_source
     if not url and "base_url" in settings:
         url, url_from = settings["base_url"], f"profile {name!r}"
@@ -276,10 +288,11 @@ def resolve(
         profile=name,
         profile_source=name_source,
         api_key=key or None,
-        api_key_source=key_from if key else "not set",
+        api_key_source=key_from if key or unset_variable else "not set",
         base_url=url or None,
         base_url_source=url_from if url else "default",
         path=config.path,
+        unset_variable=unset_variable,
     )
 
 
@@ -298,19 +311,14 @@ def _choose(config: ConfigFile, chosen: str | None, source: str) -> tuple[str | 
     return chosen, source
 
 
-def _profile_key(name: str, settings: Mapping[str, str]) -> tuple[str | None, str]:
+def _profile_key(name: str, settings: Mapping[str, str]) -> tuple[str | None, str, str | None]:
+    """(the key, where it came from, the variable named but not set)."""
     if "api_key" in settings:
-        return settings["api_key"], f"profile {name!r}"
+        return settings["api_key"], f"profile {name!r}", None
     variable = settings.get("api_key_env")
     if variable is None:
-        return None, "not set"
+        return None, "not set", None
     value = os.environ.get(variable, "").strip()
     if not value:
-        raise CliError(
-            f"profile {name!r} takes its API key from ${variable}, which is not set "
-            f"(export {variable}=bu_... or pass --api-key)"
-        )
-    return value, f"profile {name!r} (${variable})"
-
-
-ENV_SOURCES: Final = {"api_key": f"${API_KEY_ENV}", "base_url": f"${BASE_URL_ENV}"}
+        return None, f"profile {name!r} (${variable}, which is not set)", variable
+    return value, f"profile {name!r} (${variable})", None
