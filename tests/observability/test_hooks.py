@@ -27,6 +27,7 @@ from browser_use_cloud import (
     RetryEvent,
     TaskStatusEvent,
 )
+from browser_use_cloud._hooks import Hooks
 from browser_use_cloud.emulator import Emulator
 from tests.reliability.conftest import RecordingServer, Seen
 
@@ -311,3 +312,18 @@ async def test_a_download_whose_sink_fails_ends_with_a_request_error_event(
     download = [e for e in events if getattr(e, "method", None) == "GET" and "/task/" not in e.url]
     assert [type(e) for e in download] == [RequestEvent, RequestErrorEvent]
     assert download[1].error == "OSError"
+
+
+def test_hooks_see_no_credential_header_and_the_key_hidden_in_any_other() -> None:
+    hooks = Hooks([print], [KEY])
+    sent = httpx.Headers(
+        {
+            "Authorization": f"Bearer {KEY}",
+            "Proxy-Authorization": "Basic dXNlcjpwYXNz",
+            "X-Echo": f"key={KEY};",
+            "Accept": "application/json",
+        }
+    )
+    shown = hooks.headers(sent)
+    assert dict(shown) == {"x-echo": "key=<redacted>;", "accept": "application/json"}
+    assert "authorization" in sent  # the request's own headers are left alone

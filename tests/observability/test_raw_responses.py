@@ -7,6 +7,7 @@ import json
 import socket
 
 import anyio
+import httpx
 import pytest
 from clients import close, make_client, resolve
 
@@ -16,6 +17,7 @@ from browser_use_cloud import (
     NotFoundError,
     ResponseInfo,
 )
+from browser_use_cloud._response_info import server_request_id
 from browser_use_cloud.emulator import Emulator
 from tests.reliability.conftest import RecordingServer, Seen
 
@@ -181,3 +183,19 @@ def test_map_jobs_on_threads_are_captured_by_the_caller(emulator: Emulator) -> N
         client.close()
     assert len(results) == 2
     assert sum(r.url.endswith("/run-task") for r in responses) == 2
+
+
+@pytest.mark.parametrize(
+    ("headers", "expected"),
+    [
+        ({"X-Request-ID": "x-1", "Request-Id": "r-1"}, "x-1"),
+        ({"Request-Id": "r-1", "X-Request-ID": "x-1"}, "x-1"),
+        ({"request-id": "r-1"}, "r-1"),
+        ({"x-request-id": "", "request-id": "r-1"}, "r-1"),
+        ({"x-amz-request-id": "a-1"}, None),
+    ],
+)
+def test_the_service_s_id_is_read_from_x_request_id_then_request_id(
+    headers: dict[str, str], expected: str | None
+) -> None:
+    assert server_request_id(httpx.Headers(headers)) == expected

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 hook_logger = logging.getLogger("browser_use_cloud.hooks")
 
 _TRACKED = 4096  # task statuses remembered per client, to report changes only
+_CREDENTIAL_HEADERS = frozenset({b"authorization", b"proxy-authorization"})
 
 
 @attrs.frozen
@@ -182,16 +183,18 @@ class Hooks:
                 )
 
     def headers(self, headers: httpx.Headers, hidden: Sequence[str] | None = None) -> httpx.Headers:
-        """`headers` as hooks may see them: no Authorization, the client's secrets (or
-        `hidden`) hidden."""
+        """A copy of `headers` as hooks may see them: no Authorization, the client's
+        secrets (or `hidden`) hidden."""
         secrets = self.secrets if hidden is None else hidden
-        return httpx.Headers(
-            [
-                (name, hide(value, secrets))
-                for name, value in headers.multi_items()
-                if name.lower() != "authorization"
-            ]
-        )
+        needles = [secret.encode("latin-1", "ignore") for secret in secrets if secret]
+        pairs = []
+        for name, value in headers.raw:  # bytes: a value is decoded only to hide a secret
+            if name.lower() in _CREDENTIAL_HEADERS:
+                continue
+            if any(needle in value for needle in needles):
+                value = hide(value.decode("latin-1"), secrets).encode("latin-1")
+            pairs.append((name, value))
+        return httpx.Headers(pairs)
 
     def task_status(self, task_id: str, status: TaskStatus) -> None:
         """Report `status` of `task_id` if it differs from the last one seen."""

@@ -24,6 +24,7 @@ import httpx
 
 SERVER_REQUEST_ID_HEADERS = ("x-request-id", "request-id")
 """Response headers read, in this order, for the service's id of a request."""
+_ID_HEADERS = tuple(name.encode() for name in SERVER_REQUEST_ID_HEADERS)
 
 
 @attrs.frozen
@@ -57,10 +58,14 @@ def new_client_request_id() -> str:
 
 def server_request_id(headers: httpx.Headers) -> str | None:
     """The service's id of the request, from the response headers, if it sent one."""
-    for name in SERVER_REQUEST_ID_HEADERS:
-        value: str | None = headers.get(name)
-        if value:
-            return value
+    found: dict[bytes, bytes] = {}
+    for name, value in headers.raw:  # one pass over the raw pairs: no per-name lookups
+        lowered = name.lower()
+        if lowered in _ID_HEADERS and value and lowered not in found:
+            found[lowered] = value
+    for name in _ID_HEADERS:
+        if name in found:
+            return found[name].decode("latin-1")
     return None
 
 
