@@ -52,6 +52,7 @@ SAMPLES: dict[str, Any] = {
     "errors": [(("body", "task"), "Field required")],
     "retry_after": 3.0,
     "task_id": "t-1",
+    "request_id": "bu-1",
     "status": "failed",
     "last_status": "paused",
     "stopped": False,
