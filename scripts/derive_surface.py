@@ -1,16 +1,18 @@
-"""Write the wrapper's spec-derived modules from `openapi.json` (run by `nox -s regen`).
+"""Write the wrapper's spec-derived options from `openapi.json` (run by `nox -s regen`).
 
-The wrapper's enums, result types (with their parsers) and task options are not written by
-hand: this script reads the spec and writes
+The wrapper's enums and result types are the generated package's models: openapi-python-client
+names them as `class_overrides` in `openapi-python-client.yaml` says (the schema's class ->
+the public name), and `templates/model.py.jinja` shapes them. This script reads the spec and
+writes
 
-* ``wrapper/browser_use_cloud/_spec_models.py``: the open enums and the frozen result
-  classes, with a fast parser per class (``None`` for absent fields, ``raw`` kept);
 * ``wrapper/browser_use_cloud/_spec_options.py``: a TypedDict per request the wrapper sends
   (so a type checker sees every option of ``tasks.create(**options)``), plus the spec's
-  property schemas that the wrapper's input checks interpret.
+  property schemas that the wrapper's input checks interpret;
+* ``tests/surface/exposed_surface.json``: every name the wrapper has exposed (enum values,
+  result fields, options), for the parity test.
 
-What only a person can decide is declared once below: which schema backs which public
-name, which request fields a method takes as explicit parameters, and which it leaves out.
+What only a person can decide is declared once: the public names (the generator config),
+which request fields a method takes as explicit parameters, and which it leaves out (below).
 A new optional field, response field or enum value needs no edit here.
 
 Command line::
@@ -22,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import keyword
 import re
 import subprocess
 import sys
@@ -31,44 +32,50 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import normalize
+
 ROOT = Path(__file__).resolve().parents[1]
 JSON = dict[str, Any]
 LINE_LENGTH = 100
 
-# Public enum -> spec schema.
-ENUMS = {
-    "TaskStatus": "TaskStatusEnum",
-    "LLMModel": "LLMModel",
-    "ProxyCountryCode": "ProxyCountryCode",
-    "ScheduleType": "ScheduleType",
-}
-# Hand-written behaviour layered on a derived enum (classes of `_model_base`).
-ENUM_CONVENIENCES = {"TaskStatus": "TaskStatusConveniences"}
+CONFIG = ROOT / "openapi-python-client.yaml"
+_OVERRIDE = re.compile(r"^\s+(\w+): \{class_name: (\w+), module_name: (\w+)\}\s*$")
 
-# Public result type -> spec schema, in dependency order (nested types first).
-RESULTS = {
-    "TaskStep": "TaskStepResponse",
-    "BrowserData": "TaskBrowserDataResponse",
-    "Task": "TaskResponse",
-    "TaskSummary": "TaskSimpleResponse",
-    "TaskMedia": "TaskMediaResponse",
-    "ScheduledTask": "ScheduledTaskResponse",
-    "BrowserProfile": "GetBrowserProfileResponse",
-    "UrlContent": "UrlResponse",
-}
-# Response fields the service's documentation shows but openapi.json lacks (REPORT: the
-# docs show `metadata` on scheduled tasks); kept as optional attributes. Once the spec has
-# one, the spec's definition wins and the parity test asks to delete the entry here.
-DOCUMENTED_RESPONSE_FIELDS: dict[str, dict[str, Any]] = {
-    "ScheduledTaskResponse": {
-        "metadata": {
-            "anyOf": [
-                {"type": "object", "additionalProperties": {"type": "string"}},
-                {"type": "null"},
-            ]
-        }
-    },
-}
+
+def public_names(config: Path = CONFIG) -> dict[str, str]:
+    """The generator config's `class_overrides`: public name -> spec schema (its class)."""
+    lines = config.read_text(encoding="utf-8").splitlines()
+    if "class_overrides:" not in lines:
+        raise SystemExit(f"derive_surface: {config.name} has no class_overrides")
+    names = {}
+    for line in lines[lines.index("class_overrides:") + 1 :]:
+        if not line.startswith(" "):
+            break
+        match = _OVERRIDE.match(line)
+        if match is None:
+            raise SystemExit(
+                f"derive_surface: {config.name}: write each class override on one line as "
+                f"'  Schema: {{class_name: Public, module_name: public}}', not {line.strip()!r}"
+            )
+        names[match.group(2)] = match.group(1)
+    return names
+
+
+def _public(kind: str) -> dict[str, str]:
+    schemas = json.loads((ROOT / "openapi.json").read_text(encoding="utf-8"))["components"][
+        "schemas"
+    ]
+    return {
+        public: schema
+        for public, schema in public_names().items()
+        if ("enum" in schemas.get(schema, {})) == (kind == "enum")
+    }
+
+
+# Public enum -> spec schema; public result type -> spec schema (from the generator config).
+ENUMS = _public("enum")
+RESULTS = _public("result")
+DOCUMENTED_RESPONSE_FIELDS = normalize.DOCUMENTED_RESPONSE_FIELDS
 
 
 @dataclass(frozen=True)
@@ -154,225 +161,25 @@ def split_null(schema: JSON) -> tuple[JSON, bool]:
     return schema, len(real) < len(branches)
 
 
-def members(enum: str) -> str:
-    """Name of the module constant holding `enum`'s value -> member map (a fast lookup)."""
-    return f"_{enum.upper()}_MEMBERS"
-
-
-def member_name(value: str) -> str:
-    name = re.sub(r"\W", "_", value.upper())
-    if not name or name[0].isdigit() or keyword.iskeyword(name):
-        name = "V_" + name
-    return name
-
-
 def clean(text: str | None, fallback: str) -> str:
     """One line of prose, safe inside a docstring."""
     return " ".join((text or fallback).split()).replace('"""', "'''").replace("\\", "/")
 
 
-def docstring(text: str, indent: int) -> list[str]:
-    """`text` as docstring lines (with quotes) that fit the line length at `indent`."""
-    pad = " " * indent
-    lines = textwrap.wrap(text, width=LINE_LENGTH - indent - 3)
-    if len(lines) == 1:
-        return [f'{pad}"""{lines[0]}"""']
-    return [f'{pad}"""{lines[0]}', *(f"{pad}{line}" for line in lines[1:]), f'{pad}"""']
-
-
 # -- result types -------------------------------------------------------------------------
 
 ENUM_BY_SCHEMA = {schema: public for public, schema in ENUMS.items()}
-RESULT_BY_SCHEMA = {schema: public for public, schema in RESULTS.items()}
 
 
-@dataclass(frozen=True)
-class Field:
-    name: str
-    annotation: str
-    convert: str | None  # expression template on `{v}`, None: taken as decoded
-    required: bool
-    nullable: bool
-
-    @property
-    def optional(self) -> bool:
-        return self.nullable or not self.required
-
-
-def result_type(spec: Spec, schema: JSON) -> tuple[str, str | None]:
-    """(annotation, conversion template or None) of a response value."""
-    schema, _ = split_null(schema)
-    if "anyOf" in schema:
-        return "Any", None
-    ref, target = spec.resolve(schema)
-    if ref is not None and ref in ENUM_BY_SCHEMA:
-        enum = ENUM_BY_SCHEMA[ref]
-        return enum, f"{members(enum)}.get({{v}}) or {enum}({{v}})"
-    if ref is not None and ref in RESULT_BY_SCHEMA:
-        result = RESULT_BY_SCHEMA[ref]
-        return result, f"parse_{snake(result)}({{v}})"
-    if "enum" in target:
-        return "str", None
-    kind = target.get("type")
-    if kind == "string":
-        if target.get("format") == "date-time":
-            return "_dt.datetime", "parse_datetime({v})"
-        return "str", None
-    if kind in ("integer", "number", "boolean"):
-        return {"integer": "int", "number": "float", "boolean": "bool"}[kind], None
-    if kind == "array":
-        items = target.get("items", {})
-        item, convert = result_type(spec, items)
-        flat = flat_public(spec, items)
-        if flat is not None:
-            fields = f"_{snake(flat).upper()}_FIELDS"
-            return f"tuple[{item}, ...]", f"flat_results({flat}, {fields}, {{v}})"
-        if convert is None:
-            return f"tuple[{item}, ...]", "tuple({v})"
-        return f"tuple[{item}, ...]", "tuple([" + convert.format(v="_i") + " for _i in {v}])"
-    if kind == "object" or "properties" in target:
-        values = target.get("additionalProperties")
-        if isinstance(values, dict) and values.get("type") == "string":
-            return "Mapping[str, str]", None
-        return "Mapping[str, Any]", None
-    return "Any", None
-
-
-def flat_public(spec: Spec, schema: JSON) -> str | None:
-    """The public name of `schema`'s result type if its fields need no conversion."""
-    ref, _ = spec.resolve(schema)
-    public = RESULT_BY_SCHEMA.get(ref or "")
-    if public is None:
-        return None
-    fields = result_fields(spec, RESULTS[public])
-    return public if all(f.convert is None for f in fields) else None
-
-
-def snake(name: str) -> str:
-    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
-
-
-def result_fields(spec: Spec, schema_name: str) -> list[Field]:
+def result_fields(spec: Spec, schema_name: str) -> list[str]:
+    """The attribute names of a result type: the schema's properties, then the documented
+    ones the spec lacks (as the generator sees them, see `normalize.generator_input`)."""
     schema = spec.object(schema_name)
-    required = set(schema.get("required", ()))
-    properties = {**schema.get("properties", {})}
-    for name, prop in DOCUMENTED_RESPONSE_FIELDS.get(schema_name, {}).items():
-        properties.setdefault(name, prop)
-    fields = []
-    for name, prop in properties.items():
-        if not name.isidentifier() or keyword.iskeyword(name) or name == "raw":
-            raise SystemExit(f"derive_surface: {schema_name}.{name} is not usable as an attribute")
-        annotation, convert = result_type(spec, prop)
-        _, nullable = split_null(prop)
-        fields.append(Field(name, annotation, convert, name in required, nullable))
-    return fields
-
-
-def render_enum(spec: Spec, public: str, schema_name: str) -> str:
-    schema = spec.schemas[schema_name]
-    values = schema.get("enum")
-    if not values or not all(isinstance(v, str) for v in values):
-        raise SystemExit(f"derive_surface: {schema_name} is not a string enum")
-    bases = "OpenStrEnum"
-    if public in ENUM_CONVENIENCES:
-        bases = f"{ENUM_CONVENIENCES[public]}, OpenStrEnum"
-    lines = [f"class {public}({bases}):"]
-    lines += docstring(clean(schema.get("description"), public), 4)
-    lines.append("")
-    lines += [f"    {member_name(v)} = {json.dumps(v)}" for v in values]
-    lines += ["", "", f"{members(public)} = {{member.value: member for member in {public}}}"]
-    return "\n".join(lines)
-
-
-def render_result(spec: Spec, public: str, schema_name: str) -> str:
-    schema = spec.object(schema_name)
-    fields = result_fields(spec, schema_name)
-    flat = all(f.convert is None for f in fields)
-    lines = ["@attrs.frozen(kw_only=True, slots=False)"]
-    bases = "ResultBase, JsonResult" if flat else "JsonResult"
-    lines.append(f"class {public}({bases}):")
-    lines += docstring(clean(schema.get("description"), public), 4)
-    lines.append("")
-    for f in fields:
-        if f.optional:
-            lines.append(f"    {f.name}: {f.annotation} | None = None")
-        else:
-            lines.append(f"    {f.name}: {f.annotation}")
-    if not flat:
-        lines.append("    raw: Mapping[str, Any] | None = RAW")
-    func = f"parse_{snake(public)}"
-    lines += [
-        "",
-        "    @classmethod",
-        f"    def from_dict(cls, d: Mapping[str, Any]) -> {public}:",
-        f'        """A {public} from its JSON object (as sent by the API or `to_dict()`)."""',
-        f"        return read_result(cls, {func}, d)",
-        "",
-        "",
-    ]
-    if flat:
-        names = tuple(f.name for f in fields)
-        lines.append(f"_{snake(public).upper()}_FIELDS = frozenset({names!r})")
-        lines += ["", ""]
-        lines.append(f"def {func}(d: dict[str, Any]) -> {public}:")
-        text = f"A {public}; `d` (fresh from the JSON decoder) is its attribute dict if it "
-        lines += docstring(text + "holds exactly its fields (no copy).", 4)
-        lines.append(f"    return flat_result({public}, _{snake(public).upper()}_FIELDS, d)")
-        return "\n".join(lines)
-    lines.append(f"def {func}(d: Mapping[str, Any]) -> {public}:")
-    lines.append(f'    """A {public} from its decoded JSON object."""')
-    if any(not f.required for f in fields):
-        lines.append("    get = d.get")
-    values = []
-    for f in fields:
-        source = f'd["{f.name}"]' if f.required else f'get("{f.name}")'
-        if f.convert is None:
-            values.append(f'"{f.name}": {source},')
-            continue
-        if f.optional:
-            lines.append(f"    {f.name} = {source}")
-            converted = f.convert.format(v=f.name)
-            values.append(f'"{f.name}": None if {f.name} is None else {converted},')
-        else:
-            values.append(f'"{f.name}": {f.convert.format(v=source)},')
-    lines.append(f"    result = _new({public})")
-    lines.append("    _setattr(result, '__dict__', {" + " ".join(values) + ' "raw": d})')
-    lines.append("    return result")
-    return "\n".join(lines)
-
-
-def render_models(spec: Spec) -> str:
-    parts = [
-        HEADER.format(doc="The public enums and result types, derived from the spec's schemas."),
-        "from __future__ import annotations",
-        "",
-        "import datetime as _dt",
-        "from collections.abc import Mapping",
-        "from typing import Any",
-        "",
-        "import attrs",
-        "",
-        "from ._model_base import (",
-        "    RAW,",
-        "    OpenStrEnum,",
-        "    ResultBase,",
-        *sorted({f"    {name}," for name in ENUM_CONVENIENCES.values()}),
-        "    flat_result,",
-        "    flat_results,",
-        "    parse_datetime,",
-        ")",
-        "from ._result_json import JsonResult, read_result",
-        "",
-        "# The parsers fill `__dict__` in one step: several times cheaper than `__init__`.",
-        "_new = object.__new__",
-        "_setattr = object.__setattr__",
-        "",
-    ]
-    for public, schema_name in ENUMS.items():
-        parts += ["", render_enum(spec, public, schema_name), ""]
-    for public, schema_name in RESULTS.items():
-        parts += ["", render_result(spec, public, schema_name), ""]
-    return "\n".join(parts) + "\n"
+    names = list(schema.get("properties", {}))
+    for name in DOCUMENTED_RESPONSE_FIELDS.get(schema_name, {}):
+        if name not in names:
+            names.append(name)
+    return names
 
 
 # -- request options ----------------------------------------------------------------------
@@ -508,7 +315,7 @@ def _option_doc(summary: str, items: list[tuple[str, str]]) -> list[str]:
 
 PACKAGE_DIR = "wrapper/browser_use_cloud"
 EXPOSED = "tests/surface/exposed_surface.json"
-OUTPUTS = (f"{PACKAGE_DIR}/_spec_models.py", f"{PACKAGE_DIR}/_spec_options.py", EXPOSED)
+OUTPUTS = (f"{PACKAGE_DIR}/_spec_options.py", EXPOSED)
 """The files this script writes, relative to the repository root."""
 
 
@@ -517,9 +324,7 @@ def exposed(document: JSON) -> dict[str, dict[str, list[str]]]:
     spec = Spec(document)
     return {
         "enums": {public: list(spec.schemas[name]["enum"]) for public, name in ENUMS.items()},
-        "results": {
-            public: [f.name for f in result_fields(spec, name)] for public, name in RESULTS.items()
-        },
+        "results": {public: result_fields(spec, name) for public, name in RESULTS.items()},
         "options": {
             public: [
                 name
@@ -562,10 +367,7 @@ def derive(spec_path: Path, out_dir: Path) -> list[Path]:
     spec = Spec(json.loads(spec_path.read_text(encoding="utf-8")))
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, text in (
-        ("_spec_models.py", render_models(spec)),
-        ("_spec_options.py", render_options(spec)),
-    ):
+    for name, text in (("_spec_options.py", render_options(spec)),):
         path = out_dir / name
         path.write_text(text, encoding="utf-8")
         written.append(path)

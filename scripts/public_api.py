@@ -31,7 +31,7 @@ def load(root: Path) -> griffe.Module:
         PACKAGE,
         search_paths=[root / path for path in SEARCH_PATHS],
         resolve_aliases=True,
-        resolve_external=False,
+        resolve_external=True,  # the generated package: its models are result types
     )
     assert isinstance(package, griffe.Module)
     return package
@@ -45,7 +45,7 @@ def load_at(ref: str, repo: Path) -> griffe.Module:
         repo=repo,
         search_paths=list(SEARCH_PATHS),
         resolve_aliases=True,
-        resolve_external=False,
+        resolve_external=True,  # the generated package: its models are result types
     )
     assert isinstance(package, griffe.Module)
     return package

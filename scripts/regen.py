@@ -115,7 +115,7 @@ BUILD_STEPS: tuple[Step, ...] = (
     # Written into the generated package, so it is compared and replaced with it.
     Step("derive the operation table", (), derive_operation_table.build),
     Step(
-        "derive the wrapper's enums, result types and options",
+        "derive the wrapper's request options and the record of exposed names",
         derive_surface.OUTPUTS,
         derive_surface.build,
     ),

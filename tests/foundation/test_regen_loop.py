@@ -17,6 +17,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import derive_surface
 import pytest
 import spec_diff
 import synthetic_change
@@ -115,12 +116,18 @@ print(json.dumps({{
 """
 
 
+def _class_of(schema: str) -> str:
+    """The generated class of `schema`: its public name when the generator config gives one."""
+    public = {schema: name for name, schema in derive_surface.public_names().items()}
+    return public.get(schema, schema)
+
+
 def test_generated_client_carries_the_change(regenerated: Regenerated) -> None:
     probe = GENERATED_CLIENT_PROBE.format(
         function=NEW_FUNCTION,
         request=NEW_REQUEST_FIELD[0],
         request_field=NEW_REQUEST_FIELD[1],
-        response=NEW_RESPONSE_FIELD[0],
+        response=_class_of(NEW_RESPONSE_FIELD[0]),
         enum=NEW_ENUM_VALUE[0],
     )
     env = {**os.environ, "PYTHONPATH": str(regenerated.tree / "generated")}

@@ -11,7 +11,7 @@ import derive_surface
 import pytest
 
 import browser_use_cloud
-from browser_use_cloud import _limits, _spec_models, _spec_options
+from browser_use_cloud import _limits, _models, _spec_options
 from browser_use_cloud._exceptions import InputError
 from browser_use_cloud._task_input import FIELD_CHECKS, build_run_task_body, check_value
 
@@ -69,7 +69,7 @@ def test_absent_optional_fields_are_none_and_raw_is_kept(
 ) -> None:
     body = _minimal(schema, schemas)
     body["field_from_a_newer_server"] = 1
-    parse = getattr(_spec_models, f"parse_{derive_surface.snake(public)}")
+    parse = getattr(browser_use_cloud, public)._parse  # what the wrapper parses responses with
     result = parse(body)
     required = set(schemas[schema].get("required", ()))
     for field in attrs.fields(type(result)):
@@ -85,7 +85,7 @@ def test_list_items_are_typed_results(schemas: dict[str, Any]) -> None:
     body = _minimal("TaskResponse", schemas)
     step = _minimal("TaskStepResponse", schemas)
     body["steps"] = [step, {**step, "id": "second"}]
-    task = _spec_models.parse_task(body)
+    task = _models.parse_task(body)
     assert [type(s) for s in task.steps] == [browser_use_cloud.TaskStep] * 2
     assert task.steps[1].id == "second" and task.steps[0].raw == step
     assert isinstance(task.created_at, dt.datetime) and task.created_at.tzinfo is not None

@@ -1,9 +1,11 @@
-"""After an optional spec change, the re-derived wrapper and the emulator follow it unedited.
+"""After an optional spec change, the rebuilt packages and the emulator follow it unedited.
 
-The wrapper and generated packages are copied, `scripts/derive_surface.py` and
-`scripts/derive_operation_table.py` re-derive them from the changed spec, and a fresh
-interpreter runs `surface_change.CHECKS` on the copy against an emulator serving the
-changed spec through the re-derived operation table (real HTTP on loopback).
+The wrapper package is copied and the generated client is generated again from the changed
+spec (its models are the wrapper's result types); `scripts/derive_surface.py` and
+`scripts/derive_operation_table.py` re-derive them, and a fresh interpreter runs
+`surface_change.CHECKS` on the copies against an emulator serving the changed spec through
+the re-derived operation table (real HTTP on loopback). Needs openapi-python-client (the
+`generate` dependency group); skipped without it.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from typing import Any
 
 import derive_operation_table
 import derive_surface
+import pytest
+import regen
 import surface_change
 
 REPO = Path(__file__).resolve().parents[2]
@@ -29,12 +33,19 @@ def _copy_package(source: Path, parent: Path) -> Path:
     return target
 
 
-def test_optional_additions_need_no_hand_edit(tmp_path: Path, spec: dict[str, Any]) -> None:
+def test_optional_additions_need_no_hand_edit(
+    tmp_path: Path, spec: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tools = str(Path(sys.executable).parent)
+    monkeypatch.setenv("PATH", os.pathsep.join([tools, os.environ.get("PATH", "")]))
+    if shutil.which(regen.GENERATOR) is None:
+        pytest.skip("openapi-python-client is not installed (the `generate` dependency group)")
     changed = tmp_path / "openapi.json"
     changed.write_text(json.dumps(surface_change.apply(spec)), encoding="utf-8")
     package = _copy_package(REPO / "wrapper" / "browser_use_cloud", tmp_path / "pkg")
     derive_surface.derive(changed, package)
-    generated = _copy_package(REPO / "generated" / "browser_use_cloud_api", tmp_path / "gen")
+    regen.generate_client(tmp_path)  # writes tmp_path/generated/browser_use_cloud_api
+    generated = tmp_path / "generated" / "browser_use_cloud_api"
     derive_operation_table.derive(changed, generated)
     options = (package / "_spec_options.py").read_text(encoding="utf-8")
     assert "flash_mode: bool | None" in options  # typed where a type checker sees it

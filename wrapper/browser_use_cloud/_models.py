@@ -1,10 +1,11 @@
-"""Public result types: the spec-derived ones plus `Balance` and `Page`, and their parsers.
+"""Public result types: the generated models plus `Balance` and `Page`, and their parsers.
 
-The enums and most result types are generated from openapi.json into `_spec_models`
-(frozen attrs classes, `None` for absent values, open enums); each keeps the JSON object it
-was read from in `raw` (not shown in repr or used in equality), so fields newer than this
-library are still reachable. `Balance` and `Page` are shaped by hand. The `parse_*`
-functions turn decoded JSON into these types directly; they are private to the package.
+The enums and most result types are the generated package's models (openapi-python-client
+with our templates, see `templates/model.py.jinja`): frozen attrs classes, `None` for absent
+values, open enums; each keeps the JSON object it was read from in `raw` (not shown in repr
+or used in equality), so fields newer than this library are still reachable. `Balance` and
+`Page` are shaped by hand. The `parse_*` functions turn decoded JSON into these types
+directly (the generated parsers); they are private to the package.
 """
 
 from __future__ import annotations
@@ -15,30 +16,40 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
-from ._exceptions import InputError
-from ._model_base import RAW, OpenStrEnum, parse_datetime
-from ._result_json import JsonResult, copy_json, read_result, to_json_value
-from ._spec_models import (
-    BrowserData,
-    BrowserProfile,
-    LLMModel,
-    ProxyCountryCode,
-    ScheduledTask,
-    ScheduleType,
-    Task,
-    TaskMedia,
-    TaskStatus,
-    TaskStep,
-    TaskSummary,
-    UrlContent,
-    parse_browser_profile,
-    parse_scheduled_task,
-    parse_task,
-    parse_task_media,
-    parse_task_step,
-    parse_task_summary,
-    parse_url_content,
+from browser_use_cloud_api.models.browser_data import BrowserData
+from browser_use_cloud_api.models.browser_profile import BrowserProfile
+from browser_use_cloud_api.models.llm_model import LLMModel
+from browser_use_cloud_api.models.proxy_country_code import ProxyCountryCode
+from browser_use_cloud_api.models.schedule_type import ScheduleType
+from browser_use_cloud_api.models.scheduled_task import ScheduledTask
+from browser_use_cloud_api.models.task import Task
+from browser_use_cloud_api.models.task_media import TaskMedia
+from browser_use_cloud_api.models.task_status import TaskStatus
+from browser_use_cloud_api.models.task_step import TaskStep
+from browser_use_cloud_api.models.task_summary import TaskSummary
+from browser_use_cloud_api.models.url_content import UrlContent
+from browser_use_cloud_api.types import (
+    RAW,
+    JsonModel,
+    OpenStrEnum,
+    copy_json,
+    parse_datetime,
+    read_model,
+    to_json_value,
 )
+
+from ._exceptions import InputError
+
+# A model's from_dict() refuses an object it cannot read with the library's InputError.
+JsonModel.read_error = InputError
+
+parse_browser_profile = BrowserProfile._parse
+parse_scheduled_task = ScheduledTask._parse
+parse_task = Task._parse
+parse_task_media = TaskMedia._parse
+parse_task_step = TaskStep._parse
+parse_task_summary = TaskSummary._parse
+parse_url_content = UrlContent._parse
 
 __all__ = [
     "Balance",
@@ -73,7 +84,7 @@ T = TypeVar("T")
 
 
 @attrs.frozen(kw_only=True, slots=False)
-class Balance(JsonResult):
+class Balance(JsonModel):
     """Account balance. `credits` is the number the API sends (1 credit = 0.01 USD).
 
     `raw` is the API's string; `credits` is None only if that string is not a number.
@@ -94,11 +105,11 @@ class Balance(JsonResult):
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Balance:
         """A Balance from its JSON object (as sent by the API or `to_dict()`)."""
-        return read_result(cls, parse_balance, d)
+        return read_model(cls, parse_balance, d)
 
 
 @attrs.frozen(kw_only=True, slots=False)
-class Page(JsonResult, Generic[T]):
+class Page(JsonModel, Generic[T]):
     """One page of a list endpoint (pages are numbered from 1, newest items first).
 
     `raw` is the JSON object the page was read from (None for a page built by hand).
@@ -148,7 +159,7 @@ class Page(JsonResult, Generic[T]):
         read_item = getattr(item_type, "from_dict", None)
         if read_item is None:
             raise InputError(f"Page.from_dict: {item_type!r} has no from_dict to read items")
-        return read_result(cls, lambda body: parse_page(body, _items_key(body), read_item), d)
+        return read_model(cls, lambda body: parse_page(body, _items_key(body), read_item), d)
 
 
 _PAGE_COUNTERS = frozenset({"page", "limit", "total_pages", "total_count"})

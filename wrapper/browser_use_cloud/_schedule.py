@@ -11,10 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from browser_use_cloud_api.models.schedule_type import ScheduleType
+
 from ._cron import check_cron
 from ._exceptions import InputError
 from ._limits import FIELD_BOUNDS
-from ._spec_models import ScheduleType
 from ._validate import check_int
 
 

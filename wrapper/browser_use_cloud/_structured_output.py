@@ -16,9 +16,10 @@ from typing import Any, Generic, TypeVar, cast
 
 import attrs
 
+from browser_use_cloud_api.types import NOT_JSON
+
 from ._exceptions import InputError, StructuredOutputError
 from ._models import Task
-from ._result_json import NOT_JSON
 
 T = TypeVar("T")
 

@@ -47,9 +47,9 @@ ALLOW_UNKNOWN_HINT = "Pass allow_unknown=True to send a newer value on purpose."
 def known_values(enum: str | Sequence[str]) -> frozenset[str]:
     """The values of a spec enum: a public enum's name (`"LLMModel"`) or the values."""
     if isinstance(enum, str):
-        from . import _spec_models
+        from . import _models
 
-        return frozenset(member.value for member in getattr(_spec_models, enum))
+        return frozenset(member.value for member in getattr(_models, enum))
     return frozenset(enum)
 
 

@@ -24,8 +24,9 @@ from typing import Any, Final
 
 import attrs
 
-from ._exceptions import BrowserUseError
-from ._result_json import JsonResult, read_result
+from browser_use_cloud_api.types import JsonModel, read_model
+
+from ._exceptions import BrowserUseError, InputError
 
 __all__ = [
     "DEFAULT_TOLERANCE",
@@ -134,7 +135,7 @@ _KNOWN_STATUSES: Final[dict[str, WebhookTaskStatus]] = {s.value: s for s in Webh
 
 
 @attrs.frozen(kw_only=True, slots=False)
-class WebhookEvent(JsonResult):
+class WebhookEvent(JsonModel):
     """A verified delivery. Unknown event types arrive as this class with the raw payload.
 
     `to_dict()` is the delivered body; `WebhookEvent.from_dict(body)` types a stored one
@@ -145,11 +146,12 @@ class WebhookEvent(JsonResult):
     timestamp: str  # the body's "timestamp", as sent
     payload: dict[str, Any]
     raw: dict[str, Any] = attrs.field(repr=False)  # the whole body
+    read_error = InputError
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> WebhookEvent:
         """The event a body describes (as `to_dict()` gives it), typed as on delivery."""
-        return read_result(cls, _to_event, d)
+        return read_model(cls, _to_event, d)
 
     @property
     def occurred_at(self) -> datetime | None:

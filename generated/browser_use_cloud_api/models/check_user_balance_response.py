@@ -1,62 +1,38 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+import attrs
 
-T = TypeVar("T", bound="CheckUserBalanceResponse")
+from ..types import FlatModel, flat_result, flat_results, read_model
+
+_new = object.__new__
+_setattr = object.__setattr__
 
 
-@_attrs_define
-class CheckUserBalanceResponse:
+@attrs.frozen(kw_only=True, slots=False)
+class CheckUserBalanceResponse(FlatModel):
     """The account's credit balance.
 
     Attributes:
-        balance (str): Remaining credits, as a string of whole credits (one credit is one US cent).
+        balance: Remaining credits, as a string of whole credits (one credit is one US cent).
     """
 
     balance: str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        balance = self.balance
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "balance": balance,
-            }
-        )
-
-        return field_dict
+    _FIELDS: ClassVar[frozenset[str]] = frozenset(("balance",))
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        balance = d.pop("balance")
+    def from_dict(cls, d: Mapping[str, Any]) -> CheckUserBalanceResponse:
+        """A CheckUserBalanceResponse from its JSON object (as sent by the API or `to_dict()`)."""
+        return read_model(cls, cls._parse, d)
 
-        check_user_balance_response = cls(
-            balance=balance,
-        )
+    @classmethod
+    def _parse(cls, d: Any) -> CheckUserBalanceResponse:
+        """A CheckUserBalanceResponse from its decoded JSON object, kept as `raw` (no copy)."""
+        return flat_result(cls, cls._FIELDS, d)
 
-        check_user_balance_response.additional_properties = d
-        return check_user_balance_response
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+    @classmethod
+    def _parse_many(cls, items: Any) -> tuple[CheckUserBalanceResponse, ...]:
+        """`_parse` over a decoded JSON list."""
+        return flat_results(cls, cls._FIELDS, items)

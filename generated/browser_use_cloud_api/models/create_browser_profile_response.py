@@ -1,30 +1,23 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+import attrs
 
 from ..models.proxy_country_code import ProxyCountryCode
+from ..types import RAW, JsonModel, read_model
 
-T = TypeVar("T", bound="CreateBrowserProfileResponse")
+_new = object.__new__
+_setattr = object.__setattr__
 
 
-@_attrs_define
-class CreateBrowserProfileResponse:
+@attrs.frozen(kw_only=True, slots=False)
+class CreateBrowserProfileResponse(JsonModel):
     """The browser profile as created.
 
     Attributes:
-        profile_id (str):
-        profile_name (str):
-        description (str):
-        persist (bool):
-        ad_blocker (bool):
-        proxy (bool):
-        proxy_country_code (ProxyCountryCode): Countries the residential proxy can exit from.
-        browser_viewport_width (int):
-        browser_viewport_height (int):
+        proxy_country_code: Countries the residential proxy can exit from.
     """
 
     profile_id: str
@@ -36,93 +29,40 @@ class CreateBrowserProfileResponse:
     proxy_country_code: ProxyCountryCode
     browser_viewport_width: int
     browser_viewport_height: int
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        profile_id = self.profile_id
-
-        profile_name = self.profile_name
-
-        description = self.description
-
-        persist = self.persist
-
-        ad_blocker = self.ad_blocker
-
-        proxy = self.proxy
-
-        proxy_country_code = self.proxy_country_code.value
-
-        browser_viewport_width = self.browser_viewport_width
-
-        browser_viewport_height = self.browser_viewport_height
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "profile_id": profile_id,
-                "profile_name": profile_name,
-                "description": description,
-                "persist": persist,
-                "ad_blocker": ad_blocker,
-                "proxy": proxy,
-                "proxy_country_code": proxy_country_code,
-                "browser_viewport_width": browser_viewport_width,
-                "browser_viewport_height": browser_viewport_height,
-            }
-        )
-
-        return field_dict
+    raw: Mapping[str, Any] | None = RAW
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        profile_id = d.pop("profile_id")
+    def from_dict(cls, d: Mapping[str, Any]) -> CreateBrowserProfileResponse:
+        """A CreateBrowserProfileResponse from its JSON object (as sent by the API or `to_dict()`)."""
+        return read_model(cls, cls._parse, d)
 
-        profile_name = d.pop("profile_name")
-
-        description = d.pop("description")
-
-        persist = d.pop("persist")
-
-        ad_blocker = d.pop("ad_blocker")
-
-        proxy = d.pop("proxy")
-
-        proxy_country_code = ProxyCountryCode(d.pop("proxy_country_code"))
-
-        browser_viewport_width = d.pop("browser_viewport_width")
-
-        browser_viewport_height = d.pop("browser_viewport_height")
-
-        create_browser_profile_response = cls(
-            profile_id=profile_id,
-            profile_name=profile_name,
-            description=description,
-            persist=persist,
-            ad_blocker=ad_blocker,
-            proxy=proxy,
-            proxy_country_code=proxy_country_code,
-            browser_viewport_width=browser_viewport_width,
-            browser_viewport_height=browser_viewport_height,
+    @classmethod
+    def _parse(cls, d: Any) -> CreateBrowserProfileResponse:
+        """A CreateBrowserProfileResponse from its decoded JSON object, kept as `raw` (no copy)."""
+        result = _new(cls)
+        _setattr(
+            result,
+            "__dict__",
+            {
+                "profile_id": d["profile_id"],
+                "profile_name": d["profile_name"],
+                "description": d["description"],
+                "persist": d["persist"],
+                "ad_blocker": d["ad_blocker"],
+                "proxy": d["proxy"],
+                "proxy_country_code": ProxyCountryCode._value2member_map_.get(
+                    d["proxy_country_code"]
+                )
+                or ProxyCountryCode(d["proxy_country_code"]),
+                "browser_viewport_width": d["browser_viewport_width"],
+                "browser_viewport_height": d["browser_viewport_height"],
+                "raw": d,
+            },
         )
+        return result
 
-        create_browser_profile_response.additional_properties = d
-        return create_browser_profile_response
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+    @classmethod
+    def _parse_many(cls, items: Any) -> tuple[CreateBrowserProfileResponse, ...]:
+        """`_parse` over a decoded JSON list."""
+        parse = cls._parse
+        return tuple([parse(item) for item in items])

@@ -1,80 +1,47 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+import attrs
 
-from ..types import UNSET, Unset
+from ..models.validation_error import ValidationError
+from ..types import RAW, JsonModel, read_model
 
-if TYPE_CHECKING:
-    from ..models.validation_error import ValidationError
-
-
-T = TypeVar("T", bound="HTTPValidationError")
+_new = object.__new__
+_setattr = object.__setattr__
 
 
-@_attrs_define
-class HTTPValidationError:
-    """The request did not match the schema; each entry says where and why.
+@attrs.frozen(kw_only=True, slots=False)
+class HTTPValidationError(JsonModel):
+    """The request did not match the schema; each entry says where and why."""
 
-    Attributes:
-        detail (list[ValidationError] | Unset):
-    """
-
-    detail: list[ValidationError] | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        detail: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.detail, Unset):
-            detail = []
-            for detail_item_data in self.detail:
-                detail_item = detail_item_data.to_dict()
-                detail.append(detail_item)
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if detail is not UNSET:
-            field_dict["detail"] = detail
-
-        return field_dict
+    detail: tuple[ValidationError, ...] | None = None
+    raw: Mapping[str, Any] | None = RAW
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.validation_error import ValidationError  # noqa: PLC0415
+    def from_dict(cls, d: Mapping[str, Any]) -> HTTPValidationError:
+        """A HTTPValidationError from its JSON object (as sent by the API or `to_dict()`)."""
+        return read_model(cls, cls._parse, d)
 
-        d = dict(src_dict)
-        _detail = d.pop("detail", UNSET)
-        detail: list[ValidationError] | Unset = UNSET
-        if _detail is not UNSET:
-            detail = []
-            for detail_item_data in _detail:
-                detail_item = ValidationError.from_dict(detail_item_data)
-
-                detail.append(detail_item)
-
-        http_validation_error = cls(
-            detail=detail,
+    @classmethod
+    def _parse(cls, d: Any) -> HTTPValidationError:
+        """A HTTPValidationError from its decoded JSON object, kept as `raw` (no copy)."""
+        get = d.get
+        detail = get("detail")
+        result = _new(cls)
+        _setattr(
+            result,
+            "__dict__",
+            {
+                "detail": None if detail is None else ValidationError._parse_many(detail),
+                "raw": d,
+            },
         )
+        return result
 
-        http_validation_error.additional_properties = d
-        return http_validation_error
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+    @classmethod
+    def _parse_many(cls, items: Any) -> tuple[HTTPValidationError, ...]:
+        """`_parse` over a decoded JSON list."""
+        parse = cls._parse
+        return tuple([parse(item) for item in items])

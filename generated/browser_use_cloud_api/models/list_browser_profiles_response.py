@@ -1,108 +1,60 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+import attrs
 
-if TYPE_CHECKING:
-    from ..models.get_browser_profile_response import GetBrowserProfileResponse
+from ..models.browser_profile import BrowserProfile
+from ..types import RAW, JsonModel, read_model
+
+_new = object.__new__
+_setattr = object.__setattr__
 
 
-T = TypeVar("T", bound="ListBrowserProfilesResponse")
-
-
-@_attrs_define
-class ListBrowserProfilesResponse:
+@attrs.frozen(kw_only=True, slots=False)
+class ListBrowserProfilesResponse(JsonModel):
     """One page of browser profiles.
 
     Attributes:
-        profiles (list[GetBrowserProfileResponse]):
-        total_pages (int): Number of pages at this page size.
-        page (int): This page's number, from 1.
-        limit (int): Page size.
-        total_count (int): Number of items on all pages.
+        total_pages: Number of pages at this page size.
+        page: This page's number, from 1.
+        limit: Page size.
+        total_count: Number of items on all pages.
     """
 
-    profiles: list[GetBrowserProfileResponse]
+    profiles: tuple[BrowserProfile, ...]
     total_pages: int
     page: int
     limit: int
     total_count: int
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        profiles = []
-        for profiles_item_data in self.profiles:
-            profiles_item = profiles_item_data.to_dict()
-            profiles.append(profiles_item)
-
-        total_pages = self.total_pages
-
-        page = self.page
-
-        limit = self.limit
-
-        total_count = self.total_count
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "profiles": profiles,
-                "total_pages": total_pages,
-                "page": page,
-                "limit": limit,
-                "total_count": total_count,
-            }
-        )
-
-        return field_dict
+    raw: Mapping[str, Any] | None = RAW
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.get_browser_profile_response import GetBrowserProfileResponse  # noqa: PLC0415
+    def from_dict(cls, d: Mapping[str, Any]) -> ListBrowserProfilesResponse:
+        """A ListBrowserProfilesResponse from its JSON object (as sent by the API or `to_dict()`)."""
+        return read_model(cls, cls._parse, d)
 
-        d = dict(src_dict)
-        profiles = []
-        _profiles = d.pop("profiles")
-        for profiles_item_data in _profiles:
-            profiles_item = GetBrowserProfileResponse.from_dict(profiles_item_data)
-
-            profiles.append(profiles_item)
-
-        total_pages = d.pop("total_pages")
-
-        page = d.pop("page")
-
-        limit = d.pop("limit")
-
-        total_count = d.pop("total_count")
-
-        list_browser_profiles_response = cls(
-            profiles=profiles,
-            total_pages=total_pages,
-            page=page,
-            limit=limit,
-            total_count=total_count,
+    @classmethod
+    def _parse(cls, d: Any) -> ListBrowserProfilesResponse:
+        """A ListBrowserProfilesResponse from its decoded JSON object, kept as `raw` (no copy)."""
+        result = _new(cls)
+        _setattr(
+            result,
+            "__dict__",
+            {
+                "profiles": BrowserProfile._parse_many(d["profiles"]),
+                "total_pages": d["total_pages"],
+                "page": d["page"],
+                "limit": d["limit"],
+                "total_count": d["total_count"],
+                "raw": d,
+            },
         )
+        return result
 
-        list_browser_profiles_response.additional_properties = d
-        return list_browser_profiles_response
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+    @classmethod
+    def _parse_many(cls, items: Any) -> tuple[ListBrowserProfilesResponse, ...]:
+        """`_parse` over a decoded JSON list."""
+        parse = cls._parse
+        return tuple([parse(item) for item in items])

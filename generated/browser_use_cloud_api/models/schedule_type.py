@@ -1,19 +1,8 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class ScheduleType(StrEnum):
-    CRON = "cron"
+class ScheduleType(OpenStrEnum):
+    """How a scheduled task's runs are timed: a fixed interval or a cron expression."""
+
     INTERVAL = "interval"
-
-    def __str__(self) -> str:
-        return str(self.value)
-
-    @classmethod
-    def _missing_(cls, value: object) -> "ScheduleType | None":
-        # A value the spec does not list yet (the service added it): keep it instead of failing.
-        if not isinstance(value, str):
-            return None
-        member = str.__new__(cls, value)
-        member._name_ = value.upper().replace("-", "_").replace(".", "_")
-        member._value_ = value
-        return member
+    CRON = "cron"

@@ -1,45 +1,33 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+import attrs
 
-T = TypeVar("T", bound="ScheduledTaskRequestMetadataType0")
+from ..types import FlatModel, flat_result, flat_results, read_model
+
+_new = object.__new__
+_setattr = object.__setattr__
 
 
-@_attrs_define
-class ScheduledTaskRequestMetadataType0:
-    additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
+@attrs.frozen(kw_only=True, slots=False)
+class ScheduledTaskRequestMetadataType0(FlatModel):
+    """ScheduledTaskRequestMetadataType0"""
 
-    def to_dict(self) -> dict[str, Any]:
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-
-        return field_dict
+    _FIELDS: ClassVar[frozenset[str]] = frozenset(())
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        scheduled_task_request_metadata_type_0 = cls()
+    def from_dict(cls, d: Mapping[str, Any]) -> ScheduledTaskRequestMetadataType0:
+        """A ScheduledTaskRequestMetadataType0 from its JSON object (as sent by the API or `to_dict()`)."""
+        return read_model(cls, cls._parse, d)
 
-        scheduled_task_request_metadata_type_0.additional_properties = d
-        return scheduled_task_request_metadata_type_0
+    @classmethod
+    def _parse(cls, d: Any) -> ScheduledTaskRequestMetadataType0:
+        """A ScheduledTaskRequestMetadataType0 from its decoded JSON object, kept as `raw` (no copy)."""
+        return flat_result(cls, cls._FIELDS, d)
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> str:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: str) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+    @classmethod
+    def _parse_many(cls, items: Any) -> tuple[ScheduledTaskRequestMetadataType0, ...]:
+        """`_parse` over a decoded JSON list."""
+        return flat_results(cls, cls._FIELDS, items)

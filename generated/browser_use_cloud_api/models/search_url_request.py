@@ -1,81 +1,55 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+import attrs
 
-from ..types import UNSET, Unset
+from ..types import FlatModel, flat_result, flat_results, read_model
 
-T = TypeVar("T", bound="SearchUrlRequest")
+_new = object.__new__
+_setattr = object.__setattr__
 
 
-@_attrs_define
-class SearchUrlRequest:
+@attrs.frozen(kw_only=True, slots=False)
+class SearchUrlRequest(FlatModel):
     """A query to answer from one URL.
 
     Attributes:
-        query (str): What to look for.
-        url (str): The page to search.
-        depth (int | Unset): How many steps the agent may spend, from 2 to 5. Default: 2.
+        query: What to look for.
+        url: The page to search.
+        depth: How many steps the agent may spend, from 2 to 5.
     """
 
     query: str
     url: str
-    depth: int | Unset = 2
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    depth: int | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        query = self.query
-
-        url = self.url
-
-        depth = self.depth
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "query": query,
-                "url": url,
-            }
+    _REQUIRED: ClassVar[frozenset[str]] = frozenset(
+        (
+            "query",
+            "url",
         )
-        if depth is not UNSET:
-            field_dict["depth"] = depth
-
-        return field_dict
+    )
+    _FIELDS: ClassVar[frozenset[str]] = frozenset(
+        (
+            "query",
+            "url",
+            "depth",
+        )
+    )
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        query = d.pop("query")
+    def from_dict(cls, d: Mapping[str, Any]) -> SearchUrlRequest:
+        """A SearchUrlRequest from its JSON object (as sent by the API or `to_dict()`)."""
+        return read_model(cls, cls._parse, d)
 
-        url = d.pop("url")
+    @classmethod
+    def _parse(cls, d: Any) -> SearchUrlRequest:
+        """A SearchUrlRequest from its decoded JSON object, kept as `raw` (no copy)."""
+        return flat_result(cls, cls._FIELDS, d)
 
-        depth = d.pop("depth", UNSET)
-
-        search_url_request = cls(
-            query=query,
-            url=url,
-            depth=depth,
-        )
-
-        search_url_request.additional_properties = d
-        return search_url_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+    @classmethod
+    def _parse_many(cls, items: Any) -> tuple[SearchUrlRequest, ...]:
+        """`_parse` over a decoded JSON list."""
+        return flat_results(cls, cls._FIELDS, items)

@@ -1,76 +1,45 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+import attrs
 
-if TYPE_CHECKING:
-    from ..models.url_response import UrlResponse
+from ..models.url_content import UrlContent
+from ..types import RAW, JsonModel, read_model
+
+_new = object.__new__
+_setattr = object.__setattr__
 
 
-T = TypeVar("T", bound="SimpleSearchResponse")
+@attrs.frozen(kw_only=True, slots=False)
+class SimpleSearchResponse(JsonModel):
+    """The pages the search agent read."""
 
-
-@_attrs_define
-class SimpleSearchResponse:
-    """The pages the search agent read.
-
-    Attributes:
-        results (list[UrlResponse]):
-    """
-
-    results: list[UrlResponse]
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        results = []
-        for results_item_data in self.results:
-            results_item = results_item_data.to_dict()
-            results.append(results_item)
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "results": results,
-            }
-        )
-
-        return field_dict
+    results: tuple[UrlContent, ...]
+    raw: Mapping[str, Any] | None = RAW
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.url_response import UrlResponse  # noqa: PLC0415
+    def from_dict(cls, d: Mapping[str, Any]) -> SimpleSearchResponse:
+        """A SimpleSearchResponse from its JSON object (as sent by the API or `to_dict()`)."""
+        return read_model(cls, cls._parse, d)
 
-        d = dict(src_dict)
-        results = []
-        _results = d.pop("results")
-        for results_item_data in _results:
-            results_item = UrlResponse.from_dict(results_item_data)
-
-            results.append(results_item)
-
-        simple_search_response = cls(
-            results=results,
+    @classmethod
+    def _parse(cls, d: Any) -> SimpleSearchResponse:
+        """A SimpleSearchResponse from its decoded JSON object, kept as `raw` (no copy)."""
+        result = _new(cls)
+        _setattr(
+            result,
+            "__dict__",
+            {
+                "results": UrlContent._parse_many(d["results"]),
+                "raw": d,
+            },
         )
+        return result
 
-        simple_search_response.additional_properties = d
-        return simple_search_response
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+    @classmethod
+    def _parse_many(cls, items: Any) -> tuple[SimpleSearchResponse, ...]:
+        """`_parse` over a decoded JSON list."""
+        parse = cls._parse
+        return tuple([parse(item) for item in items])

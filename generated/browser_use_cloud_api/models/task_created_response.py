@@ -1,62 +1,34 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+import attrs
 
-T = TypeVar("T", bound="TaskCreatedResponse")
+from ..types import FlatModel, flat_result, flat_results, read_model
+
+_new = object.__new__
+_setattr = object.__setattr__
 
 
-@_attrs_define
-class TaskCreatedResponse:
-    """The id of the task (or scheduled task) just created.
-
-    Attributes:
-        id (str):
-    """
+@attrs.frozen(kw_only=True, slots=False)
+class TaskCreatedResponse(FlatModel):
+    """The id of the task (or scheduled task) just created."""
 
     id: str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-            }
-        )
-
-        return field_dict
+    _FIELDS: ClassVar[frozenset[str]] = frozenset(("id",))
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = d.pop("id")
+    def from_dict(cls, d: Mapping[str, Any]) -> TaskCreatedResponse:
+        """A TaskCreatedResponse from its JSON object (as sent by the API or `to_dict()`)."""
+        return read_model(cls, cls._parse, d)
 
-        task_created_response = cls(
-            id=id,
-        )
+    @classmethod
+    def _parse(cls, d: Any) -> TaskCreatedResponse:
+        """A TaskCreatedResponse from its decoded JSON object, kept as `raw` (no copy)."""
+        return flat_result(cls, cls._FIELDS, d)
 
-        task_created_response.additional_properties = d
-        return task_created_response
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+    @classmethod
+    def _parse_many(cls, items: Any) -> tuple[TaskCreatedResponse, ...]:
+        """`_parse` over a decoded JSON list."""
+        return flat_results(cls, cls._FIELDS, items)

@@ -1,62 +1,38 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+import attrs
 
-T = TypeVar("T", bound="TaskOutputFileResponse")
+from ..types import FlatModel, flat_result, flat_results, read_model
+
+_new = object.__new__
+_setattr = object.__setattr__
 
 
-@_attrs_define
-class TaskOutputFileResponse:
+@attrs.frozen(kw_only=True, slots=False)
+class TaskOutputFileResponse(FlatModel):
     """A presigned download URL for one output file.
 
     Attributes:
-        download_url (str): Presigned URL to GET the file from; it expires.
+        download_url: Presigned URL to GET the file from; it expires.
     """
 
     download_url: str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        download_url = self.download_url
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "download_url": download_url,
-            }
-        )
-
-        return field_dict
+    _FIELDS: ClassVar[frozenset[str]] = frozenset(("download_url",))
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        download_url = d.pop("download_url")
+    def from_dict(cls, d: Mapping[str, Any]) -> TaskOutputFileResponse:
+        """A TaskOutputFileResponse from its JSON object (as sent by the API or `to_dict()`)."""
+        return read_model(cls, cls._parse, d)
 
-        task_output_file_response = cls(
-            download_url=download_url,
-        )
+    @classmethod
+    def _parse(cls, d: Any) -> TaskOutputFileResponse:
+        """A TaskOutputFileResponse from its decoded JSON object, kept as `raw` (no copy)."""
+        return flat_result(cls, cls._FIELDS, d)
 
-        task_output_file_response.additional_properties = d
-        return task_output_file_response
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+    @classmethod
+    def _parse_many(cls, items: Any) -> tuple[TaskOutputFileResponse, ...]:
+        """`_parse` over a decoded JSON list."""
+        return flat_results(cls, cls._FIELDS, items)

@@ -1,81 +1,45 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+import attrs
 
-T = TypeVar("T", bound="TaskScreenshotsResponse")
+from ..types import RAW, JsonModel, read_model
+
+_new = object.__new__
+_setattr = object.__setattr__
 
 
-@_attrs_define
-class TaskScreenshotsResponse:
-    """Where the task's screenshots can be fetched, if there are any.
+@attrs.frozen(kw_only=True, slots=False)
+class TaskScreenshotsResponse(JsonModel):
+    """Where the task's screenshots can be fetched, if there are any."""
 
-    Attributes:
-        screenshots (list[str] | None):
-    """
-
-    screenshots: list[str] | None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        screenshots: list[str] | None
-        if isinstance(self.screenshots, list):
-            screenshots = self.screenshots
-
-        else:
-            screenshots = self.screenshots
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "screenshots": screenshots,
-            }
-        )
-
-        return field_dict
+    screenshots: tuple[str, ...] | None = None
+    raw: Mapping[str, Any] | None = RAW
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+    def from_dict(cls, d: Mapping[str, Any]) -> TaskScreenshotsResponse:
+        """A TaskScreenshotsResponse from its JSON object (as sent by the API or `to_dict()`)."""
+        return read_model(cls, cls._parse, d)
 
-        def _parse_screenshots(data: object) -> list[str] | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                screenshots_type_0 = cast(list[str], data)
-
-                return screenshots_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | None, data)
-
-        screenshots = _parse_screenshots(d.pop("screenshots"))
-
-        task_screenshots_response = cls(
-            screenshots=screenshots,
+    @classmethod
+    def _parse(cls, d: Any) -> TaskScreenshotsResponse:
+        """A TaskScreenshotsResponse from its decoded JSON object, kept as `raw` (no copy)."""
+        screenshots = d["screenshots"]
+        result = _new(cls)
+        _setattr(
+            result,
+            "__dict__",
+            {
+                "screenshots": None if screenshots is None else tuple(screenshots),
+                "raw": d,
+            },
         )
+        return result
 
-        task_screenshots_response.additional_properties = d
-        return task_screenshots_response
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+    @classmethod
+    def _parse_many(cls, items: Any) -> tuple[TaskScreenshotsResponse, ...]:
+        """`_parse` over a decoded JSON list."""
+        parse = cls._parse
+        return tuple([parse(item) for item in items])

@@ -1,229 +1,76 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, ClassVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+import attrs
 
 from ..models.proxy_country_code import ProxyCountryCode
-from ..types import UNSET, Unset
+from ..types import RAW, JsonModel, read_model
 
-T = TypeVar("T", bound="UpdateBrowserProfileRequest")
+_new = object.__new__
+_setattr = object.__setattr__
 
 
-@_attrs_define
-class UpdateBrowserProfileRequest:
+@attrs.frozen(kw_only=True, slots=False)
+class UpdateBrowserProfileRequest(JsonModel):
     """Fields to change on a browser profile; omitted fields are left alone.
 
     Attributes:
-        profile_name (None | str | Unset): A name for the profile.
-        description (None | str | Unset):
-        persist (bool | None | Unset): Keep cookies and storage between the tasks that use this profile.
-        ad_blocker (bool | None | Unset): Block ads.
-        proxy (bool | None | Unset): Route traffic through a residential proxy.
-        proxy_country_code (None | ProxyCountryCode | Unset): Country the proxy exits from.
-        browser_viewport_width (int | None | Unset): Viewport width in pixels.
-        browser_viewport_height (int | None | Unset): Viewport height in pixels.
+        profile_name: A name for the profile.
+        persist: Keep cookies and storage between the tasks that use this profile.
+        ad_blocker: Block ads.
+        proxy: Route traffic through a residential proxy.
+        proxy_country_code: Country the proxy exits from.
+        browser_viewport_width: Viewport width in pixels.
+        browser_viewport_height: Viewport height in pixels.
     """
 
-    profile_name: None | str | Unset = UNSET
-    description: None | str | Unset = UNSET
-    persist: bool | None | Unset = UNSET
-    ad_blocker: bool | None | Unset = UNSET
-    proxy: bool | None | Unset = UNSET
-    proxy_country_code: None | ProxyCountryCode | Unset = UNSET
-    browser_viewport_width: int | None | Unset = UNSET
-    browser_viewport_height: int | None | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    profile_name: str | None = None
+    description: str | None = None
+    persist: bool | None = None
+    ad_blocker: bool | None = None
+    proxy: bool | None = None
+    proxy_country_code: ProxyCountryCode | None = None
+    browser_viewport_width: int | None = None
+    browser_viewport_height: int | None = None
+    raw: Mapping[str, Any] | None = RAW
 
-    def to_dict(self) -> dict[str, Any]:
-        profile_name: None | str | Unset
-        if isinstance(self.profile_name, Unset):
-            profile_name = UNSET
-        else:
-            profile_name = self.profile_name
-
-        description: None | str | Unset
-        if isinstance(self.description, Unset):
-            description = UNSET
-        else:
-            description = self.description
-
-        persist: bool | None | Unset
-        if isinstance(self.persist, Unset):
-            persist = UNSET
-        else:
-            persist = self.persist
-
-        ad_blocker: bool | None | Unset
-        if isinstance(self.ad_blocker, Unset):
-            ad_blocker = UNSET
-        else:
-            ad_blocker = self.ad_blocker
-
-        proxy: bool | None | Unset
-        if isinstance(self.proxy, Unset):
-            proxy = UNSET
-        else:
-            proxy = self.proxy
-
-        proxy_country_code: None | str | Unset
-        if isinstance(self.proxy_country_code, Unset):
-            proxy_country_code = UNSET
-        elif isinstance(self.proxy_country_code, ProxyCountryCode):
-            proxy_country_code = self.proxy_country_code.value
-        else:
-            proxy_country_code = self.proxy_country_code
-
-        browser_viewport_width: int | None | Unset
-        if isinstance(self.browser_viewport_width, Unset):
-            browser_viewport_width = UNSET
-        else:
-            browser_viewport_width = self.browser_viewport_width
-
-        browser_viewport_height: int | None | Unset
-        if isinstance(self.browser_viewport_height, Unset):
-            browser_viewport_height = UNSET
-        else:
-            browser_viewport_height = self.browser_viewport_height
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if profile_name is not UNSET:
-            field_dict["profile_name"] = profile_name
-        if description is not UNSET:
-            field_dict["description"] = description
-        if persist is not UNSET:
-            field_dict["persist"] = persist
-        if ad_blocker is not UNSET:
-            field_dict["ad_blocker"] = ad_blocker
-        if proxy is not UNSET:
-            field_dict["proxy"] = proxy
-        if proxy_country_code is not UNSET:
-            field_dict["proxy_country_code"] = proxy_country_code
-        if browser_viewport_width is not UNSET:
-            field_dict["browser_viewport_width"] = browser_viewport_width
-        if browser_viewport_height is not UNSET:
-            field_dict["browser_viewport_height"] = browser_viewport_height
-
-        return field_dict
+    _REQUIRED: ClassVar[frozenset[str]] = frozenset(())
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+    def from_dict(cls, d: Mapping[str, Any]) -> UpdateBrowserProfileRequest:
+        """A UpdateBrowserProfileRequest from its JSON object (as sent by the API or `to_dict()`)."""
+        return read_model(cls, cls._parse, d)
 
-        def _parse_profile_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        profile_name = _parse_profile_name(d.pop("profile_name", UNSET))
-
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        description = _parse_description(d.pop("description", UNSET))
-
-        def _parse_persist(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        persist = _parse_persist(d.pop("persist", UNSET))
-
-        def _parse_ad_blocker(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        ad_blocker = _parse_ad_blocker(d.pop("ad_blocker", UNSET))
-
-        def _parse_proxy(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        proxy = _parse_proxy(d.pop("proxy", UNSET))
-
-        def _parse_proxy_country_code(data: object) -> None | ProxyCountryCode | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                proxy_country_code_type_0 = ProxyCountryCode(data)
-
-                return proxy_country_code_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | ProxyCountryCode | Unset, data)
-
-        proxy_country_code = _parse_proxy_country_code(d.pop("proxy_country_code", UNSET))
-
-        def _parse_browser_viewport_width(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        browser_viewport_width = _parse_browser_viewport_width(
-            d.pop("browser_viewport_width", UNSET)
+    @classmethod
+    def _parse(cls, d: Any) -> UpdateBrowserProfileRequest:
+        """A UpdateBrowserProfileRequest from its decoded JSON object, kept as `raw` (no copy)."""
+        get = d.get
+        proxy_country_code = get("proxy_country_code")
+        result = _new(cls)
+        _setattr(
+            result,
+            "__dict__",
+            {
+                "profile_name": get("profile_name"),
+                "description": get("description"),
+                "persist": get("persist"),
+                "ad_blocker": get("ad_blocker"),
+                "proxy": get("proxy"),
+                "proxy_country_code": None
+                if proxy_country_code is None
+                else ProxyCountryCode._value2member_map_.get(proxy_country_code)
+                or ProxyCountryCode(proxy_country_code),
+                "browser_viewport_width": get("browser_viewport_width"),
+                "browser_viewport_height": get("browser_viewport_height"),
+                "raw": d,
+            },
         )
+        return result
 
-        def _parse_browser_viewport_height(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        browser_viewport_height = _parse_browser_viewport_height(
-            d.pop("browser_viewport_height", UNSET)
-        )
-
-        update_browser_profile_request = cls(
-            profile_name=profile_name,
-            description=description,
-            persist=persist,
-            ad_blocker=ad_blocker,
-            proxy=proxy,
-            proxy_country_code=proxy_country_code,
-            browser_viewport_width=browser_viewport_width,
-            browser_viewport_height=browser_viewport_height,
-        )
-
-        update_browser_profile_request.additional_properties = d
-        return update_browser_profile_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+    @classmethod
+    def _parse_many(cls, items: Any) -> tuple[UpdateBrowserProfileRequest, ...]:
+        """`_parse` over a decoded JSON list."""
+        parse = cls._parse
+        return tuple([parse(item) for item in items])

@@ -1,70 +1,53 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+import attrs
 
-T = TypeVar("T", bound="UploadFileRequest")
+from ..types import FlatModel, flat_result, flat_results, read_model
+
+_new = object.__new__
+_setattr = object.__setattr__
 
 
-@_attrs_define
-class UploadFileRequest:
+@attrs.frozen(kw_only=True, slots=False)
+class UploadFileRequest(FlatModel):
     """The name and content type of a file to be uploaded.
 
     Attributes:
-        file_name (str): Name the file will have; tasks refer to it by this name.
-        content_type (str): MIME type of the file, such as image/png or application/pdf; the PUT must send the same.
+        file_name: Name the file will have; tasks refer to it by this name.
+        content_type: MIME type of the file, such as image/png or application/pdf; the PUT must send
+            the same.
     """
 
     file_name: str
     content_type: str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
-        file_name = self.file_name
-
-        content_type = self.content_type
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "file_name": file_name,
-                "content_type": content_type,
-            }
+    _REQUIRED: ClassVar[frozenset[str]] = frozenset(
+        (
+            "file_name",
+            "content_type",
         )
-
-        return field_dict
+    )
+    _FIELDS: ClassVar[frozenset[str]] = frozenset(
+        (
+            "file_name",
+            "content_type",
+        )
+    )
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        file_name = d.pop("file_name")
+    def from_dict(cls, d: Mapping[str, Any]) -> UploadFileRequest:
+        """A UploadFileRequest from its JSON object (as sent by the API or `to_dict()`)."""
+        return read_model(cls, cls._parse, d)
 
-        content_type = d.pop("content_type")
+    @classmethod
+    def _parse(cls, d: Any) -> UploadFileRequest:
+        """A UploadFileRequest from its decoded JSON object, kept as `raw` (no copy)."""
+        return flat_result(cls, cls._FIELDS, d)
 
-        upload_file_request = cls(
-            file_name=file_name,
-            content_type=content_type,
-        )
-
-        upload_file_request.additional_properties = d
-        return upload_file_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+    @classmethod
+    def _parse_many(cls, items: Any) -> tuple[UploadFileRequest, ...]:
+        """`_parse` over a decoded JSON list."""
+        return flat_results(cls, cls._FIELDS, items)

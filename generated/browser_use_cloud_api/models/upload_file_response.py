@@ -1,62 +1,38 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+import attrs
 
-T = TypeVar("T", bound="UploadFileResponse")
+from ..types import FlatModel, flat_result, flat_results, read_model
+
+_new = object.__new__
+_setattr = object.__setattr__
 
 
-@_attrs_define
-class UploadFileResponse:
+@attrs.frozen(kw_only=True, slots=False)
+class UploadFileResponse(FlatModel):
     """Where to PUT the file's bytes.
 
     Attributes:
-        upload_url (str): Presigned URL; PUT the bytes there with the requested content type.
+        upload_url: Presigned URL; PUT the bytes there with the requested content type.
     """
 
     upload_url: str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        upload_url = self.upload_url
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "upload_url": upload_url,
-            }
-        )
-
-        return field_dict
+    _FIELDS: ClassVar[frozenset[str]] = frozenset(("upload_url",))
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        upload_url = d.pop("upload_url")
+    def from_dict(cls, d: Mapping[str, Any]) -> UploadFileResponse:
+        """A UploadFileResponse from its JSON object (as sent by the API or `to_dict()`)."""
+        return read_model(cls, cls._parse, d)
 
-        upload_file_response = cls(
-            upload_url=upload_url,
-        )
+    @classmethod
+    def _parse(cls, d: Any) -> UploadFileResponse:
+        """A UploadFileResponse from its decoded JSON object, kept as `raw` (no copy)."""
+        return flat_result(cls, cls._FIELDS, d)
 
-        upload_file_response.additional_properties = d
-        return upload_file_response
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+    @classmethod
+    def _parse_many(cls, items: Any) -> tuple[UploadFileResponse, ...]:
+        """`_parse` over a decoded JSON list."""
+        return flat_results(cls, cls._FIELDS, items)

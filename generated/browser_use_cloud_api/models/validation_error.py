@@ -1,91 +1,48 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+import attrs
 
-T = TypeVar("T", bound="ValidationError")
+from ..types import RAW, JsonModel, read_model
+
+_new = object.__new__
+_setattr = object.__setattr__
 
 
-@_attrs_define
-class ValidationError:
-    """One validation problem: its location in the request, a message and an error type.
+@attrs.frozen(kw_only=True, slots=False)
+class ValidationError(JsonModel):
+    """One validation problem: its location in the request, a message and an error type."""
 
-    Attributes:
-        loc (list[int | str]):
-        msg (str):
-        type_ (str):
-    """
-
-    loc: list[int | str]
+    loc: tuple[Any, ...]
     msg: str
     type_: str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        loc = []
-        for loc_item_data in self.loc:
-            loc_item: int | str
-            loc_item = loc_item_data
-            loc.append(loc_item)
-
-        msg = self.msg
-
-        type_ = self.type_
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "loc": loc,
-                "msg": msg,
-                "type": type_,
-            }
-        )
-
-        return field_dict
+    raw: Mapping[str, Any] | None = RAW
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        loc = []
-        _loc = d.pop("loc")
-        for loc_item_data in _loc:
+    def from_dict(cls, d: Mapping[str, Any]) -> ValidationError:
+        """A ValidationError from its JSON object (as sent by the API or `to_dict()`)."""
+        return read_model(cls, cls._parse, d)
 
-            def _parse_loc_item(data: object) -> int | str:
-                return cast(int | str, data)
-
-            loc_item = _parse_loc_item(loc_item_data)
-
-            loc.append(loc_item)
-
-        msg = d.pop("msg")
-
-        type_ = d.pop("type")
-
-        validation_error = cls(
-            loc=loc,
-            msg=msg,
-            type_=type_,
+    @classmethod
+    def _parse(cls, d: Any) -> ValidationError:
+        """A ValidationError from its decoded JSON object, kept as `raw` (no copy)."""
+        result = _new(cls)
+        _setattr(
+            result,
+            "__dict__",
+            {
+                "loc": tuple(d["loc"]),
+                "msg": d["msg"],
+                "type_": d["type"],
+                "raw": d,
+            },
         )
+        return result
 
-        validation_error.additional_properties = d
-        return validation_error
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+    @classmethod
+    def _parse_many(cls, items: Any) -> tuple[ValidationError, ...]:
+        """`_parse` over a decoded JSON list."""
+        parse = cls._parse
+        return tuple([parse(item) for item in items])

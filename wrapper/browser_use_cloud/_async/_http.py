@@ -101,8 +101,9 @@ USER_AGENT = f"browser-use-cloud-python/{__version__}"
 
 
 def body_op(module: ModuleType, model: Any, fields: Mapping[str, Any], **kwargs: Any) -> Any:
-    """`module._get_kwargs(..., body=model.from_dict(fields))`: sends exactly `fields`."""
-    return module._get_kwargs(body=model.from_dict(dict(fields)), **kwargs)
+    """`module._get_kwargs(..., body=model(**fields))`: the generated request model and
+    operation build the request; a field left out (or None, if optional) is not sent."""
+    return module._get_kwargs(body=model(**fields), **kwargs)
 
 
 def decode_json(response: httpx.Response) -> Any:

@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING, Any
 import click
 from click.shell_completion import CompletionItem
 
-from .. import _spec_models
-
 
 def known_values(enum: str) -> list[str]:
     """The values the spec lists for public enum `enum` (e.g. "LLMModel")."""
-    return [member.value for member in getattr(_spec_models, enum)]
+    from .. import _models
+
+    return [member.value for member in getattr(_models, enum)]
 
 
 if TYPE_CHECKING:

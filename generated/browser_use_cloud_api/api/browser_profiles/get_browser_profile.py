@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.get_browser_profile_response import GetBrowserProfileResponse
+from ...models.browser_profile import BrowserProfile
 from ...models.http_validation_error import HTTPValidationError
 from ...types import Response, status_of
 
@@ -24,10 +24,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> GetBrowserProfileResponse | HTTPValidationError | None:
+) -> BrowserProfile | HTTPValidationError | None:
     """The declared body for a declared status; otherwise None (or UnexpectedStatus)."""
     if response.status_code == 200:
-        response_200 = GetBrowserProfileResponse.from_dict(response.json())
+        response_200 = BrowserProfile.from_dict(response.json())
 
         return response_200
 
@@ -43,7 +43,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[GetBrowserProfileResponse | HTTPValidationError]:
+) -> Response[BrowserProfile | HTTPValidationError]:
     return Response(
         status_code=status_of(response.status_code),
         content=response.content,
@@ -56,7 +56,7 @@ def sync_detailed(
     profile_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[GetBrowserProfileResponse | HTTPValidationError]:
+) -> Response[BrowserProfile | HTTPValidationError]:
     """Get a browser profile
 
      One browser profile and its settings.
@@ -69,7 +69,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetBrowserProfileResponse | HTTPValidationError]
+        Response[BrowserProfile | HTTPValidationError]
     """
 
     response = client.get_httpx_client().request(
@@ -84,7 +84,7 @@ async def asyncio_detailed(
     profile_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[GetBrowserProfileResponse | HTTPValidationError]:
+) -> Response[BrowserProfile | HTTPValidationError]:
     """Get a browser profile
 
      One browser profile and its settings.
@@ -97,7 +97,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetBrowserProfileResponse | HTTPValidationError]
+        Response[BrowserProfile | HTTPValidationError]
     """
 
     response = await client.get_async_httpx_client().request(
@@ -112,7 +112,7 @@ def sync(
     profile_id: str,
     *,
     client: AuthenticatedClient,
-) -> GetBrowserProfileResponse | HTTPValidationError | None:
+) -> BrowserProfile | HTTPValidationError | None:
     """Get a browser profile
 
      One browser profile and its settings.
@@ -125,7 +125,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetBrowserProfileResponse | HTTPValidationError
+        BrowserProfile | HTTPValidationError
     """
 
     return sync_detailed(
@@ -138,7 +138,7 @@ async def asyncio(
     profile_id: str,
     *,
     client: AuthenticatedClient,
-) -> GetBrowserProfileResponse | HTTPValidationError | None:
+) -> BrowserProfile | HTTPValidationError | None:
     """Get a browser profile
 
      One browser profile and its settings.
@@ -151,7 +151,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetBrowserProfileResponse | HTTPValidationError
+        BrowserProfile | HTTPValidationError
     """
 
     return (

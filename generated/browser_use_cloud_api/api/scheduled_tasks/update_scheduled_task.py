@@ -6,7 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.http_validation_error import HTTPValidationError
-from ...models.scheduled_task_response import ScheduledTaskResponse
+from ...models.scheduled_task import ScheduledTask
 from ...models.update_scheduled_task_request import UpdateScheduledTaskRequest
 from ...types import Response, status_of
 
@@ -32,10 +32,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | ScheduledTaskResponse | None:
+) -> HTTPValidationError | ScheduledTask | None:
     """The declared body for a declared status; otherwise None (or UnexpectedStatus)."""
     if response.status_code == 200:
-        response_200 = ScheduledTaskResponse.from_dict(response.json())
+        response_200 = ScheduledTask.from_dict(response.json())
 
         return response_200
 
@@ -51,7 +51,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | ScheduledTaskResponse]:
+) -> Response[HTTPValidationError | ScheduledTask]:
     return Response(
         status_code=status_of(response.status_code),
         content=response.content,
@@ -65,7 +65,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: UpdateScheduledTaskRequest,
-) -> Response[HTTPValidationError | ScheduledTaskResponse]:
+) -> Response[HTTPValidationError | ScheduledTask]:
     """Update a scheduled task
 
      Changes only the fields that are sent; the others keep their values.
@@ -80,7 +80,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | ScheduledTaskResponse]
+        Response[HTTPValidationError | ScheduledTask]
     """
 
     response = client.get_httpx_client().request(
@@ -97,7 +97,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: UpdateScheduledTaskRequest,
-) -> Response[HTTPValidationError | ScheduledTaskResponse]:
+) -> Response[HTTPValidationError | ScheduledTask]:
     """Update a scheduled task
 
      Changes only the fields that are sent; the others keep their values.
@@ -112,7 +112,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | ScheduledTaskResponse]
+        Response[HTTPValidationError | ScheduledTask]
     """
 
     response = await client.get_async_httpx_client().request(
@@ -129,7 +129,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: UpdateScheduledTaskRequest,
-) -> HTTPValidationError | ScheduledTaskResponse | None:
+) -> HTTPValidationError | ScheduledTask | None:
     """Update a scheduled task
 
      Changes only the fields that are sent; the others keep their values.
@@ -144,7 +144,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | ScheduledTaskResponse
+        HTTPValidationError | ScheduledTask
     """
 
     return sync_detailed(
@@ -159,7 +159,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: UpdateScheduledTaskRequest,
-) -> HTTPValidationError | ScheduledTaskResponse | None:
+) -> HTTPValidationError | ScheduledTask | None:
     """Update a scheduled task
 
      Changes only the fields that are sent; the others keep their values.
@@ -174,7 +174,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | ScheduledTaskResponse
+        HTTPValidationError | ScheduledTask
     """
 
     return (

@@ -6,7 +6,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.http_validation_error import HTTPValidationError
 from ...models.search_url_request import SearchUrlRequest
-from ...models.url_response import UrlResponse
+from ...models.url_content import UrlContent
 from ...types import Response, status_of
 
 
@@ -28,10 +28,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | UrlResponse | None:
+) -> HTTPValidationError | UrlContent | None:
     """The declared body for a declared status; otherwise None (or UnexpectedStatus)."""
     if response.status_code == 200:
-        response_200 = UrlResponse.from_dict(response.json())
+        response_200 = UrlContent.from_dict(response.json())
 
         return response_200
 
@@ -47,7 +47,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | UrlResponse]:
+) -> Response[HTTPValidationError | UrlContent]:
     return Response(
         status_code=status_of(response.status_code),
         content=response.content,
@@ -60,7 +60,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: SearchUrlRequest,
-) -> Response[HTTPValidationError | UrlResponse]:
+) -> Response[HTTPValidationError | UrlContent]:
     """Search one page
 
      Runs an agent that looks for a query on a single URL and returns what it found there.
@@ -73,7 +73,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | UrlResponse]
+        Response[HTTPValidationError | UrlContent]
     """
 
     response = client.get_httpx_client().request(
@@ -88,7 +88,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: SearchUrlRequest,
-) -> Response[HTTPValidationError | UrlResponse]:
+) -> Response[HTTPValidationError | UrlContent]:
     """Search one page
 
      Runs an agent that looks for a query on a single URL and returns what it found there.
@@ -101,7 +101,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | UrlResponse]
+        Response[HTTPValidationError | UrlContent]
     """
 
     response = await client.get_async_httpx_client().request(
@@ -116,7 +116,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: SearchUrlRequest,
-) -> HTTPValidationError | UrlResponse | None:
+) -> HTTPValidationError | UrlContent | None:
     """Search one page
 
      Runs an agent that looks for a query on a single URL and returns what it found there.
@@ -129,7 +129,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | UrlResponse
+        HTTPValidationError | UrlContent
     """
 
     return sync_detailed(
@@ -142,7 +142,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: SearchUrlRequest,
-) -> HTTPValidationError | UrlResponse | None:
+) -> HTTPValidationError | UrlContent | None:
     """Search one page
 
      Runs an agent that looks for a query on a single URL and returns what it found there.
@@ -155,7 +155,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | UrlResponse
+        HTTPValidationError | UrlContent
     """
 
     return (

@@ -6,7 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.http_validation_error import HTTPValidationError
-from ...models.task_response import TaskResponse
+from ...models.task import Task
 from ...types import Response, status_of
 
 
@@ -24,10 +24,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | TaskResponse | None:
+) -> HTTPValidationError | Task | None:
     """The declared body for a declared status; otherwise None (or UnexpectedStatus)."""
     if response.status_code == 200:
-        response_200 = TaskResponse.from_dict(response.json())
+        response_200 = Task.from_dict(response.json())
 
         return response_200
 
@@ -43,7 +43,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | TaskResponse]:
+) -> Response[HTTPValidationError | Task]:
     return Response(
         status_code=status_of(response.status_code),
         content=response.content,
@@ -56,7 +56,7 @@ def sync_detailed(
     task_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[HTTPValidationError | TaskResponse]:
+) -> Response[HTTPValidationError | Task]:
     """Get a task
 
      The full record of one task: status, every step so far, output once it ends, files, and metadata.
@@ -69,7 +69,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | TaskResponse]
+        Response[HTTPValidationError | Task]
     """
 
     response = client.get_httpx_client().request(
@@ -84,7 +84,7 @@ async def asyncio_detailed(
     task_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[HTTPValidationError | TaskResponse]:
+) -> Response[HTTPValidationError | Task]:
     """Get a task
 
      The full record of one task: status, every step so far, output once it ends, files, and metadata.
@@ -97,7 +97,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | TaskResponse]
+        Response[HTTPValidationError | Task]
     """
 
     response = await client.get_async_httpx_client().request(
@@ -112,7 +112,7 @@ def sync(
     task_id: str,
     *,
     client: AuthenticatedClient,
-) -> HTTPValidationError | TaskResponse | None:
+) -> HTTPValidationError | Task | None:
     """Get a task
 
      The full record of one task: status, every step so far, output once it ends, files, and metadata.
@@ -125,7 +125,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | TaskResponse
+        HTTPValidationError | Task
     """
 
     return sync_detailed(
@@ -138,7 +138,7 @@ async def asyncio(
     task_id: str,
     *,
     client: AuthenticatedClient,
-) -> HTTPValidationError | TaskResponse | None:
+) -> HTTPValidationError | Task | None:
     """Get a task
 
      The full record of one task: status, every step so far, output once it ends, files, and metadata.
@@ -151,7 +151,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | TaskResponse
+        HTTPValidationError | Task
     """
 
     return (

@@ -6,7 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.http_validation_error import HTTPValidationError
-from ...models.task_status_enum import TaskStatusEnum
+from ...models.task_status import TaskStatus
 from ...types import Response, status_of
 
 
@@ -24,10 +24,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | TaskStatusEnum | None:
+) -> HTTPValidationError | TaskStatus | None:
     """The declared body for a declared status; otherwise None (or UnexpectedStatus)."""
     if response.status_code == 200:
-        response_200 = TaskStatusEnum(response.json())
+        response_200 = TaskStatus(response.json())
 
         return response_200
 
@@ -43,7 +43,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | TaskStatusEnum]:
+) -> Response[HTTPValidationError | TaskStatus]:
     return Response(
         status_code=status_of(response.status_code),
         content=response.content,
@@ -56,7 +56,7 @@ def sync_detailed(
     task_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[HTTPValidationError | TaskStatusEnum]:
+) -> Response[HTTPValidationError | TaskStatus]:
     """Get a task's status
 
      Only the task's status, as a bare JSON string. Much smaller than the full record, so it suits
@@ -70,7 +70,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | TaskStatusEnum]
+        Response[HTTPValidationError | TaskStatus]
     """
 
     response = client.get_httpx_client().request(
@@ -85,7 +85,7 @@ async def asyncio_detailed(
     task_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[HTTPValidationError | TaskStatusEnum]:
+) -> Response[HTTPValidationError | TaskStatus]:
     """Get a task's status
 
      Only the task's status, as a bare JSON string. Much smaller than the full record, so it suits
@@ -99,7 +99,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | TaskStatusEnum]
+        Response[HTTPValidationError | TaskStatus]
     """
 
     response = await client.get_async_httpx_client().request(
@@ -114,7 +114,7 @@ def sync(
     task_id: str,
     *,
     client: AuthenticatedClient,
-) -> HTTPValidationError | TaskStatusEnum | None:
+) -> HTTPValidationError | TaskStatus | None:
     """Get a task's status
 
      Only the task's status, as a bare JSON string. Much smaller than the full record, so it suits
@@ -128,7 +128,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | TaskStatusEnum
+        HTTPValidationError | TaskStatus
     """
 
     return sync_detailed(
@@ -141,7 +141,7 @@ async def asyncio(
     task_id: str,
     *,
     client: AuthenticatedClient,
-) -> HTTPValidationError | TaskStatusEnum | None:
+) -> HTTPValidationError | TaskStatus | None:
     """Get a task's status
 
      Only the task's status, as a bare JSON string. Much smaller than the full record, so it suits
@@ -155,7 +155,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | TaskStatusEnum
+        HTTPValidationError | TaskStatus
     """
 
     return (

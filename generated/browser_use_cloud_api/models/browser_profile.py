@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from ..models.proxy_country_code import ProxyCountryCode
+from ..types import RAW, JsonModel, read_model
+
+_new = object.__new__
+_setattr = object.__setattr__
+
+
+@attrs.frozen(kw_only=True, slots=False)
+class BrowserProfile(JsonModel):
+    """A browser profile and its settings.
+
+    Attributes:
+        proxy_country_code: Countries the residential proxy can exit from.
+    """
+
+    profile_id: str
+    profile_name: str
+    description: str
+    persist: bool
+    ad_blocker: bool
+    proxy: bool
+    proxy_country_code: ProxyCountryCode
+    browser_viewport_width: int
+    browser_viewport_height: int
+    raw: Mapping[str, Any] | None = RAW
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> BrowserProfile:
+        """A BrowserProfile from its JSON object (as sent by the API or `to_dict()`)."""
+        return read_model(cls, cls._parse, d)
+
+    @classmethod
+    def _parse(cls, d: Any) -> BrowserProfile:
+        """A BrowserProfile from its decoded JSON object, kept as `raw` (no copy)."""
+        result = _new(cls)
+        _setattr(
+            result,
+            "__dict__",
+            {
+                "profile_id": d["profile_id"],
+                "profile_name": d["profile_name"],
+                "description": d["description"],
+                "persist": d["persist"],
+                "ad_blocker": d["ad_blocker"],
+                "proxy": d["proxy"],
+                "proxy_country_code": ProxyCountryCode._value2member_map_.get(
+                    d["proxy_country_code"]
+                )
+                or ProxyCountryCode(d["proxy_country_code"]),
+                "browser_viewport_width": d["browser_viewport_width"],
+                "browser_viewport_height": d["browser_viewport_height"],
+                "raw": d,
+            },
+        )
+        return result
+
+    @classmethod
+    def _parse_many(cls, items: Any) -> tuple[BrowserProfile, ...]:
+        """`_parse` over a decoded JSON list."""
+        parse = cls._parse
+        return tuple([parse(item) for item in items])

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from ..models.task_status import TaskStatus
+from ..types import RAW, JsonModel, parse_datetime, read_model
+
+_new = object.__new__
+_setattr = object.__setattr__
+
+
+@attrs.frozen(kw_only=True, slots=False)
+class TaskSummary(JsonModel):
+    """The summary of a task shown in lists.
+
+    Attributes:
+        status: Lifecycle of a task: created (queued), running, paused (waiting to be resumed),
+            then one of finished (succeeded), stopped (ended by the user) or failed (ended
+            by an error).
+    """
+
+    id: str
+    task: str
+    output: str | None = None
+    status: TaskStatus
+    created_at: _dt.datetime
+    finished_at: _dt.datetime | None = None
+    live_url: str | None = None
+    metadata: Mapping[str, str] | None = None
+    raw: Mapping[str, Any] | None = RAW
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> TaskSummary:
+        """A TaskSummary from its JSON object (as sent by the API or `to_dict()`)."""
+        return read_model(cls, cls._parse, d)
+
+    @classmethod
+    def _parse(cls, d: Any) -> TaskSummary:
+        """A TaskSummary from its decoded JSON object, kept as `raw` (no copy)."""
+        get = d.get
+        finished_at = get("finished_at")
+        result = _new(cls)
+        _setattr(
+            result,
+            "__dict__",
+            {
+                "id": d["id"],
+                "task": d["task"],
+                "output": d["output"],
+                "status": TaskStatus._value2member_map_.get(d["status"]) or TaskStatus(d["status"]),
+                "created_at": parse_datetime(d["created_at"]),
+                "finished_at": None if finished_at is None else parse_datetime(finished_at),
+                "live_url": get("live_url"),
+                "metadata": get("metadata"),
+                "raw": d,
+            },
+        )
+        return result
+
+    @classmethod
+    def _parse_many(cls, items: Any) -> tuple[TaskSummary, ...]:
+        """`_parse` over a decoded JSON list."""
+        parse = cls._parse
+        return tuple([parse(item) for item in items])

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+import attrs
+
+from ..types import FlatModel, flat_result, flat_results, read_model
+
+_new = object.__new__
+_setattr = object.__setattr__
+
+
+@attrs.frozen(kw_only=True, slots=False)
+class UrlContent(FlatModel):
+    """A page the agent read and the text it took from it."""
+
+    url: str
+    content: str
+    _FIELDS: ClassVar[frozenset[str]] = frozenset(
+        (
+            "url",
+            "content",
+        )
+    )
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> UrlContent:
+        """A UrlContent from its JSON object (as sent by the API or `to_dict()`)."""
+        return read_model(cls, cls._parse, d)
+
+    @classmethod
+    def _parse(cls, d: Any) -> UrlContent:
+        """A UrlContent from its decoded JSON object, kept as `raw` (no copy)."""
+        return flat_result(cls, cls._FIELDS, d)
+
+    @classmethod
+    def _parse_many(cls, items: Any) -> tuple[UrlContent, ...]:
+        """`_parse` over a decoded JSON list."""
+        return flat_results(cls, cls._FIELDS, items)
