@@ -191,7 +191,8 @@ async def _drive(config: SoakConfig, base_url: str, truth: TruthClient) -> SoakR
         )
         for n in range(config.sync_clients)
     ]
-    for client in (*aclients, *sclients):
+    clients: list[AsyncBrowserUse | BrowserUse] = [*aclients, *sclients]
+    for client in clients:
         client.tasks.wait_policy = FAST_POLL
         client.tasks.stream_policy = FAST_POLL
     # Workers share their clients round-robin: many tasks (or threads) on one client each.
