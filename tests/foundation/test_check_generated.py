@@ -22,12 +22,12 @@ def test_fails_naming_edited_added_and_removed_files(tmp_path: Path, nox_envdir:
     with (package / "api" / "tasks" / "get_task.py").open("a") as edited:
         edited.write("# edited by hand\n")
     (package / "models" / "hand_written.py").write_text("X = 1\n")
-    (package / "models" / "upload_file_response.py").unlink()
+    (package / "models" / "llm_model.py").unlink()
 
     result = run_nox(tree, nox_envdir, "check_generated")
     assert result.returncode != 0
     assert f"changed: {PACKAGE}/api/tasks/get_task.py" in result.stdout
     assert "+# edited by hand" in result.stdout
     assert f"added (not generated): {PACKAGE}/models/hand_written.py" in result.stdout
-    assert f"removed (generated, not committed): {PACKAGE}/models/upload_file_response.py" in result.stdout
+    assert f"removed (generated, not committed): {PACKAGE}/models/llm_model.py" in result.stdout
     assert "run `nox -s regen -- --path openapi.json`" in result.stdout
