@@ -61,20 +61,24 @@ def public_names(config: Path = CONFIG) -> dict[str, str]:
     return names
 
 
-def _public(kind: str) -> dict[str, str]:
-    schemas = json.loads((ROOT / "openapi.json").read_text(encoding="utf-8"))["components"][
-        "schemas"
-    ]
+def public_types(schemas: JSON, *, enums: bool) -> dict[str, str]:
+    """Public enum (or result type) -> spec schema, from the generator config."""
     return {
         public: schema
         for public, schema in public_names().items()
-        if ("enum" in schemas.get(schema, {})) == (kind == "enum")
+        if ("enum" in schemas.get(schema, {})) == enums
     }
 
 
-# Public enum -> spec schema; public result type -> spec schema (from the generator config).
-ENUMS = _public("enum")
-RESULTS = _public("result")
+def __getattr__(name: str) -> dict[str, str]:
+    """`ENUMS` and `RESULTS` of the committed spec, read when asked for (a bad config then
+    fails the build step that reads it, not the import of this module)."""
+    if name in ("ENUMS", "RESULTS"):
+        document = json.loads((ROOT / "openapi.json").read_text(encoding="utf-8"))
+        return public_types(document["components"]["schemas"], enums=name == "ENUMS")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 DOCUMENTED_RESPONSE_FIELDS = normalize.DOCUMENTED_RESPONSE_FIELDS
 
 
@@ -168,8 +172,6 @@ def clean(text: str | None, fallback: str) -> str:
 
 # -- result types -------------------------------------------------------------------------
 
-ENUM_BY_SCHEMA = {schema: public for public, schema in ENUMS.items()}
-
 
 def result_fields(spec: Spec, schema_name: str) -> list[str]:
     """The attribute names of a result type: the schema's properties, then the documented
@@ -220,7 +222,8 @@ def check_schema(spec: Spec, schema: JSON) -> JSON:
         return {}
     out: JSON = {}
     if "enum" in target:
-        out["enum"] = ENUM_BY_SCHEMA.get(ref or "") or list(target["enum"])
+        public = {name: enum for enum, name in public_types(spec.schemas, enums=True).items()}
+        out["enum"] = public.get(ref or "") or list(target["enum"])
         return out
     for key in ("type", "format", "minimum", "maximum", "minLength", "maxLength"):
         if key in target:
@@ -323,8 +326,14 @@ def exposed(document: JSON) -> dict[str, dict[str, list[str]]]:
     """The public names derived from `document`: enum values, result fields, options."""
     spec = Spec(document)
     return {
-        "enums": {public: list(spec.schemas[name]["enum"]) for public, name in ENUMS.items()},
-        "results": {public: result_fields(spec, name) for public, name in RESULTS.items()},
+        "enums": {
+            public: list(spec.schemas[name]["enum"])
+            for public, name in public_types(spec.schemas, enums=True).items()
+        },
+        "results": {
+            public: result_fields(spec, name)
+            for public, name in public_types(spec.schemas, enums=False).items()
+        },
         "options": {
             public: [
                 name
