@@ -1,10 +1,13 @@
 """Rebuild everything the spec drives, all or nothing.
 
-``python scripts/regen.py pull [--url URL | --path FILE] [--allow-breaking] [--report FILE]``
+``python scripts/regen.py pull [--url URL | --path FILE] [--allow-breaking] [--report FILE]
+[--written FILE]``
     Fetch a published spec, turn it into our ``openapi.json`` (``normalize.py``), validate it,
     report the change (``spec_diff.py``) and run every build step on it in a scratch directory.
     Only when every step succeeded are the tracked outputs replaced; otherwise nothing changes
-    and the failed step is named.
+    and the failed step is named. ``--written FILE`` lists the replaced outputs (files or
+    directories, repository-relative, one a line; empty when nothing changed): the regen
+    workflow commits exactly those.
 ``python scripts/regen.py check``
     Run the build steps on the committed ``openapi.json`` in a scratch directory and compare
     what they write with the committed files.
@@ -297,11 +300,13 @@ def pull(args: argparse.Namespace, scratch: Path) -> int:
         )
     outputs = (SPEC, *build_outputs())
     changed = [o for o in outputs if snapshot(ROOT, o) != snapshot(build, o)]
-    if not changed:
+    if changed:
+        steps.run("replace " + ", ".join(changed), lambda: replace_outputs(build, changed))
+        say("done: replaced " + ", ".join(changed))
+    else:
         say("nothing changed")
-        return 0
-    steps.run("replace " + ", ".join(changed), lambda: replace_outputs(build, changed))
-    say("done: replaced " + ", ".join(changed))
+    if args.written:
+        args.written.write_text("".join(f"{output}\n" for output in changed), encoding="utf-8")
     return 0
 
 
@@ -349,6 +354,11 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
         "--allow-breaking", action="store_true", help="accept a change that breaks clients"
     )
     pulling.add_argument("--report", type=Path, help="also write the change report (Markdown)")
+    pulling.add_argument(
+        "--written",
+        type=Path,
+        help="also write the outputs it replaced, one repository path a line (empty: none)",
+    )
     commands.add_parser("check", help="compare the committed outputs with a fresh build")
     return parser.parse_args(argv)
 

@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from parity_report import pytest_addoption as pytest_addoption  # --parity-report FILE
+from parity_report import pytest_configure as pytest_configure
 
 SHARED_SPEC = Path(__file__).resolve().parents[2] / "shared" / "spec"
 REPO = Path(__file__).resolve().parents[1]

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from tree_copies import copy_tree, run_nox
+
+pytestmark = pytest.mark.regen_loop  # runs nox sessions on copies of the tree (minutes)
 
 PACKAGE = "generated/browser_use_cloud_api"
 

@@ -22,6 +22,8 @@ from tree_copies import (
     write_spec,
 )
 
+pytestmark = pytest.mark.regen_loop  # runs nox sessions on copies of the tree (minutes)
+
 
 @pytest.fixture
 def tree(tmp_path: Path) -> Path:
@@ -108,12 +110,14 @@ def test_breaking_change_needs_consent(tree: Path, nox_envdir: Path, tmp_path: P
     assert "operation-removed" in output and gone in output
 
 
-def test_same_spec_changes_nothing(tree: Path, nox_envdir: Path) -> None:
-    result = run_nox(tree, nox_envdir, "regen", "--path", "openapi.json")
+def test_same_spec_changes_nothing(tree: Path, nox_envdir: Path, tmp_path: Path) -> None:
+    written = tmp_path / "written.txt"
+    result = run_nox(tree, nox_envdir, "regen", "--path", "openapi.json", "--written", str(written))
     assert result.returncode == 0, result.stdout
     assert "No structural changes." in result.stdout
     assert "regen: nothing changed" in result.stdout
     assert git_status(tree) == ""
+    assert written.read_text(encoding="utf-8") == ""  # the workflow opens no pull request
 
 
 def test_removed_operation_comes_back(tree: Path, nox_envdir: Path, tmp_path: Path) -> None:

@@ -16,12 +16,13 @@ from typing import Any
 
 import derive_surface
 import pytest
+from parity_report import require_none
 
 from browser_use_cloud import BrowserUse
 from browser_use_cloud._method_map import WRAPPER_METHODS
 from browser_use_cloud._operations import HTTP_METHODS, clean_name
 
-pytestmark = pytest.mark.spec_parity  # the regen workflow's pull request lists what fails
+pytestmark = pytest.mark.spec_parity  # the regen workflow's pull request lists every item
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -84,7 +85,7 @@ def test_every_operation_has_a_wrapper_method(spec: dict[str, Any]) -> None:
         for name, method, path, _ in operations(spec)
         if name not in WRAPPER_METHODS
     ]
-    assert not missing, "\n".join(missing)
+    require_none(missing)
 
 
 def test_no_method_calls_an_operation_the_spec_dropped(spec: dict[str, Any]) -> None:
@@ -96,7 +97,7 @@ def test_no_method_calls_an_operation_the_spec_dropped(spec: dict[str, Any]) -> 
         for name, method in WRAPPER_METHODS.items()
         if name not in names
     ]
-    assert not gone, "\n".join(gone)
+    require_none(gone)
 
 
 def test_mapped_methods_exist_on_both_clients(client: BrowserUse) -> None:
@@ -148,7 +149,7 @@ def test_every_request_input_reaches_a_method(spec: dict[str, Any], client: Brow
                 f"{where} ({kind}) of {method_name} {path} is not an input of client.{dotted}: "
                 f"add it (until then: client.call({name!r}, ...))"
             )
-    assert not problems, "\n".join(problems)
+    require_none(problems)
 
 
 def _explicit(options_name: str) -> tuple[str, ...]:
@@ -166,7 +167,7 @@ def test_options_requests_have_no_new_required_field(spec: dict[str, Any]) -> No
         for field in schemas[options.schema].get("required", ())
         if field not in options.explicit
     ]
-    assert not problems, "\n".join(problems)
+    require_none(problems)
 
 
 def test_hand_shaped_responses_match_the_spec(spec: dict[str, Any]) -> None:
@@ -203,7 +204,7 @@ def test_hand_shaped_responses_match_the_spec(spec: dict[str, Any]) -> None:
             "breaking change that needs a decision"
             for field in sorted(expected - fields)
         ]
-    assert not problems, "\n".join(problems)
+    require_none(problems)
 
 
 def test_nothing_the_wrapper_exposed_was_dropped(spec: dict[str, Any]) -> None:
@@ -219,4 +220,4 @@ def test_nothing_the_wrapper_exposed_was_dropped(spec: dict[str, Any]) -> None:
         for name in names
         if name not in current.get(kind, {}).get(group, [])
     ]
-    assert not problems, "\n".join(problems)
+    require_none(problems)
