@@ -39,7 +39,8 @@ def apply(spec: dict[str, Any]) -> dict[str, Any]:
         "title": "Duration Ms",
         "description": "How long the step took.",
     }
-    schemas["LLMModel"]["enum"].append(NEW_MODEL)
+    if NEW_MODEL not in schemas["LLMModel"]["enum"]:  # a regen may have brought it already
+        schemas["LLMModel"]["enum"].append(NEW_MODEL)
     return changed
 
 
