@@ -55,3 +55,28 @@ def test_an_operation_without_a_handler_gets_a_schema_valid_stand_in(
     answer = ResponseShapes().stand_in(logs)(None)
     _valid(changed, "TaskGifResponse", answer)
     assert set(answer) == {"gif"}
+
+
+def _balance_answers(spec: dict[str, Any], balance: dict[str, Any]) -> Any:
+    """The emulator's shaping of check_balance answers when the spec declares `balance`."""
+    changed = copy.deepcopy(spec)
+    changed["components"]["schemas"]["CheckUserBalanceResponse"]["properties"]["balance"] = balance
+    check_balance = next(op for op in operations(changed) if op.name == "check_balance")
+    return ResponseShapes(changed).for_operation(check_balance), changed
+
+
+def test_a_changed_field_type_is_answered_with_the_new_type(spec: dict[str, Any]) -> None:
+    """A breaking change accepted with `regen --allow-breaking` (balance: string -> integer)
+    reaches the answers, whichever type the handler still builds."""
+    as_integer, changed = _balance_answers(spec, {"type": "integer"})
+    assert as_integer({"balance": "10000"}) == {"balance": 10000}
+    assert as_integer({"balance": 10000}) == {"balance": 10000}
+    _valid(changed, "CheckUserBalanceResponse", as_integer({"balance": "not a number"}))
+
+    as_string, _ = _balance_answers(spec, {"type": "string"})
+    assert as_string({"balance": 10000}) == {"balance": "10000"}
+    assert as_string({"balance": "10000"}) == {"balance": "10000"}
+
+    as_number, _ = _balance_answers(spec, {"anyOf": [{"type": "number"}, {"type": "null"}]})
+    assert as_number({"balance": "12.5"}) == {"balance": 12.5}
+    assert as_number({"balance": None}) == {"balance": None}

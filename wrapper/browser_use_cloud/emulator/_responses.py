@@ -2,21 +2,34 @@
 
 Handlers build the fields they know about; `ResponseShapes` adds each property of the
 operation's 200 schema that a handler left out (a field newer than the handler) with a
-value valid for its schema, in nested objects and list items too, and stands in for an
-operation that has no handler yet. So after a regen the emulator starts, and its answers
-carry the new fields and stay valid against the spec.
+value valid for its schema, in nested objects and list items too, gives a field whose type the
+spec changed (say a string that became an integer, a breaking change a regen accepted) the
+new type, and stands in for an operation that has no handler yet. So after a regen the
+emulator starts, and its answers carry the new fields and types and stay valid against the
+spec.
 """
 
 from __future__ import annotations
 
+import functools
+import json
 import random
 from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from . import _schema_values
 from ._spec import JSON, Operation, response_schema
 
 Shape = Callable[[Any], Any]
+
+# The Python types of a JSON value of each scalar schema type (bool is no integer here).
+_SCALAR_TYPES: dict[str, frozenset[type]] = {
+    "string": frozenset({str}),
+    "integer": frozenset({int}),
+    "number": frozenset({int, float}),
+    "boolean": frozenset({bool}),
+}
 
 
 def _identity(value: Any) -> Any:
@@ -72,10 +85,24 @@ class ResponseShapes:
             return self._object(target)
         return None
 
+    def _scalar_type(self, schema: JSON) -> str | None:
+        """The scalar JSON type `schema` declares (through a $ref or `X | null`), if any."""
+        _, target = self._resolve(schema)
+        branches = [b for b in target.get("anyOf", ()) if b.get("type") != "null"]
+        if len(branches) == 1:
+            _, target = self._resolve(branches[0])
+        kind = target.get("type")
+        return kind if isinstance(kind, str) and kind in _SCALAR_TYPES else None
+
     def _object(self, schema: JSON) -> Shape:
         props: dict[str, JSON] = schema["properties"]
         names = tuple(props)
         nested = [(name, inner) for name, prop in props.items() if (inner := self._compile(prop))]
+        typed = [
+            (name, kind, _SCALAR_TYPES[kind])
+            for name, prop in props.items()
+            if (kind := self._scalar_type(prop)) is not None
+        ]
         filled: dict[str, Any] = {}  # the same value each time: answers stay reproducible
 
         def fill(name: str) -> Any:
@@ -87,6 +114,10 @@ class ResponseShapes:
             if not isinstance(value, dict):
                 return value
             changes = {name: fill(name) for name in names if name not in value}
+            for name, kind, types in typed:
+                item = value.get(name)
+                if item is not None and type(item) not in types:
+                    changes[name] = _retyped(item, kind, functools.partial(fill, name))
             for name, inner in nested:
                 item = value.get(name)
                 if item is not None and (done := inner(item)) is not item:
@@ -95,6 +126,28 @@ class ResponseShapes:
             return {**value, **changes} if changes else value
 
         return complete
+
+
+def _retyped(value: Any, kind: str, otherwise: Callable[[], Any]) -> Any:
+    """`value` (a handler's answer for an older spec) as the scalar `kind` the spec declares
+    now: "10000" as 10000 for an integer, 10000 as "10000" for a string; `otherwise()` when it
+    does not convert (a text that is no number)."""
+    if kind == "string":
+        return json.dumps(value) if isinstance(value, bool | dict | list) else str(value)
+    if kind == "boolean":
+        text = str(value).lower()
+        return text == "true" if text in ("true", "false") else otherwise()
+    if isinstance(value, bool | dict | list):
+        return otherwise()
+    try:
+        number = Decimal(str(value).strip())
+    except InvalidOperation:
+        return otherwise()
+    if not number.is_finite():
+        return otherwise()
+    if kind == "number":
+        return float(number)
+    return int(number) if number == number.to_integral_value() else otherwise()
 
 
 def _list_of(item: Shape) -> Shape:
