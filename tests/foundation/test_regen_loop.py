@@ -30,9 +30,11 @@ from synthetic_change import (
     NEW_RESPONSE_FIELD,
     NEW_SCHEMA,
 )
-from tree_copies import copy_tree, git_status, read_spec, run_nox, write_spec
+from tree_copies import copy_tree, git_status, read_spec, run_nox, tree_env, write_spec
 
 PACKAGE = "generated/browser_use_cloud_api"
+
+pytestmark = pytest.mark.regen_loop  # runs nox sessions on copies of the tree (minutes)
 
 
 @dataclass(frozen=True)
@@ -175,16 +177,6 @@ print(json.dumps({{
 """
 
 
-def _tree_env(tree: Path) -> dict[str, str]:
-    """Imports from the regenerated tree; its emulator serves the regenerated spec."""
-    paths = [str(tree / "wrapper"), str(tree / "generated")]
-    return {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join(paths),
-        "BROWSER_USE_EMULATOR_OPENAPI": str(tree / "openapi.json"),
-    }
-
-
 def test_wrapper_and_emulator_follow_with_no_hand_edit(regenerated: Regenerated) -> None:
     probe = WRAPPER_PROBE.format(
         request_field=NEW_REQUEST_FIELD[1],
@@ -195,7 +187,7 @@ def test_wrapper_and_emulator_follow_with_no_hand_edit(regenerated: Regenerated)
         [sys.executable, "-c", probe],
         capture_output=True,
         text=True,
-        env=_tree_env(regenerated.tree),
+        env=tree_env(regenerated.tree),
         timeout=300,
         check=False,
     )
@@ -217,7 +209,7 @@ def test_parity_names_the_new_operation(regenerated: Regenerated) -> None:
         cwd=regenerated.tree,
         capture_output=True,
         text=True,
-        env=_tree_env(regenerated.tree),
+        env=tree_env(regenerated.tree),
         timeout=300,
         check=False,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -86,3 +87,12 @@ def run_nox(
     result = subprocess.run(command, cwd=tree, capture_output=True, text=True, timeout=600)
     result.stdout += result.stderr  # one place to read and show
     return result
+
+
+def tree_env(tree: Path) -> dict[str, str]:
+    """An environment that imports from `tree`; its emulator serves `tree`'s openapi.json."""
+    return {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(tree / "wrapper"), str(tree / "generated")]),
+        "BROWSER_USE_EMULATOR_OPENAPI": str(tree / "openapi.json"),
+    }
