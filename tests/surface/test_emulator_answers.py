@@ -61,8 +61,9 @@ def _balance_answers(spec: dict[str, Any], balance: dict[str, Any]) -> Any:
     """The emulator's shaping of check_balance answers when the spec declares `balance`."""
     changed = copy.deepcopy(spec)
     changed["components"]["schemas"]["CheckUserBalanceResponse"]["properties"]["balance"] = balance
-    check_balance = next(op for op in operations(changed) if op.name == "check_balance")
-    return ResponseShapes(changed).for_operation(check_balance), changed
+    served = operations(operations_of(changed))
+    check_balance = next(op for op in served if op.name == "check_balance")
+    return ResponseShapes().for_operation(check_balance), changed
 
 
 def test_a_changed_field_type_is_answered_with_the_new_type(spec: dict[str, Any]) -> None:

@@ -85,15 +85,6 @@ class ResponseShapes:
             return self._object(target)
         return None
 
-    def _scalar_type(self, schema: JSON) -> str | None:
-        """The scalar JSON type `schema` declares (through a $ref or `X | null`), if any."""
-        _, target = self._resolve(schema)
-        branches = [b for b in target.get("anyOf", ()) if b.get("type") != "null"]
-        if len(branches) == 1:
-            _, target = self._resolve(branches[0])
-        kind = target.get("type")
-        return kind if isinstance(kind, str) and kind in _SCALAR_TYPES else None
-
     def _object(self, schema: JSON) -> Shape:
         props: dict[str, JSON] = schema["properties"]
         names = tuple(props)
@@ -101,7 +92,7 @@ class ResponseShapes:
         typed = [
             (name, kind, _SCALAR_TYPES[kind])
             for name, prop in props.items()
-            if (kind := self._scalar_type(prop)) is not None
+            if (kind := _scalar_type(prop)) is not None
         ]
         filled: dict[str, Any] = {}  # the same value each time: answers stay reproducible
 
@@ -126,6 +117,13 @@ class ResponseShapes:
             return {**value, **changes} if changes else value
 
         return complete
+
+
+def _scalar_type(schema: JSON) -> str | None:
+    """The scalar JSON type `schema` declares (itself or as `X | null`), if any."""
+    branches = [b for b in schema.get("anyOf", ()) if b.get("type") != "null"]
+    kind = (branches[0] if len(branches) == 1 else schema).get("type")
+    return kind if isinstance(kind, str) and kind in _SCALAR_TYPES else None
 
 
 def _retyped(value: Any, kind: str, otherwise: Callable[[], Any]) -> Any:
