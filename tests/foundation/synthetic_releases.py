@@ -34,6 +34,7 @@ class Release:
     non_breaking: int = 1
     probe: str = ""  # Python run in the regenerated tree; prints one JSON object
     expected: dict[str, Any] = field(default_factory=dict)  # what the probe prints
+    cli_help: tuple[tuple[str, ...], str] | None = None  # (command, what its --help must show)
 
     def apply(self, spec: SpecJSON) -> SpecJSON:
         changed = copy.deepcopy(spec)
@@ -170,6 +171,7 @@ page = client.call("list_tasks", status="running", limit=5)
 seen["call"] = sorted(page)
 """),
         expected={"call": ["limit", "page", "tasks", "total_count", "total_pages"]},
+        cli_help=(("tasks", "list"), "--status"),
     ),
     Release(
         "header parameter on run-task",
@@ -182,15 +184,17 @@ seen["call"] = sorted(page)
             }
         ),
         probe=_probe("""
-from browser_use_cloud import InputError
-try:
-    headers = {"Idempotency-Key": "k1"}
-    client.call("run_task", task="hello [[emulator:instant]]", **headers)
-    seen["call"] = "sent"
-except InputError as error:
-    seen["call"] = str(error)
+from browser_use_cloud import RequestEvent
+sent = []
+def record(event):
+    if isinstance(event, RequestEvent) and event.url.endswith("/run-task"):
+        sent.append(event.headers.get("Idempotency-Key"))
+with BrowserUse(api_key="k", base_url=emulator.base_url, hooks=[record]) as hooked:
+    created = hooked.call("run_task", task="hi [[emulator:instant]]", **{"Idempotency-Key": "k1"})
+seen["sent"] = sent
+seen["created"] = sorted(created)
 """),
-        expected={"call": "sent"},
+        expected={"sent": ["k1"], "created": ["id"]},
     ),
     Release(
         "status value",
@@ -203,6 +207,7 @@ seen["statuses"] = [status.value for status in TaskStatus]
         expected={
             "statuses": ["created", "running", "finished", "stopped", "paused", "failed", "queued"]
         },
+        cli_help=(("tasks", "status"), "queued"),
     ),
     Release(
         "nested response field",

@@ -5,8 +5,9 @@ generator), so marked `regen_loop`. For every release it checks what the regen w
 pull request would carry: regen accepts it (a breaking one only with `--allow-breaking`) and
 lists every file it wrote (`--written`, the pull request's paths), `check_generated` passes on
 the result, the tests outside `spec_parity` that read the spec still pass, the parity report
-names exactly the decisions left to a person (and the pull request body carries each), and the
-new surface works against the emulator. What still needs a hand edit today is an expected
+names exactly the decisions left to a person (and the pull request body carries each), the
+new surface works against the emulator, and the CLI's help shows it where the CLI has a place
+for it. What still needs a hand edit today is an expected
 failure naming the issue item that removes it (strict: it fails once the gap is closed).
 """
 
@@ -33,14 +34,14 @@ SPEC_READING_TESTS = (
     "tests/mcp/test_mcp_readme_tools.py",
 )
 
-# Where a release still needs a hand edit today: (release, check) -> what is missing.
-KNOWN_GAPS = {
-    ("header parameter on run-task", "spec-reading tests"): (
-        "issue 19 item 4: the operation registry takes path and query parameters only, so "
-        "test_every_spec_operation_is_registered_with_its_arguments fails on a header parameter"
+# Where a release still needs a hand edit today: (release, check) -> what is missing. (A header
+# parameter was one until the operation table brought it to client.call, issue 19 items 1, 4.)
+KNOWN_GAPS: dict[tuple[str, str], str] = {
+    ("query parameter on list-tasks", "cli"): (
+        "issue 19 item 5: `tasks list` has no option for a new list filter"
     ),
-    ("header parameter on run-task", "probe"): (
-        "issue 19 item 4: client.call refuses the header parameter (unexpected argument)"
+    ("status value", "cli"): (
+        "issue 19 item 5: `tasks status --help` lists the statuses written in the CLI"
     ),
 }
 
@@ -163,3 +164,22 @@ def test_the_new_surface_works_against_the_emulator(
     finished = _python(regenerated.tree, "-c", release.probe)
     assert finished.returncode == 0, finished.stderr[-4000:]
     assert json.loads(finished.stdout) == release.expected
+
+
+CLI_HELP = """
+import sys
+from click.testing import CliRunner
+from browser_use_cloud.cli._app import cli
+print(CliRunner().invoke(cli, [*sys.argv[1:], "--help"], terminal_width=200).output)
+"""
+
+
+def test_the_cli_follows(regenerated: Regenerated, request: pytest.FixtureRequest) -> None:
+    release = regenerated.release
+    if release.cli_help is None:
+        pytest.skip(f"the {release.name} release has no CLI counterpart")
+    _known_gap(request, release, "cli")
+    command, shown = release.cli_help
+    finished = _python(regenerated.tree, "-c", CLI_HELP, *command)
+    assert finished.returncode == 0, finished.stderr[-4000:]
+    assert shown in finished.stdout, finished.stdout
