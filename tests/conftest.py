@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +11,8 @@ import pytest
 from parity_report import pytest_addoption as pytest_addoption  # --parity-report FILE
 from parity_report import pytest_configure as pytest_configure
 
-SHARED_SPEC = Path(__file__).resolve().parents[2] / "shared" / "spec"
+from tests import reference_material
+
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -32,29 +32,7 @@ def operations_of(spec: dict[str, Any]) -> Any:
     return Operations(derive_operation_table.table(spec, derive_operation_table.load_limits()))
 
 
-def shared_spec_path(name: str = "") -> Path:
-    """``../shared/spec`` beside the repository, or the file `name` in it.
-
-    Without it the tests that read it are skipped, except in CI (``CI=true``), where it must
-    be present unless the run declares it absent with ``REFERENCE_SPECS=optional`` (GitHub's
-    runners, which have only the repository).
-    """
-    path = SHARED_SPEC / name if name else SHARED_SPEC
-    if not path.exists():
-        missing = f"the reference material is missing: {path} does not exist"
-        declared_absent = os.environ.get("REFERENCE_SPECS") == "optional"
-        in_ci = os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")
-        if in_ci and not declared_absent:
-            pytest.fail(
-                f"{missing}; CI runs with a copy of shared/ beside the clone "
-                "(set REFERENCE_SPECS=optional where it cannot be)",
-                pytrace=False,
-            )
-        pytest.skip(missing)
-    return path
-
-
 @pytest.fixture(scope="session")
 def shared_spec_dir() -> Path:
     """``../shared/spec`` beside the repository: the published reference specs."""
-    return shared_spec_path()
+    return reference_material.shared_spec_path()

@@ -13,7 +13,7 @@ import pytest
 
 from browser_use_cloud.emulator import Emulator, EmulatorConfig
 from browser_use_cloud.emulator._spec import Operation, operations, response_schema
-from tests.conftest import shared_spec_path
+from tests.reference_material import shared_spec_path
 
 FAST = {"step_interval": 0.02, "steps_per_task": 4}
 VENDOR_DOCS = "cloud-api-v1-docs.txt"
