@@ -52,9 +52,16 @@ def vendor_docs() -> str:
 class Api:
     """Calls operations by name over real HTTP and validates every answer against the spec."""
 
-    def __init__(self, base_url: str, api_key: str | None = "test-key") -> None:
+    def __init__(
+        self,
+        base_url: str,
+        api_key: str | None = "test-key",
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
         headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
-        self.http = httpx.Client(base_url=base_url, headers=headers, timeout=10)
+        self.http = httpx.Client(
+            base_url=base_url, headers=headers, timeout=10, transport=transport
+        )
         self.seen: list[tuple[str, int]] = []
 
     def call(

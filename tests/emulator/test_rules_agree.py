@@ -1,26 +1,35 @@
-"""Rules the client checks before sending and the emulator enforces on arrival agree.
+"""Rules the client checks before sending and the emulator enforces on arrival, judged
+against references that are neither of them.
 
-Each case is judged twice: by the client (InputError before any request, or sent) and by
-the emulator over HTTP (422, or accepted). The two verdicts must be the same, for cron
-expressions, upload content types and file names, and proxy countries on every call that
-takes one. Proxy countries come from openapi.json (the one list both sides read).
+Each case is judged by the client (InputError before any request, or sent) and by the
+emulator over HTTP (422, or accepted), and both verdicts must equal the reference's: for
+cron expressions, croniter (a well-kept cron library) on the standard five-field syntax the
+service documents; for upload content types, the vendor docs (their examples, and "only
+images and documents are supported"); for proxy countries, openapi.json's list; for file
+names, integers and flags, the two sides must agree. The emulator runs in process (no
+socket): what is judged here is the rule, not the transport.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from croniter import CroniterBadDateError, croniter
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from browser_use_cloud import BrowserUse, InputError
 from browser_use_cloud.emulator import Emulator, EmulatorConfig
 
-from .conftest import Api
+from .conftest import Api, vendor_docs
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC_COUNTRIES = json.loads((ROOT / "openapi.json").read_text(encoding="utf-8"))["components"][
@@ -32,6 +41,8 @@ CRON = [
     "0 9 * * MON-FRI",
     "0 0 * * 7",
     "30 2-22/4 * JAN-JUN 0",
+    "5,10-20/5 * * JUL *",
+    "0 0 * * SUN-SAT",
     "@daily",
     "@hourly",
     "² * * * *",
@@ -40,22 +51,53 @@ CRON = [
     "0 0 29 2 *",
     "0 0 31 2 1",
     "61 * * * *",
+    "0 24 * * *",
+    "0 0 0 * *",
+    "0 0 1 13 *",
+    "0 0 * * 8",
+    "*/0 * * * *",
     "* * * *",
+    "* * * * * *",
     "0 0 ? * *",
     "0 0 L * *",
+    "0 0 * * 1#2",
 ]
-CONTENT_TYPES = [
-    "image/png",
-    "image/webp",
-    "image/",
-    "application/pdf",
-    "text/markdown",
-    "text/x-markdown",
-    "text/plain; charset=utf-8",
-    "application/zip",
-    "text/ html",
-    "video/mp4",
-]
+NOT_STANDARD = re.compile(r"^@|[?#]|(?<![A-Z])L")
+"""croniter's extensions to the five-field syntax: macros, `?`, `#` and `L` (refused)."""
+SINCE = dt.datetime(2026, 1, 1)
+
+
+def croniter_accepts(expression: str) -> bool:
+    """The reference: a standard five-field expression that croniter reads and that has a
+    next run (croniter gives up on one that never runs, such as 31 February)."""
+    text = expression.strip()
+    if len(text.split()) != 5 or NOT_STANDARD.search(text) or not croniter.is_valid(text):
+        return False
+    try:
+        croniter(text, SINCE).get_next(dt.datetime)
+    except CroniterBadDateError:
+        return False
+    return True
+
+
+DOCUMENTED_CONTENT_TYPE = re.compile(
+    r"content_type: Content type of the file to upload \(e\.g\. ([^)]*)\)"
+)
+CONTENT_TYPES = {
+    # "Only images and documents are supported" (the vendor docs):
+    "image/png": True,
+    "image/webp": True,
+    "application/pdf": True,
+    "text/markdown": True,
+    "text/x-markdown": True,
+    "text/plain; charset=utf-8": True,  # a parameter leaves the type what it is
+    "application/zip": False,  # an archive
+    "video/mp4": False,  # a video
+    # not a media type at all:
+    "image/": False,
+    "text/ html": False,
+    "": False,
+}
 FILE_NAMES = ["notes.md", "photo.webp", "a b.pdf", "..", "dir/x.pdf", "x\tb.pdf", "é.txt"]
 FILE_NAMES.append("x" * 256)
 COUNTRIES = [*SPEC_COUNTRIES, "zz", "US", ""]
@@ -63,21 +105,16 @@ COUNTRIES = [*SPEC_COUNTRIES, "zz", "US", ""]
 
 @pytest.fixture(scope="module")
 def emulator() -> Iterator[Emulator]:
-    with Emulator(EmulatorConfig(step_interval=0.02, steps_per_task=2)) as emu:
+    config = EmulatorConfig(step_interval=0.02, steps_per_task=2)
+    with Emulator(config, in_process=True) as emu:
         yield emu
 
 
 @pytest.fixture(scope="module")
 def api(emulator: Emulator) -> Iterator[Api]:
-    api = Api(emulator.base_url)
+    api = Api(emulator.base_url, transport=emulator.transport())
     yield api
     api.http.close()
-
-
-@pytest.fixture(scope="module")
-def client(emulator: Emulator) -> Iterator[BrowserUse]:
-    with BrowserUse(api_key="test-key", base_url=emulator.base_url, max_retries=0) as client:
-        yield client
 
 
 def client_accepts(check: Callable[[], Any]) -> bool:
@@ -120,31 +157,107 @@ def sends(call: Callable[[BrowserUse], Any]) -> bool:
     raise AssertionError("the call neither sent a request nor raised InputError")
 
 
-@pytest.mark.parametrize("expression", CRON)
-def test_cron_rule_is_the_same_in_client_and_emulator(api: Api, expression: str) -> None:
+def test_the_reference_itself_refuses_what_standard_cron_cannot_read() -> None:
+    assert croniter_accepts("0 9 * * MON-FRI") and croniter_accepts("0 0 * JUL *")
+    assert not croniter_accepts("0 0 31 2 *")  # croniter finds no next run
+    assert not croniter_accepts("@daily") and croniter.is_valid("@daily")  # an extension
+
+
+CRONITER_LENIENT = ["7-0 * * * *", "0 0 * * 5-2", "*/90 * * * *", "0 0 0-0 * *"]
+"""Read by croniter (reversed ranges wrap, long steps fire once, day 0 is let through) and
+refused by standard cron, whose syntax the service documents: refused by both sides."""
+
+
+@pytest.mark.parametrize("expression", CRONITER_LENIENT)
+def test_what_only_croniter_reads_is_refused_by_both(api: Api, expression: str) -> None:
+    assert croniter.is_valid(expression)
     ours = sends(lambda c: c.scheduled_tasks.create("x", cron_expression=expression))
+    assert (ours, emulator_accepts_cron(api, expression)) == (False, False)
+
+
+def emulator_accepts_cron(api: Api, expression: str) -> bool:
     body = {"task": "x", "schedule_type": "cron", "cron_expression": expression}
-    theirs = emulator_accepts(api.call("create_scheduled_task", json=body, expect=None))
-    assert ours == theirs, f"client sends: {ours}, emulator accepts: {theirs}"
+    return emulator_accepts(api.call("create_scheduled_task", json=body, expect=None))
+
+
+@pytest.mark.parametrize("expression", CRON)
+def test_cron_expressions_are_judged_as_croniter_judges_them(api: Api, expression: str) -> None:
+    expected = croniter_accepts(expression)
+    ours = sends(lambda c: c.scheduled_tasks.create("x", cron_expression=expression))
+    theirs = emulator_accepts_cron(api, expression)
+    assert (ours, theirs) == (expected, expected), f"client, emulator; croniter: {expected}"
+
+
+def _field(low: int, high: int, names: tuple[str, ...] = ()) -> st.SearchStrategy[str]:
+    """Items of one field: values (some just outside the field's range), names, ranges and
+    steps as standard cron writes them (croniter also reads reversed ranges, range ends
+    outside the field and steps longer than it, which standard cron refuses)."""
+    value = st.integers(low, high)
+    single = st.one_of(st.integers(low - 1, high + 1).map(str), st.sampled_from(names or ("*",)))
+    ranged = st.tuples(value, value).map(sorted).map(lambda pair: f"{pair[0]}-{pair[1]}")
+    step = st.integers(1, high - low)
+    item = st.one_of(
+        st.just("*"),
+        single,
+        ranged,
+        st.tuples(st.one_of(st.just("*"), ranged), step).map(lambda pair: f"{pair[0]}/{pair[1]}"),
+    )
+    return st.lists(item, min_size=1, max_size=3).map(",".join)
+
+
+MONTHS = ("JAN", "FEB", "APR", "JUN", "JUL", "DEC")
+DAYS = ("SUN", "MON", "FRI", "SAT")
+FIVE_FIELDS = st.tuples(
+    _field(0, 59), _field(0, 23), _field(1, 31), _field(1, 12, MONTHS), _field(0, 7, DAYS)
+).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(expression=FIVE_FIELDS)
+def test_generated_cron_expressions_are_judged_as_croniter_judges_them(expression: str) -> None:
+    assert sends(lambda c: c.scheduled_tasks.create("x", cron_expression=expression)) == (
+        croniter_accepts(expression)
+    )
 
 
 def test_cron_errors_are_input_errors_that_say_what_is_allowed() -> None:
-    from browser_use_cloud._cron import check_cron
+    def refusal(expression: str) -> str:
+        client = _offline_client()
+        with client, pytest.raises(InputError, match="cron_expression") as info:
+            client.scheduled_tasks.create("x", cron_expression=expression)
+        return str(info.value)
 
-    for expression, hint in [("@daily", "'0 0 * * *'"), ("² * * * *", "0-59")]:
-        with pytest.raises(InputError, match="cron_expression") as info:
-            check_cron(expression)
-        assert hint in str(info.value)
-    with pytest.raises(InputError, match="never"):
-        check_cron("0 0 31 2 *")
+    assert "'0 0 * * *'" in refusal("@daily")
+    assert "0-59" in refusal("² * * * *")
+    assert "never" in refusal("0 0 31 2 *")
 
 
-@pytest.mark.parametrize("content_type", CONTENT_TYPES)
-def test_upload_content_types_agree(api: Api, content_type: str) -> None:
-    ours = sends(lambda c: c.files.upload(b"x", name="f.bin", content_type=content_type))
+def test_the_docs_content_type_examples_are_accepted_by_both(api: Api) -> None:
+    found = DOCUMENTED_CONTENT_TYPE.search(vendor_docs())
+    assert found is not None, "the upload's content_type description moved in the vendor docs"
+    examples = re.findall(r"'([^']+)'", found.group(1))
+    assert examples == ["image/png", "application/pdf", "text/plain"]
+    for content_type in examples:
+        assert sends(functools.partial(upload_with, content_type))
+        assert emulator_accepts_upload(api, content_type)
+
+
+def upload_with(content_type: str, client: BrowserUse) -> object:
+    return client.files.upload(b"x", name="f.bin", content_type=content_type)
+
+
+def emulator_accepts_upload(api: Api, content_type: str) -> bool:
     body = {"file_name": "f.bin", "content_type": content_type}
-    theirs = emulator_accepts(api.call("upload_file_presigned_url", json=body, expect=None))
-    assert ours == theirs, f"client sends: {ours}, emulator accepts: {theirs}"
+    return emulator_accepts(api.call("upload_file_presigned_url", json=body, expect=None))
+
+
+@pytest.mark.parametrize(("content_type", "expected"), CONTENT_TYPES.items())
+def test_upload_content_types_are_judged_as_the_docs_say(
+    api: Api, content_type: str, expected: bool
+) -> None:
+    ours = sends(functools.partial(upload_with, content_type))
+    theirs = emulator_accepts_upload(api, content_type)
+    assert (ours, theirs) == (expected, expected), "client, emulator"
 
 
 @pytest.mark.parametrize("name", FILE_NAMES)
@@ -165,14 +278,14 @@ def test_the_content_type_guessed_from_a_name_is_one_both_sides_accept(api: Api,
     assert emulator_accepts(api.call("upload_file_presigned_url", json=body, expect=None))
 
 
-def test_output_files_carry_the_type_the_client_would_guess(emulator: Emulator) -> None:
+def test_output_files_carry_the_type_the_client_would_guess(emulator: Emulator, api: Api) -> None:
     from browser_use_cloud._files import guess_content_type
 
-    with BrowserUse(api_key="test-key", base_url=emulator.base_url) as client:
+    with emulator.client() as client:
         result = client.tasks.run("Write files [[emulator:files=notes.md,photo.webp]]")
         for name in ("notes.md", "photo.webp"):
             url = client.tasks.output_file(result.id, name)
-            response = httpx.get(url)
+            response = api.http.get(url)
             assert response.status_code == 200
             assert response.headers["content-type"].split(";")[0] == guess_content_type(name)
 

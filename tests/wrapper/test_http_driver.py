@@ -12,7 +12,6 @@ import pytest
 from wrapper_helpers import API, KEY, Recorder, make_client, resolve
 
 import browser_use_cloud as bu
-from browser_use_cloud._async._http import AsyncHTTP
 
 pytestmark = pytest.mark.anyio
 
@@ -279,11 +278,6 @@ async def test_logs_show_requests_but_never_the_key(
     assert "GET https://api.example.test/api/v1/browser-use-version -> 503" in text
     assert "retrying" in text and "-> 200" in text
     assert KEY not in text
-
-
-def test_driver_docstring_documents_the_internal_api() -> None:
-    doc = AsyncHTTP.__module__ and __import__(AsyncHTTP.__module__, fromlist=["x"]).__doc__
-    assert doc is not None and "retry=" in doc and "request_url" in doc
 
 
 @pytest.mark.parametrize(
