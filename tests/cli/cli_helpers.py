@@ -1,16 +1,17 @@
-"""Helpers for the CLI tests: run `python -m browser_use_cloud.cli` as a subprocess."""
+"""Helpers for the CLI tests: run the CLI in this process (click's runner) or as a process."""
 
 from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from tests.cli_runs import CLI as CLI  # the command line, for tests that start it themselves
+from tests.cli_runs import run_cli_here, run_cli_process
+
 ROOT = Path(__file__).resolve().parents[2]
-CLI = [sys.executable, "-m", "browser_use_cloud.cli"]
 KEY = "test-key"
 Cli = Callable[..., "subprocess.CompletedProcess[str]"]
 
@@ -35,16 +36,15 @@ def cli_env(**extra: str) -> dict[str, str]:
 def run_cli(
     *args: str, env: dict[str, str] | None = None, timeout: float = 60, stdin: str | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """Run the CLI to completion, capturing its output (piped, so never a terminal)."""
-    return subprocess.run(
-        [*CLI, *args],
-        env=env or cli_env(),
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        input=stdin,
-        check=False,
-    )
+    """Run the CLI to completion in this process (click's runner), capturing its output."""
+    return run_cli_here(*args, env=env or cli_env(), timeout=timeout, stdin=stdin)
+
+
+def run_cli_in_a_process(
+    *args: str, env: dict[str, str] | None = None, timeout: float = 60, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run `python -m browser_use_cloud.cli` to completion (piped, so never a terminal)."""
+    return run_cli_process(*args, env=env or cli_env(), timeout=timeout, stdin=stdin)
 
 
 def lines(text: str) -> list[str]:

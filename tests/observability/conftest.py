@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from browser_use_cloud.emulator import Emulator, EmulatorConfig
-from tests.reliability.conftest import NoRequests, RecordingServer
+from tests.reliability.reliability_helpers import NoRequests, RecordingServer
 
 
 @pytest.fixture(scope="module")

@@ -29,7 +29,7 @@ from browser_use_cloud import (
 )
 from browser_use_cloud._hooks import Hooks
 from browser_use_cloud.emulator import Emulator
-from tests.reliability.conftest import RecordingServer, Seen
+from tests.reliability.reliability_helpers import RecordingServer, Seen
 
 pytestmark = pytest.mark.anyio
 

@@ -19,7 +19,7 @@ from browser_use_cloud import (
 )
 from browser_use_cloud._response_info import server_request_id
 from browser_use_cloud.emulator import Emulator
-from tests.reliability.conftest import RecordingServer, Seen
+from tests.reliability.reliability_helpers import RecordingServer, Seen
 
 pytestmark = pytest.mark.anyio
 

@@ -16,7 +16,7 @@ from clients import close, make_client, record_sends, resolve
 
 from browser_use_cloud import BadRequestError, BrowserUse, InputError
 from browser_use_cloud.emulator import Emulator
-from tests.reliability.conftest import NoRequests, RecordingServer, Seen
+from tests.reliability.reliability_helpers import NoRequests, RecordingServer, Seen
 from tests.wrapper.test_timeout_contract import ASYNC_METHODS, FAST, ROWS, SYNC_METHODS, Context
 
 pytestmark = pytest.mark.anyio

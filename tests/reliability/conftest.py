@@ -1,95 +1,20 @@
-"""Shared fixtures: a recording loopback server, a transport that must never be used, and
-the CLI as a subprocess. The soak package lives at the repository root."""
+"""Fixtures: a recording loopback server (and one on another loopback address), a transport
+that must never be used. The helpers themselves are in reliability_helpers.py. The soak
+package lives at the repository root."""
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
-import threading
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
+
+from tests.reliability.reliability_helpers import NoRequests, RecordingServer
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # `import soak` (the soak runner is not an installed package)
-
-Reply = tuple[int, dict[str, str], bytes]
-Responder = Callable[["Seen"], Reply]
-
-
-@dataclass(frozen=True)
-class Seen:
-    """One request as it arrived: the raw request target, headers and body."""
-
-    method: str
-    target: str
-    headers: dict[str, str]
-    body: bytes
-
-    @property
-    def path(self) -> str:
-        return self.target.split("?", 1)[0]
-
-
-def _not_found(_: Seen) -> Reply:
-    return 404, {"Content-Type": "application/json"}, b'{"detail":"Not Found"}'
-
-
-@dataclass
-class RecordingServer:
-    """A loopback HTTP server that records every request and answers via `respond`."""
-
-    host: str = "127.0.0.1"
-    respond: Responder = _not_found
-    seen: list[Seen] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        owner = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def _serve(self) -> None:
-                length = int(self.headers.get("Content-Length") or 0)
-                body = self.rfile.read(length) if length else b""
-                request = Seen(self.command, self.path, dict(self.headers.items()), body)
-                owner.seen.append(request)
-                status, headers, data = owner.respond(request)
-                self.send_response(status)
-                for name, value in headers.items():
-                    self.send_header(name, value)
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = _serve
-
-            def log_message(self, format: str, *args: object) -> None:
-                return
-
-        self._server = ThreadingHTTPServer((self.host, 0), Handler)
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, args=(0.05,), daemon=True
-        )
-        self._thread.start()
-
-    @property
-    def origin(self) -> str:
-        return f"http://{self.host}:{self._server.server_address[1]}"
-
-    @property
-    def base_url(self) -> str:
-        return self.origin + "/api/v1"
-
-    def close(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
 
 
 @pytest.fixture
@@ -107,53 +32,9 @@ def other_host() -> Iterator[RecordingServer]:
     server.close()
 
 
-class NoRequests:
-    """httpx transports (sync and async) that record any request instead of sending it."""
-
-    def __init__(self) -> None:
-        self.requests: list[httpx.Request] = []
-
-    def _handle(self, request: httpx.Request) -> httpx.Response:
-        self.requests.append(request)
-        raise AssertionError(f"a request was sent: {request.method} {request.url}")
-
-    @property
-    def sync(self) -> httpx.MockTransport:
-        return httpx.MockTransport(self._handle)
-
-    @property
-    def asynchronous(self) -> httpx.MockTransport:
-        return httpx.MockTransport(self._handle)
-
-
 @pytest.fixture
 def no_requests() -> NoRequests:
     return NoRequests()
-
-
-def cli_env(**extra: str) -> dict[str, str]:
-    """The environment for a CLI subprocess: no BROWSER_USE_* settings, the package importable."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BROWSER_USE_")}
-    paths = [str(ROOT / "wrapper"), str(ROOT / "generated")]
-    if env.get("PYTHONPATH"):
-        paths.append(env["PYTHONPATH"])
-    env["PYTHONPATH"] = os.pathsep.join(paths)
-    env["PYTHONIOENCODING"] = "utf-8"
-    env.update(extra)
-    return env
-
-
-def run_cli(
-    *args: str, env: dict[str, str] | None = None, timeout: float = 60
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "browser_use_cloud.cli", *args],
-        env=env or cli_env(),
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
 
 
 @pytest.fixture

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import NoRequests, RecordingServer, cli_env, run_cli
 
 from browser_use_cloud import AsyncBrowserUse, BrowserUse, InputError
+from tests.reliability.reliability_helpers import NoRequests, RecordingServer, cli_env, run_cli
 
 NOW = dt.datetime(2030, 1, 1, tzinfo=dt.UTC)
 

@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterator
 
 import httpx
 import pytest
-from conftest import RecordingServer, Reply, Seen
 
 from browser_use_cloud import (
     APITimeoutError,
@@ -23,6 +22,7 @@ from browser_use_cloud import (
 )
 from browser_use_cloud._retry import RetryPolicy
 from browser_use_cloud.emulator import Emulator, EmulatorConfig
+from tests.reliability.reliability_helpers import RecordingServer, Reply, Seen
 
 Before = Callable[[Seen, int], Reply | None]
 """Called with each run-task and its number (1, 2, ...): a reply, or None to pass it on."""

@@ -10,10 +10,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import RecordingServer, Reply, Seen, cli_env, run_cli
 from test_secrets_never_leak import exception_text
 
 from browser_use_cloud import APIStatusError, AsyncBrowserUse, BrowserUse
+from tests.reliability.reliability_helpers import RecordingServer, Reply, Seen, cli_env, run_cli
 
 API_KEY = "bu_echo_test_key_0123"
 SECRET = "hunter2-S3CR3T-pa55"

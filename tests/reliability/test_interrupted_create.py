@@ -16,11 +16,11 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from conftest import Reply, Seen, cli_env
 from test_create_no_resend import Front, client_via
 
 from browser_use_cloud import AsyncBrowserUse, BrowserUse, TaskStatus
 from browser_use_cloud.emulator import Emulator, EmulatorConfig
+from tests.reliability.reliability_helpers import Reply, Seen, cli_env
 
 HOLD = 1.0
 """Seconds the front server holds each run-task before passing it on."""

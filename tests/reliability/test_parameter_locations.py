@@ -11,12 +11,12 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from conftest import RecordingServer, Reply, Seen
 from mcp import Client
 
 from browser_use_cloud import AsyncBrowserUse, BrowserUse, InputError, _operations
 from browser_use_cloud.mcp import create_server
 from tests.conftest import load_spec, operations_of
+from tests.reliability.reliability_helpers import RecordingServer, Reply, Seen
 
 HEADER = "Idempotency-Key"
 COOKIE = "region_hint"

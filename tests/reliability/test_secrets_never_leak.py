@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import RecordingServer, Seen, cli_env, run_cli
 
 from browser_use_cloud import (
     APIConnectionError,
@@ -28,6 +27,7 @@ from browser_use_cloud import (
 from browser_use_cloud._polling import PollPolicy
 from browser_use_cloud._retry import RetryPolicy
 from browser_use_cloud.emulator import Emulator, EmulatorConfig
+from tests.reliability.reliability_helpers import RecordingServer, Seen, cli_env, run_cli
 
 API_KEY = "bu_live_K3Y_0f_7he_5oak"
 SECRET_VALUE = "hunter2-S3CR3T-pa55"

@@ -14,11 +14,11 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from conftest import RecordingServer, cli_env, run_cli
 
 from browser_use_cloud import BrowserUse
 from browser_use_cloud.cli._terminal_text import json_terminal_safe, terminal_safe
 from browser_use_cloud.emulator import Emulator, EmulatorConfig
+from tests.reliability.reliability_helpers import RecordingServer, cli_env, run_cli
 
 KEY = "test-key"
 CLIPBOARD = "\x1b]52;c;cHduZWQ=\x07"  # OSC 52: put "pwned" on the clipboard

@@ -15,7 +15,6 @@ from urllib.parse import quote, unquote
 
 import httpx
 import pytest
-from conftest import RecordingServer, Seen
 
 from browser_use_cloud import (
     APIConnectionError,
@@ -25,6 +24,7 @@ from browser_use_cloud import (
     BrowserUse,
     InputError,
 )
+from tests.reliability.reliability_helpers import RecordingServer, Seen
 
 KEY = "bu_transport_key"
 JSON = {"Content-Type": "application/json"}

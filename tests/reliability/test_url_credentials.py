@@ -9,7 +9,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import RecordingServer, Reply, Seen, cli_env, run_cli
 from test_secrets_never_leak import exception_text
 
 from browser_use_cloud import (
@@ -19,6 +18,7 @@ from browser_use_cloud import (
     BrowserUse,
     InputError,
 )
+from tests.reliability.reliability_helpers import RecordingServer, Reply, Seen, cli_env, run_cli
 
 KEY = "bu_url_test_key"
 SIGNATURE = "X-Amz-Signature=5ec12e7519a7u7e0f"
