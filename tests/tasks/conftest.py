@@ -25,8 +25,9 @@ def emulator_config() -> dict[str, Any]:
 
 @pytest.fixture
 def emulator(emulator_config: dict[str, Any]) -> Iterator[Emulator]:
+    """In process (no socket): reach it with `client`, `aclient` or `emulator.client()`."""
     options = {"step_interval": 0.01, "steps_per_task": 4, **emulator_config}
-    with Emulator(EmulatorConfig(**options)) as emu:
+    with Emulator(EmulatorConfig(**options), in_process=True) as emu:
         yield emu
 
 
@@ -37,7 +38,9 @@ def recorder() -> Recorder:
 
 @pytest.fixture
 def client(emulator: Emulator, recorder: Recorder) -> Iterator[BrowserUse]:
-    http = httpx.Client(event_hooks={"request": [recorder.on_request]})
+    http = httpx.Client(
+        transport=emulator.transport(), event_hooks={"request": [recorder.on_request]}
+    )
     with BrowserUse(api_key="test-key", base_url=emulator.base_url, http_client=http) as c:
         c.tasks.wait_policy = FAST_WAIT
         c.tasks.stream_policy = FAST_STREAM
@@ -55,7 +58,7 @@ async def aclient(emulator: Emulator, recorder: Recorder) -> AsyncIterator[Async
     async def hook(request: httpx.Request) -> None:
         recorder.on_request(request)
 
-    http = httpx.AsyncClient(event_hooks={"request": [hook]})
+    http = httpx.AsyncClient(transport=emulator.async_transport(), event_hooks={"request": [hook]})
     async with AsyncBrowserUse(
         api_key="test-key", base_url=emulator.base_url, http_client=http
     ) as c:

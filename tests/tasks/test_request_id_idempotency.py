@@ -44,7 +44,9 @@ def test_a_restarted_program_reattaches_and_gets_the_result(
     client: BrowserUse, emulator: Emulator
 ) -> None:
     first = client.tasks.run("Find the price", request_id="order-43")
-    with BrowserUse(api_key="test-key", base_url=emulator.base_url) as restarted:
+    with BrowserUse(
+        api_key="test-key", base_url=emulator.base_url, transport=emulator.transport()
+    ) as restarted:
         again = restarted.tasks.run("Find the price", request_id="order-43")
     assert again.id == first.id and again.output == first.output
     assert _tasks_with(emulator, "order-43") == [first.id]

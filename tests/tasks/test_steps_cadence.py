@@ -26,7 +26,9 @@ pytestmark = pytest.mark.parametrize(
 
 @pytest.fixture
 def plain_client(emulator: Emulator) -> Iterator[BrowserUse]:
-    with BrowserUse(api_key="test-key", base_url=emulator.base_url) as client:
+    with BrowserUse(
+        api_key="test-key", base_url=emulator.base_url, transport=emulator.transport()
+    ) as client:
         yield client
 
 

@@ -322,7 +322,7 @@ def test_handle_repr_has_no_secrets(client: BrowserUse) -> None:
 
 
 @pytest.mark.parametrize("emulator_config", [{"faults": "drop=0.3,500=0.1", "seed": 3}])
-def test_download_to_stream_survives_faults(client: BrowserUse) -> None:
+def test_download_to_stream_survives_faults(client: BrowserUse, emulator: Emulator) -> None:
     client._http.policy = RetryPolicy(max_retries=6, base_delay=0.005, max_delay=0.02)
     request_id: bool | str = True
     for _ in range(10):  # a dropped run-task is not sent twice: re-attach by its request id
@@ -333,15 +333,16 @@ def test_download_to_stream_survives_faults(client: BrowserUse) -> None:
             request_id = exc.request_id
     sink = io.BytesIO()
     size = client.tasks.download_output_file(task.id, "a.txt", sink)
-    assert sink.getvalue() == reference_download(client.tasks.output_file(task.id, "a.txt"))
+    url = client.tasks.output_file(task.id, "a.txt")
+    assert sink.getvalue() == reference_download(url, emulator.transport())
     assert size == len(sink.getvalue()) > 0
 
 
-def reference_download(url: str) -> bytes:
+def reference_download(url: str, transport: httpx.BaseTransport) -> bytes:
     """The file as plain httpx sees it (retrying the injected faults)."""
     for _ in range(50):
         with contextlib.suppress(httpx.TransportError):
-            response = httpx.get(url)
+            response = httpx.Client(transport=transport).get(url)
             if response.status_code == 200:
                 return response.content
     raise AssertionError("could not fetch the reference copy")
