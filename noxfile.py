@@ -1,7 +1,8 @@
 """Every workflow of the project is a nox session: `nox -l` lists them.
 
 The README's two set-up commands are `nox -s demo` (the main job, on the built-in emulator)
-and `nox -s tests lint typecheck check_generated` (what CI runs).
+and `nox -s tests lint typecheck check_generated` (what every change must pass; CI also runs
+`pipeline`, the slow builds and regen loops that `tests` leaves out).
 """
 
 from __future__ import annotations
@@ -33,10 +34,18 @@ def _install_project(session: nox.Session, extras: str = "all") -> None:
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """The test suite: unit, integration over loopback against the emulator, spec checks."""
+    """The test suite: unit, integration against the emulator, spec checks (not the pipeline)."""
     _install_project(session)
     session.install(*_group("test"))
     session.run("pytest", *session.posargs)
+
+
+@nox.session
+def pipeline(session: nox.Session) -> None:
+    """The pipeline tests: the sdist and wheel into a fresh venv, regen loops on tree copies."""
+    _install_project(session)
+    session.install(*_group("test"))
+    session.run("pytest", "-m", "pipeline", *session.posargs)
 
 
 @nox.session

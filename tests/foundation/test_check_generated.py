@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from tree_copies import copy_tree, run_nox
 
-pytestmark = pytest.mark.regen_loop  # runs nox sessions on copies of the tree (minutes)
+pytestmark = [pytest.mark.pipeline, pytest.mark.regen_loop]  # nox sessions on tree copies
 
 PACKAGE = "generated/browser_use_cloud_api"
 

@@ -9,6 +9,10 @@ import sys
 import venv
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.pipeline  # `nox -s pipeline`; a plain pytest leaves it out
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -22,7 +22,7 @@ from tree_copies import (
     write_spec,
 )
 
-pytestmark = pytest.mark.regen_loop  # runs nox sessions on copies of the tree (minutes)
+pytestmark = [pytest.mark.pipeline, pytest.mark.regen_loop]  # nox sessions on tree copies
 
 
 @pytest.fixture

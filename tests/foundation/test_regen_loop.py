@@ -34,7 +34,7 @@ from tree_copies import copy_tree, git_status, read_spec, run_nox, tree_env, wri
 
 PACKAGE = "generated/browser_use_cloud_api"
 
-pytestmark = pytest.mark.regen_loop  # runs nox sessions on copies of the tree (minutes)
+pytestmark = [pytest.mark.pipeline, pytest.mark.regen_loop]  # nox sessions on tree copies
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ import pytest
 from synthetic_releases import RELEASES, Release
 from tree_copies import copy_tree, git_status, read_spec, run_nox, tree_env, write_spec
 
-pytestmark = pytest.mark.regen_loop
+pytestmark = [pytest.mark.pipeline, pytest.mark.regen_loop]  # nox sessions on tree copies
 
 # Tests outside `spec_parity` that read openapi.json or the operation table: a regen must
 # leave them passing (the regen workflow's pull request runs the whole suite).
