@@ -56,6 +56,22 @@ def test_help_loads_neither_httpx_nor_the_sdk_nor_any_command(args: tuple[str, .
     assert not commands & loaded, commands & loaded
 
 
+@pytest.mark.parametrize(
+    "command", [("tasks", "status"), ("tasks", "list"), ("profiles", "update")]
+)
+def test_help_with_options_from_the_operation_table_loads_neither_httpx_nor_the_sdk(
+    command: tuple[str, ...],
+) -> None:
+    loaded = _modules_loaded_by(*command, "--help")
+    assert "browser_use_cloud_api._operation_table" in loaded  # the options come from it
+    heavy = {"httpx", "browser_use_cloud_api", "anyio", "sniffio"}
+    assert not heavy & loaded, heavy & loaded
+    sdk = {
+        m for m in loaded if m.startswith(("browser_use_cloud._async", "browser_use_cloud._sync"))
+    }
+    assert not sdk, sdk
+
+
 def test_a_commands_help_loads_that_command_only() -> None:
     loaded = _modules_loaded_by("config", "--help")
     assert "browser_use_cloud.cli._config" in loaded

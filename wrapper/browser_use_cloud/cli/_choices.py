@@ -1,23 +1,20 @@
 """Option values listed from the spec's enums (models, proxy countries) but not limited to them.
 
-The help text and shell completion show the values openapi.json lists; a value the spec
-does not list yet is passed on, and the service decides.
+The help text and shell completion show the values the operation table lists; a value the
+table does not list yet is passed on, and the service decides.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 from click.shell_completion import CompletionItem
 
+from ._derived import enum_values
 
-def known_values(enum: str) -> list[str]:
-    """The values the spec lists for public enum `enum` (e.g. "LLMModel")."""
-    from .. import _models
-
-    return [member.value for member in getattr(_models, enum)]
-
+F = TypeVar("F", bound=Callable[..., Any])
 
 if TYPE_CHECKING:
     _Text = click.ParamType[str, Any]  # generic for type checkers in newer click only
@@ -25,12 +22,18 @@ else:
     _Text = click.ParamType
 
 
+def known_values(enum: str | Sequence[str]) -> list[str]:
+    """The values the table lists for enum component `enum` (e.g. "LLMModel"), or `enum`'s
+    own values when it is a list."""
+    return enum_values(enum) if isinstance(enum, str) else list(enum)
+
+
 class SpecChoice(_Text):
     """A string that completes to the values of a spec enum and accepts newer ones too."""
 
     name = "text"
 
-    def __init__(self, enum: str) -> None:
+    def __init__(self, enum: str | Sequence[str]) -> None:
         self.enum = enum
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
@@ -45,6 +48,22 @@ class SpecChoice(_Text):
         return [CompletionItem(v) for v in known_values(self.enum) if v.startswith(incomplete)]
 
 
-def spec_choice_help(text: str, enum: str) -> str:
-    """`text` followed by the values the spec lists (others are passed on as given)."""
-    return f"{text} Known: {', '.join(known_values(enum))} (newer values are passed on)."
+class SpecOption(click.Option):
+    """An option whose help ends with the values the table lists for its enum, read when
+    the help is shown (so a regen's new values appear with no hand edit)."""
+
+    def __init__(self, *args: Any, enum: str, **kwargs: Any) -> None:
+        kwargs["type"] = SpecChoice(enum)
+        super().__init__(*args, **kwargs)
+        self.enum = enum
+        self.summary = self.help or ""
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        values = ", ".join(known_values(self.enum))
+        self.help = f"{self.summary} Known: {values} (newer values are passed on)."
+        return super().get_help_record(ctx)
+
+
+def spec_option(*decls: str, enum: str, **attrs: Any) -> Callable[[F], F]:
+    """`click.option` for a value of spec enum `enum` (completion and help from the table)."""
+    return click.option(*decls, cls=SpecOption, enum=enum, **attrs)

@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from ._choices import SpecChoice, spec_choice_help
+from ._choices import spec_option
 from ._context import CliState, pass_state
+from ._derived import LISTS, derives, extras
 from ._output import json_option, page_json, page_options, print_json, print_record, print_table
 
 if TYPE_CHECKING:
@@ -28,6 +29,18 @@ Examples:
 
 profile_id_argument = click.argument("profile_id")
 
+SETTINGS = {
+    "description": "description",
+    "persist": "persist",
+    "ad_blocker": "ad_blocker",
+    "proxy": "proxy",
+    "proxy_country": "proxy_country_code",
+}
+"""Hand-written option -> the request field it sets (--viewport sets the two sizes)."""
+VIEWPORT = ("browser_viewport_width", "browser_viewport_height")
+PROFILE_FIELDS = ("profile_name", *SETTINGS.values(), *VIEWPORT)
+"""The request fields the hand-written options set; the table adds options for the rest."""
+
 
 def _viewport(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
     if value is None:
@@ -45,11 +58,8 @@ def profile_options(func: F) -> F:
         click.option("--persist/--no-persist", default=None, help="Keep cookies between tasks."),
         click.option("--ad-blocker/--no-ad-blocker", default=None, help="Block ads."),
         click.option("--proxy/--no-proxy", default=None, help="Use a residential proxy."),
-        click.option(
-            "--proxy-country",
-            metavar="CODE",
-            type=SpecChoice("ProxyCountryCode"),
-            help=spec_choice_help("Proxy country.", "ProxyCountryCode"),
+        spec_option(
+            "--proxy-country", metavar="CODE", enum="ProxyCountryCode", help="Proxy country."
         ),
         click.option("--viewport", metavar="WxH", callback=_viewport, help="e.g. 1280x960."),
     ]
@@ -59,15 +69,9 @@ def profile_options(func: F) -> F:
 
 
 def _fields(settings: dict[str, Any]) -> dict[str, Any]:
-    fields = {
-        "description": settings["description"],
-        "persist": settings["persist"],
-        "ad_blocker": settings["ad_blocker"],
-        "proxy": settings["proxy"],
-        "proxy_country_code": settings["proxy_country"],
-    }
+    fields = {field: settings[option] for option, field in SETTINGS.items()}
     if settings["viewport"] is not None:
-        fields["browser_viewport_width"], fields["browser_viewport_height"] = settings["viewport"]
+        fields.update(zip(VIEWPORT, settings["viewport"], strict=True))
     return {name: value for name, value in fields.items() if value is not None}
 
 
@@ -90,14 +94,18 @@ def profiles() -> None:
     """Create, list, change and delete browser profiles."""
 
 
-@profiles.command("list", epilog="Example:\n\n  browser-use-cloud profiles list --json")
+@profiles.command(
+    "list",
+    **derives("list_browser_profiles", "query", LISTS),
+    epilog="Example:\n\n  browser-use-cloud profiles list --json",
+)
 @page_options
 @json_option
 @pass_state
-def list_(state: CliState, page: int, limit: int, as_json: bool) -> None:
+def list_(state: CliState, page: int, limit: int, as_json: bool, derived: dict[str, Any]) -> None:
     """List browser profiles."""
     with state.client() as client:
-        result = client.browser_profiles.list(page=page, limit=limit)
+        result = client.browser_profiles.list(page=page, limit=limit, **extras("query", derived))
     if as_json:
         print_json(page_json(result, "profiles"))
         return
@@ -116,15 +124,22 @@ def list_(state: CliState, page: int, limit: int, as_json: bool) -> None:
     )
 
 
-@profiles.command(epilog=EPILOG)
+@profiles.command(
+    **derives("create_browser_profile", "body", PROFILE_FIELDS),
+    epilog=EPILOG,
+)
 @click.option("--name", required=True, help="Profile name.")
 @profile_options
 @json_option
 @pass_state
-def create(state: CliState, /, name: str, as_json: bool, **settings: Any) -> None:
+def create(
+    state: CliState, /, name: str, as_json: bool, derived: dict[str, Any], **settings: Any
+) -> None:
     """Create a browser profile (settings left out take the service's defaults)."""
     with state.client() as client:
-        profile = client.browser_profiles.create(name, **_fields(settings))
+        profile = client.browser_profiles.create(
+            name, **_fields(settings), **extras("body", derived)
+        )
     if as_json:
         print_json(profile)
     else:
@@ -147,7 +162,8 @@ def get(state: CliState, profile_id: str, as_json: bool) -> None:
 
 
 @profiles.command(
-    epilog="Example:\n\n  browser-use-cloud profiles update PROFILE_ID --name work --no-proxy"
+    **derives("update_browser_profile", "body", PROFILE_FIELDS),
+    epilog="Example:\n\n  browser-use-cloud profiles update PROFILE_ID --name work --no-proxy",
 )
 @profile_id_argument
 @click.option("--name", help="New profile name.")
@@ -155,12 +171,20 @@ def get(state: CliState, profile_id: str, as_json: bool) -> None:
 @json_option
 @pass_state
 def update(
-    state: CliState, /, profile_id: str, name: str | None, as_json: bool, **settings: Any
+    state: CliState,
+    /,
+    profile_id: str,
+    name: str | None,
+    as_json: bool,
+    derived: dict[str, Any],
+    **settings: Any,
 ) -> None:
     """Change the given settings of a profile (others stay as they are)."""
     state.about("browser profile", profile_id)
     with state.client() as client:
-        profile = client.browser_profiles.update(profile_id, profile_name=name, **_fields(settings))
+        profile = client.browser_profiles.update(
+            profile_id, profile_name=name, **_fields(settings), **extras("body", derived)
+        )
     if as_json:
         print_json(profile)
     else:

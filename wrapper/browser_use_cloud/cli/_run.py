@@ -14,8 +14,9 @@ import httpx
 from .._config import is_loopback
 from .._exceptions import StructuredOutputError, TaskError
 from .._polling import PollPolicy
-from ._choices import SpecChoice, spec_choice_help
+from ._choices import spec_option
 from ._context import CliState, pass_state
+from ._derived import derives, extras
 from ._errors import EXIT_CODES_HELP, CliError
 from ._interrupt import stop_on_interrupt
 from ._local import DEFAULT_STEP_INTERVAL, local_config
@@ -44,6 +45,18 @@ line names it. Without an API key and --base-url (or with --local) the task runs
 built-in emulator.
 
 {EXIT_CODES_HELP}"""
+
+
+RUN_FIELDS = (
+    "task",
+    "structured_output_json",  # --schema / --schema-json
+    "included_file_names",  # --file (uploaded first)
+    "allowed_domains",
+    "llm_model",
+    "secrets",  # --secret, --secret-env, --secrets-file, --secrets-stdin
+    "max_agent_steps",
+)
+"""The request fields the hand-written options set; the table adds options for the rest."""
 
 
 def parse_pairs(
@@ -138,7 +151,7 @@ def show_result(
         progress.note(f"output files: {', '.join(task.output_files)}{hint}")
 
 
-@click.command(epilog=EPILOG)
+@click.command(**derives("run_task", "body", RUN_FIELDS), epilog=EPILOG)
 @click.argument("task")
 @click.option(
     "--schema",
@@ -161,11 +174,8 @@ def show_result(
     metavar="DOMAIN",
     help="Only visit this domain, e.g. example.com or *.example.com (repeatable).",
 )
-@click.option(
-    "--model",
-    metavar="MODEL",
-    type=SpecChoice("LLMModel"),
-    help=spec_choice_help("LLM model (service default if unset).", "LLMModel"),
+@spec_option(
+    "--model", metavar="MODEL", enum="LLMModel", help="LLM model (service default if unset)."
 )
 @click.option(
     "--secret",
@@ -219,6 +229,7 @@ def run(
     as_json: bool,
     plain: bool,
     local: bool,
+    derived: dict[str, Any],
 ) -> None:
     """Run TASK (plain words) and show its steps live until it ends."""
     schema = load_schema(schema_file, schema_json)
@@ -228,7 +239,7 @@ def run(
         file=secrets_file,
         stdin=sys.stdin if secrets_stdin else None,
     )
-    options: dict[str, Any] = {}
+    options: dict[str, Any] = extras("body", derived)
     if model is not None:
         options["llm_model"] = model
         options["allow_unknown"] = True  # newer models than this SDK knows: the API decides

@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ._choices import SpecChoice, spec_choice_help
+from ._choices import spec_option
 from ._context import CliState, pass_state
+from ._derived import LISTS, derives, extras
 from ._output import json_option, page_json, page_options, print_json, print_record, print_table
 
 if TYPE_CHECKING:
@@ -25,6 +26,18 @@ Examples:
   browser-use-cloud schedules delete SCHEDULE_ID
 """
 
+SCHEDULE_FIELDS = (
+    "task",
+    "schedule_type",  # the client sets it from --interval-minutes or --cron
+    "interval_minutes",
+    "cron_expression",
+    "start_at",
+    "end_at",
+    "llm_model",
+)
+"""The request fields the hand-written options of create and update set; the table adds
+options for the rest."""
+
 schedule_id_argument = click.argument("schedule_id")
 interval_option = click.option(
     "--interval-minutes", type=click.IntRange(min=1), metavar="N", help="Run every N minutes."
@@ -38,11 +51,8 @@ start_option = click.option(
 end_option = click.option(
     "--end-at", metavar="ISO", help="No runs after this time (default: a year from start)."
 )
-model_option = click.option(
-    "--model",
-    metavar="MODEL",
-    type=SpecChoice("LLMModel"),
-    help=spec_choice_help("LLM model for each run.", "LLMModel"),
+model_option = spec_option(
+    "--model", metavar="MODEL", enum="LLMModel", help="LLM model for each run."
 )
 
 
@@ -73,7 +83,10 @@ def print_schedule(item: ScheduledTask) -> None:
     )
 
 
-@schedules.command(epilog=EPILOG)
+@schedules.command(
+    **derives("create_scheduled_task", "body", SCHEDULE_FIELDS),
+    epilog=EPILOG,
+)
 @click.argument("task")
 @interval_option
 @cron_option
@@ -91,6 +104,7 @@ def create(
     end_at: str | None,
     model: str | None,
     as_json: bool,
+    derived: dict[str, Any],
 ) -> None:
     """Schedule TASK (give --interval-minutes or --cron)."""
     with state.client() as client:
@@ -102,6 +116,7 @@ def create(
             end_at=end_at,
             llm_model=model,
             allow_unknown=model is not None,
+            **extras("body", derived),
         )
         created = client.scheduled_tasks.get(new_id)
     if as_json:
@@ -110,14 +125,18 @@ def create(
         print_schedule(created)
 
 
-@schedules.command("list", epilog="Example:\n\n  browser-use-cloud schedules list --limit 50")
+@schedules.command(
+    "list",
+    **derives("list_scheduled_tasks", "query", LISTS),
+    epilog="Example:\n\n  browser-use-cloud schedules list --limit 50",
+)
 @page_options
 @json_option
 @pass_state
-def list_(state: CliState, page: int, limit: int, as_json: bool) -> None:
+def list_(state: CliState, page: int, limit: int, as_json: bool, derived: dict[str, Any]) -> None:
     """List scheduled tasks, newest first."""
     with state.client() as client:
-        result = client.scheduled_tasks.list(page=page, limit=limit)
+        result = client.scheduled_tasks.list(page=page, limit=limit, **extras("query", derived))
     if as_json:
         print_json(page_json(result, "tasks"))
         return
@@ -153,9 +172,10 @@ def get(state: CliState, schedule_id: str, as_json: bool) -> None:
 
 
 @schedules.command(
+    **derives("update_scheduled_task", "body", (*SCHEDULE_FIELDS, "is_active")),
     epilog="Examples:\n\n\b\n"
     "  browser-use-cloud schedules update SCHEDULE_ID --interval-minutes 30\n"
-    "  browser-use-cloud schedules update SCHEDULE_ID --inactive"
+    "  browser-use-cloud schedules update SCHEDULE_ID --inactive",
 )
 @schedule_id_argument
 @click.option("--task", help="New task text.")
@@ -178,6 +198,7 @@ def update(
     model: str | None,
     active: bool | None,
     as_json: bool,
+    derived: dict[str, Any],
 ) -> None:
     """Change the given fields of a scheduled task (others stay as they are)."""
     state.about("scheduled task", schedule_id)
@@ -192,7 +213,7 @@ def update(
         "allow_unknown": True,  # a model newer than this SDK: the service decides
     }
     with state.client() as client:  # the client switches the type to match the field given
-        item = client.scheduled_tasks.update(schedule_id, **fields)
+        item = client.scheduled_tasks.update(schedule_id, **fields, **extras("body", derived))
     if as_json:
         print_json(item)
     else:

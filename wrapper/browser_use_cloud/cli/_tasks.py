@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from ._context import CliState, pass_state
+from ._derived import LISTS, derives, enum_values, extras
 from ._interrupt import stop_on_interrupt
 from ._output import (
     Table,
@@ -50,6 +51,7 @@ def tasks() -> None:
 
 @tasks.command(
     "list",
+    **derives("list_tasks", "query", LISTS),
     epilog="Examples:\n\n\b\n  browser-use-cloud tasks list --page 2 --limit 50\n"
     "  browser-use-cloud tasks list --format csv > tasks.csv\n"
     "  browser-use-cloud tasks list --watch --interval 5",
@@ -85,6 +87,7 @@ def list_(
     output_format: str | None,
     watch: bool,
     interval: float,
+    derived: dict[str, Any],
 ) -> None:
     """List tasks, newest first."""
     if as_json and output_format not in (None, "json"):
@@ -92,11 +95,14 @@ def list_(
     output_format = "json" if as_json else output_format or "table"
     if watch and output_format != "table":
         raise click.UsageError("--watch redraws the table; leave out --json and --format")
+    sent = extras("query", derived)
     with state.client() as client:
         if watch:
-            watch_table(lambda: _task_table(client.tasks.list(page=page, limit=limit)), interval)
+            watch_table(
+                lambda: _task_table(client.tasks.list(page=page, limit=limit, **sent)), interval
+            )
             return
-        result = client.tasks.list(page=page, limit=limit)
+        result = client.tasks.list(page=page, limit=limit, **sent)
     if output_format == "json":
         print_json(page_json(result, "tasks"))
     elif output_format == "csv":
@@ -157,15 +163,22 @@ def get(state: CliState, task_id: str, as_json: bool) -> None:
         print_task(task)
 
 
-@tasks.command(epilog="Example:\n\n  browser-use-cloud tasks status TASK_ID")
+def _statuses() -> str:
+    return f"A status is one of: {', '.join(enum_values('TaskStatusEnum'))}."
+
+
+@tasks.command(
+    **derives("get_task_status", "query", about=_statuses),
+    epilog="Example:\n\n  browser-use-cloud tasks status TASK_ID",
+)
 @task_id_argument
 @json_option
 @pass_state
-def status(state: CliState, task_id: str, as_json: bool) -> None:
-    """Print a task's status (created, running, paused, finished, stopped or failed)."""
+def status(state: CliState, task_id: str, as_json: bool, derived: dict[str, Any]) -> None:
+    """Print a task's status."""
     state.about("task", task_id)
     with state.client() as client:
-        value = client.tasks.status(task_id)
+        value = client.tasks.status(task_id, **extras("query", derived))
     if as_json:
         print_json(str(value))
     else:
