@@ -94,6 +94,7 @@ TASK = {
     "steps": [],
 }
 
+
 def _profile() -> dict[str, Any]:
     """A profile as the service answers: the create request's defaults, named p1."""
     create = _operations.operations()["create_browser_profile"]

@@ -64,7 +64,7 @@ def test_help_with_options_from_the_operation_table_loads_neither_httpx_nor_the_
 ) -> None:
     loaded = _modules_loaded_by(*command, "--help")
     assert "browser_use_cloud_api._operation_table" in loaded  # the options come from it
-    heavy = {"httpx", "browser_use_cloud_api", "anyio", "sniffio"}
+    heavy = {"httpx", "browser_use_cloud_api.client", "anyio", "sniffio"}
     assert not heavy & loaded, heavy & loaded
     sdk = {
         m for m in loaded if m.startswith(("browser_use_cloud._async", "browser_use_cloud._sync"))

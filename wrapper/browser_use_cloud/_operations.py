@@ -174,40 +174,9 @@ class Operations(Mapping[str, Operation]):
 @functools.cache
 def operations() -> Operations:
     """The operations of the generated table (imported on first use)."""
-    return Operations(load_table())
+    from browser_use_cloud_api._operation_table import OPERATIONS
 
-
-TABLE_MODULE = "browser_use_cloud_api._operation_table"
-
-
-def load_table() -> Mapping[str, JSON]:
-    """The generated table's `OPERATIONS`, without importing the generated package's
-    `__init__` (it imports httpx): the CLI's `--help` reads the table and stays light."""
-    import importlib.util
-    import sys
-
-    module = sys.modules.get(TABLE_MODULE)
-    if module is None and "browser_use_cloud_api" in sys.modules:
-        module = importlib.import_module(TABLE_MODULE)
-    if module is None:
-        package = importlib.util.find_spec("browser_use_cloud_api")
-        if package is None or not package.submodule_search_locations:
-            raise ImportError("the generated package browser_use_cloud_api is not installed")
-        from pathlib import Path
-
-        spec = None
-        for folder in package.submodule_search_locations:
-            path = Path(folder) / "_operation_table.py"
-            if path.is_file():
-                spec = importlib.util.spec_from_file_location(TABLE_MODULE, path)
-                break
-        if spec is None or spec.loader is None:
-            raise ImportError(f"{TABLE_MODULE} is missing: run `nox -s regen`")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        sys.modules[TABLE_MODULE] = module
-    table: Mapping[str, JSON] = module.OPERATIONS
-    return table
+    return Operations(OPERATIONS)
 
 
 def _operation(entry: JSON) -> Operation:
