@@ -191,7 +191,7 @@ class _Bench:
 
 def run(sizes: Sizes = FULL) -> Outcome:
     from browser_use_cloud import webhook_app
-    from browser_use_cloud.emulator._serving import BackgroundServer
+    from browser_use_cloud._frontends._serving import BackgroundServer
 
     relay = _Relay()
     with (

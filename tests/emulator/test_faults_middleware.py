@@ -15,8 +15,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from browser_use_cloud._frontends._serving import BackgroundServer
 from browser_use_cloud.emulator._faults import FAULT_KINDS, FaultMiddleware, FaultSpec
-from browser_use_cloud.emulator._serving import BackgroundServer
 
 # -- parsing ---------------------------------------------------------------------------------
 

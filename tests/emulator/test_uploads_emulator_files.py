@@ -12,7 +12,7 @@ import httpx
 import pytest
 from starlette.applications import Starlette
 
-from browser_use_cloud.emulator._serving import BackgroundServer
+from browser_use_cloud._frontends._serving import BackgroundServer
 from browser_use_cloud.emulator._uploads import (
     FileStore,
     SignatureError,

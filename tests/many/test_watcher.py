@@ -18,9 +18,9 @@ from browser_use_cloud import (
     WaitTimeoutError,
     webhook_app,
 )
+from browser_use_cloud._frontends._serving import BackgroundServer
 from browser_use_cloud._polling import PollPolicy
 from browser_use_cloud.emulator import Emulator, EmulatorConfig
-from browser_use_cloud.emulator._serving import BackgroundServer
 
 FAST = PollPolicy(initial=0.05, factor=2, max_interval=0.1)
 QUICK = "Find a number [[emulator:steps=3]]"

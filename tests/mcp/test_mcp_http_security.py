@@ -23,7 +23,7 @@ from mcp.client.streamable_http import streamable_http_client
 from mcp_helpers import INITIALIZE
 
 from browser_use_cloud import AsyncBrowserUse, InputError
-from browser_use_cloud.emulator._serving import bind, make_server
+from browser_use_cloud._frontends._serving import bind, make_server
 from browser_use_cloud.mcp._http_guard import HttpGuard, check_token, new_token
 from browser_use_cloud.mcp._serve import MCP_PATH, http_app
 

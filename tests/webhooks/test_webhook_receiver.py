@@ -10,6 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
+from browser_use_cloud._frontends._serving import BackgroundServer
 from browser_use_cloud._webhook_receiver import WebhookApp, webhook_app
 from browser_use_cloud._webhooks import (
     SECRET_ENV,
@@ -23,7 +24,6 @@ from browser_use_cloud._webhooks import (
     WebhookVerificationError,
     sign_webhook,
 )
-from browser_use_cloud.emulator._serving import BackgroundServer
 
 SECRET = "whsec_receiver_secret"
 pytestmark = pytest.mark.anyio

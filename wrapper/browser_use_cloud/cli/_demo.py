@@ -17,6 +17,7 @@ from typing import Any
 import click
 
 from .._env import API_KEY_ENV
+from .._frontends._serving import BackgroundServer
 from .._webhooks import (
     SIGNATURE_HEADER,
     TaskStatusUpdateEvent,
@@ -25,7 +26,6 @@ from .._webhooks import (
     sign_webhook,
     verify_webhook,
 )
-from ..emulator._serving import BackgroundServer
 from ._local import (
     DEFAULT_STEP_INTERVAL,
     LOCAL_API_KEY,

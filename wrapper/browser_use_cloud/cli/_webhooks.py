@@ -174,7 +174,7 @@ def listen(host: str, port: int, secret: str | None, as_json: bool) -> None:
 
     The first line printed is the URL to deliver to.
     """
-    from ..emulator._serving import bind, run_foreground, url_of
+    from .._frontends._serving import bind, run_foreground, url_of
 
     key = _require_secret(secret)
 

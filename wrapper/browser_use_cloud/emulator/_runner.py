@@ -8,8 +8,8 @@ import threading
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
 
+from .._frontends._serving import BackgroundServer, bind, run_foreground, url_of
 from ._config import EmulatorConfig
-from ._serving import BackgroundServer, bind, run_foreground, url_of
 from ._spec import API_PREFIX
 
 if TYPE_CHECKING:

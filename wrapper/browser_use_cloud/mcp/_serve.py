@@ -60,7 +60,7 @@ async def serve_http(
     and printed, in the one start-up line that says how to connect (the only place the
     token is ever written).
     """
-    from ..emulator._serving import bind, make_server, url_of
+    from .._frontends._serving import bind, make_server, url_of
 
     given = token is not None
     token = token if token is not None else new_token()

@@ -25,7 +25,7 @@ from mcp.types import (
 )
 
 from .._exceptions import APIError, InputError
-from .._explain import explain_api_error
+from .._frontends._explain import explain_api_error
 from .._operations import JSON, Operation, Operations, operations
 from .._schema_check import check_value
 from .._version import __version__

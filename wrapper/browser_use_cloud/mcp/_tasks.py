@@ -24,7 +24,7 @@ from .._exceptions import (
     TaskStoppedError,
     WaitTimeoutError,
 )
-from .._explain import wait_timeout_state
+from .._frontends._explain import wait_timeout_state
 from .._models import Task, TaskStep
 from .._operations import JSON
 from ._catalog import DEFAULT_WAIT_TIMEOUT

@@ -1,7 +1,8 @@
 """uvicorn on a socket of our own: in a background thread, or in the foreground.
 
-Shared by the emulator, the CLI's local webhook receivers and `serve()`. The socket is
-bound here (port 0 picks a free one) so the URL is known before the server starts.
+Shared by the emulator, the CLI's local webhook receivers, `serve()` and the MCP server's
+streamable HTTP. The socket is bound here (port 0 picks a free one) so the URL is known
+before the server starts.
 """
 
 from __future__ import annotations

@@ -10,8 +10,8 @@ from collections.abc import Mapping
 
 import httpx
 
-from ._env import API_KEY_ENV, BASE_URL_ENV
-from ._exceptions import (
+from .._env import API_KEY_ENV, BASE_URL_ENV
+from .._exceptions import (
     APIConnectionError,
     APIError,
     APIResponseValidationError,
