@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from browser_use_cloud.cli._local import STEP_INTERVAL_ENV, STEPS_ENV, local_config
+from browser_use_cloud.cli._local import (
+    DEFAULT_STEP_INTERVAL,
+    STEP_INTERVAL_ENV,
+    STEPS_ENV,
+    local_config,
+)
 from browser_use_cloud.cli._run import LOOPBACK_STEP_INTERVAL
 from browser_use_cloud.emulator import Emulator, EmulatorConfig, State
-from browser_use_cloud.emulator._config import READABLE_STEP_INTERVAL, STEP_INTERVAL
+from browser_use_cloud.emulator._config import STEP_INTERVAL
 
 
 def test_the_pytest_fixture_keeps_the_emulator_default(browser_use_emulator: Emulator) -> None:
@@ -17,8 +22,8 @@ def test_the_pytest_fixture_keeps_the_emulator_default(browser_use_emulator: Emu
 
 def test_the_cli_paces_its_emulators_for_people(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(STEP_INTERVAL_ENV, raising=False)
-    assert local_config().step_interval == READABLE_STEP_INTERVAL > STEP_INTERVAL
-    assert LOOPBACK_STEP_INTERVAL == READABLE_STEP_INTERVAL  # what `emulator` serves by default
+    assert local_config().step_interval == DEFAULT_STEP_INTERVAL > STEP_INTERVAL
+    assert LOOPBACK_STEP_INTERVAL == DEFAULT_STEP_INTERVAL  # what `emulator` serves by default
 
 
 def test_the_cli_and_programs_give_a_task_the_same_steps_and_output(

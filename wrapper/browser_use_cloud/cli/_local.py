@@ -7,16 +7,19 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Final
 
-from ..emulator._config import READABLE_STEP_INTERVAL, STEPS_PER_TASK
+from ..emulator import EmulatorConfig
 from ._errors import CliError
 
 if TYPE_CHECKING:
-    from ..emulator import Emulator, EmulatorConfig
+    from ..emulator import Emulator
 
 STEP_INTERVAL_ENV: Final = "BROWSER_USE_EMULATOR_STEP_INTERVAL"
 STEPS_ENV: Final = "BROWSER_USE_EMULATOR_STEPS"
-DEFAULT_STEP_INTERVAL: Final = READABLE_STEP_INTERVAL
-DEFAULT_STEPS: Final = STEPS_PER_TASK
+DEFAULT_STEP_INTERVAL: Final = 0.4
+"""The pace of the CLI's emulators (`run --local`, `demo`, `emulator`): slow enough for a
+person to read each step as it appears (programs and tests keep the emulator's own)."""
+DEFAULT_STEPS: Final = EmulatorConfig.steps_per_task
+"""The emulator's own default, so a task gives the same steps here as in a program."""
 LOCAL_API_KEY: Final = "local-emulator"
 """Key sent to the in-process emulator (it accepts any key)."""
 
@@ -37,8 +40,6 @@ def local_config(**overrides: Any) -> EmulatorConfig:
     Only the pace differs from `EmulatorConfig`'s defaults; the steps are the same, so a
     task gives the same output here as in a program or a test.
     """
-    from ..emulator import EmulatorConfig
-
     settings: dict[str, Any] = {
         "step_interval": _env_number(STEP_INTERVAL_ENV, DEFAULT_STEP_INTERVAL, float),
         "steps_per_task": _env_number(STEPS_ENV, DEFAULT_STEPS, int),

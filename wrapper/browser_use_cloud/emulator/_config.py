@@ -15,9 +15,6 @@ CLI's emulators): the same task gives the same steps and output in each."""
 STEP_INTERVAL = 0.05
 """Default seconds between steps, for programs and tests: each step arrives on its own,
 and a five-step task still ends in about 0.3 s."""
-READABLE_STEP_INTERVAL = 0.4
-"""The pace of the CLI's emulators (`run --local`, `demo`, `emulator`): slow enough for a
-person to read each step as it appears."""
 
 
 @dataclass(frozen=True, kw_only=True)
