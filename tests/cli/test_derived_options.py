@@ -18,8 +18,9 @@ from click.testing import CliRunner, Result
 
 from browser_use_cloud import _operations
 from browser_use_cloud.cli._app import cli
+from browser_use_cloud.emulator import Emulator
 from tests.conftest import load_spec
-from tests.reliability.conftest import RecordingServer, Reply, Seen
+from tests.reliability.reliability_helpers import RecordingServer, Reply, Seen
 
 NEW_STATUS = "queued"
 PROFILE_FIELD = "dark_mode"  # boolean, on UpdateBrowserProfileRequest
@@ -195,3 +196,25 @@ def test_secrets_are_never_a_derived_option() -> None:
     """A secret on the command line is visible in the process list: `run` has its own."""
     for command in (("run",), ("schedules", "create"), ("schedules", "update")):
         assert "--secrets " not in invoke(None, *command, "--help").output
+
+
+def test_todays_derived_options_reach_the_emulator(emulator: Emulator) -> None:
+    """Options derived from the packaged table: run's --metadata and --enable-public-share
+    (no hand-written option), and schedules update's --no-highlight-elements."""
+    base = ["--api-key", "k", "--base-url", emulator.base_url]
+    args = ["run", "hi [[emulator:instant]]", "--metadata", '{"team": "growth"}']
+    done = CliRunner().invoke(cli, [*base, *args, "--enable-public-share", "--json"])
+    assert done.exit_code == 0, done.output
+    (task,) = emulator.state.tasks.values()
+    assert task.request["metadata"] == {"team": "growth"}
+    assert task.request["enable_public_share"] is True
+    made = CliRunner().invoke(
+        cli, [*base, "schedules", "create", "daily", "--interval-minutes", "60", "--json"]
+    )
+    assert made.exit_code == 0, made.output
+    schedule_id = json.loads(made.output)["id"]
+    changed = CliRunner().invoke(
+        cli, [*base, "schedules", "update", schedule_id, "--no-highlight-elements"]
+    )
+    assert changed.exit_code == 0, changed.output
+    assert emulator.state.schedules[schedule_id].request["highlight_elements"] is False
