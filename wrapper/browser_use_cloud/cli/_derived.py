@@ -158,7 +158,12 @@ def derived_option(arg: Argument) -> click.Option:
 
 
 def check_derived(operation: Operation, arg: Argument, value: Any) -> Any:
-    """`value` as sent, checked by the table's argument check (newer enum values pass)."""
+    """`value` as sent, checked by the table's argument check (newer enum values pass).
+
+    The one place the CLI's derived options are checked: when the argument check of every
+    entry point lands (issue 19 item 3), this calls it with the enum left open
+    (`allow_unknown=True`) and turns its InputError into this BadParameter.
+    """
     from .._schema_check import check_value
 
     problem = check_value(value, _open_enums(arg.schema))
