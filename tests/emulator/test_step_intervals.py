@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser_use_cloud.cli._local import (
+from browser_use_cloud._frontends._local_emulator import (
     DEFAULT_STEP_INTERVAL,
     STEP_INTERVAL_ENV,
     STEPS_ENV,

@@ -101,3 +101,14 @@ def wait_timeout_state(exc: WaitTimeoutError, *, resume: str) -> str:
     if exc.last_status == "paused":
         return f"it is paused ({resume} continues it)"
     return "it has not ended"
+
+
+def no_api_key(*, local_hint: bool) -> str:
+    """No API key: say how to give one (and about the emulator where it applies)."""
+    emulator = (
+        "or use --local to run on the built-in emulator"
+        if local_hint
+        else "or, for a local emulator, start `browser-use-cloud emulator` and pass "
+        "--base-url URL --api-key any"
+    )
+    return f"no API key. Set one with `export {API_KEY_ENV}=bu_...` or pass --api-key, {emulator}."

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import click
 
+from .._frontends._options import api_key_option, base_url_option
 from .._version import __version__
-from ._context import CliState, add_profile_option, api_key_option, base_url_option, profile_option
+from ._context import CliState, add_profile_option, profile_option
 from ._errors import EXIT_CODES_HELP
 from ._lazy import LazyCommand, LazyGroup
 from ._settings import PROFILE_ENV, SETTINGS_HELP

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .._env import API_KEY_ENV, BASE_URL_ENV
 from .._logging import hide_userinfo
 from ._errors import CliError, Subject, missing_key_error
 from ._settings import PROFILE_ENV, ConfigFile, Resolved, check_profile_name, resolve
@@ -16,20 +15,6 @@ from ._settings import PROFILE_ENV, ConfigFile, Resolved, check_profile_name, re
 if TYPE_CHECKING:
     from .. import BrowserUse
     from ..emulator import EmulatorConfig
-
-
-api_key_option = click.option(
-    "--api-key",
-    envvar=API_KEY_ENV,
-    metavar="KEY",
-    help=f"API key (default: ${API_KEY_ENV}).",
-)
-base_url_option = click.option(
-    "--base-url",
-    envvar=BASE_URL_ENV,
-    metavar="URL",
-    help=f"API base URL (default: ${BASE_URL_ENV}, else the Browser Use Cloud service).",
-)
 
 
 def _take_profile(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
@@ -159,21 +144,16 @@ class CliState:
         self, *, local: bool, config: EmulatorConfig | None = None
     ) -> Iterator[tuple[str, str | None]]:
         """(API key, base URL) of the service, or of an in-process emulator when `local`."""
-        from ._local import LOCAL_API_KEY, local_config, local_emulator
+        from .._frontends._local_emulator import local_config, local_endpoint
 
         if not local:
             if not self.api_key:
                 raise missing_key_error(local_hint=True)
             yield self.api_key, self.base_url
             return
-        with local_emulator(config or local_config()) as emulator:
-            reason = "--local" if self.api_key or self.base_url else "no API key set"
-            click.echo(
-                f"Using the built-in emulator at {emulator.base_url} ({reason}; "
-                "nothing leaves this machine).",
-                err=True,
-            )
-            yield LOCAL_API_KEY, emulator.base_url
+        reason = "--local" if self.api_key or self.base_url else "no API key set"
+        with local_endpoint(config or local_config(), reason=reason) as endpoint:
+            yield endpoint
 
     @contextmanager
     def session(

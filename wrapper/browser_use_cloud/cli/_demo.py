@@ -17,6 +17,14 @@ from typing import Any
 import click
 
 from .._env import API_KEY_ENV
+from .._frontends._local_emulator import (
+    DEFAULT_STEP_INTERVAL,
+    LOCAL_API_KEY,
+    STEP_INTERVAL_ENV,
+    local_config,
+    local_emulator,
+    local_poll,
+)
 from .._frontends._serving import BackgroundServer
 from .._webhooks import (
     SIGNATURE_HEADER,
@@ -26,15 +34,8 @@ from .._webhooks import (
     sign_webhook,
     verify_webhook,
 )
-from ._local import (
-    DEFAULT_STEP_INTERVAL,
-    LOCAL_API_KEY,
-    STEP_INTERVAL_ENV,
-    local_config,
-    local_emulator,
-)
 from ._output import console, is_terminal, print_pretty_json, progress_for
-from ._run import follow, local_poll, show_result
+from ._run import follow, show_result
 from ._webhooks import WEBHOOK_PATH, EventLog, describe_event, receiver_app, rejections
 
 PRODUCT_SCHEMA: dict[str, Any] = {

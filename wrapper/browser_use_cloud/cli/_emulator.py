@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import click
 
+from .._frontends._local_emulator import (
+    DEFAULT_STEP_INTERVAL,
+    DEFAULT_STEPS,
+    STEP_INTERVAL_ENV,
+    STEPS_ENV,
+    local_config,
+)
 from .._webhooks import SECRET_ENV
-from ._local import DEFAULT_STEP_INTERVAL, DEFAULT_STEPS, STEP_INTERVAL_ENV, STEPS_ENV, local_config
 
 EPILOG = f"""\
 Examples:

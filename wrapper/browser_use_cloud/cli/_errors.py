@@ -11,7 +11,6 @@ from typing import Final, NoReturn
 
 import click
 
-from .._env import API_KEY_ENV
 from .._exceptions import (
     APIError,
     InputError,
@@ -93,15 +92,9 @@ class Subject:
 
 def missing_key_error(*, local_hint: bool) -> CliError:
     """No API key: say how to give one (and about the emulator where it applies)."""
-    emulator = (
-        "or use --local to run on the built-in emulator"
-        if local_hint
-        else "or, for a local emulator, start `browser-use-cloud emulator` and pass "
-        "--base-url URL --api-key any"
-    )
-    return CliError(
-        f"no API key. Set one with `export {API_KEY_ENV}=bu_...` or pass --api-key, {emulator}."
-    )
+    from .._frontends._explain import no_api_key
+
+    return CliError(no_api_key(local_hint=local_hint))
 
 
 def describe(exc: BaseException, subject: Subject) -> tuple[str, int]:

@@ -13,13 +13,13 @@ import httpx
 
 from .._config import is_loopback
 from .._exceptions import StructuredOutputError, TaskError
+from .._frontends._local_emulator import DEFAULT_STEP_INTERVAL, local_config, local_poll
 from .._polling import PollPolicy
 from ._choices import spec_option
 from ._context import CliState, pass_state
 from ._derived import derives, extras
 from ._errors import EXIT_CODES_HELP, CliError
 from ._interrupt import stop_on_interrupt
-from ._local import DEFAULT_STEP_INTERVAL, local_config
 from ._output import Progress, clock, echo, print_json, print_pretty_json, progress_for
 from ._secrets import collect_secrets
 
@@ -122,12 +122,6 @@ def follow(
 
 LOOPBACK_STEP_INTERVAL = DEFAULT_STEP_INTERVAL
 """Assumed step interval of an emulator on a loopback URL: what `emulator` serves by default."""
-
-
-def local_poll(step_interval: float) -> PollPolicy:
-    """Poll a local emulator about twice per step, instead of every few seconds."""
-    initial = max(step_interval / 2, 0.01)
-    return PollPolicy(initial=initial, factor=1.5, max_interval=max(initial, 1.0))
 
 
 def show_result(

@@ -19,6 +19,24 @@ working directory); over HTTP there are none, and every request needs the bearer
 
 from __future__ import annotations
 
-from ._server import create_server
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._server import create_server
 
 __all__ = ["create_server"]
+
+
+def __getattr__(name: str) -> Any:
+    """`create_server` is imported on first use: the `mcp` command's module, imported by
+    the CLI, must load without the `mcp` package, so that it can say how to install it."""
+    if name != "create_server":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from ._server import create_server
+
+    globals()[name] = create_server
+    return create_server
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -1,4 +1,5 @@
-"""The built-in emulator, started in-process for `run --local` and the demo."""
+"""The built-in emulator of the front-ends (`run --local`, the demo, `mcp --local`): its
+pace, the emulator started on a free loopback port, and how to poll it."""
 
 from __future__ import annotations
 
@@ -7,8 +8,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Final
 
+import click
+
+from .._exceptions import InputError
+from .._polling import PollPolicy
 from ..emulator import EmulatorConfig
-from ._errors import CliError
 
 if TYPE_CHECKING:
     from ..emulator import Emulator
@@ -31,7 +35,7 @@ def _env_number(name: str, default: float, cast: type[float] | type[int]) -> Any
     try:
         return cast(raw)
     except ValueError:
-        raise CliError(f"{name}={raw!r} is not a valid {cast.__name__}") from None
+        raise InputError(f"{name}={raw!r} is not a valid {cast.__name__}") from None
 
 
 def local_config(**overrides: Any) -> EmulatorConfig:
@@ -48,7 +52,7 @@ def local_config(**overrides: Any) -> EmulatorConfig:
     try:
         return EmulatorConfig(**settings)
     except ValueError as exc:
-        raise CliError(f"emulator settings: {exc}") from None
+        raise InputError(f"emulator settings: {exc}") from None
 
 
 @contextmanager
@@ -59,9 +63,27 @@ def local_emulator(config: EmulatorConfig) -> Iterator[Emulator]:
 
         emulator = Emulator(config)
     except ImportError as exc:
-        raise CliError(
+        raise InputError(
             f"the built-in emulator needs extra packages ({exc.name} is missing): "
             "pip install 'browser-use-cloud[cli]'"
         ) from None
     with emulator:
         yield emulator
+
+
+@contextmanager
+def local_endpoint(config: EmulatorConfig, *, reason: str) -> Iterator[tuple[str, str]]:
+    """(API key, base URL) of a built-in emulator, announced on stderr with `reason`."""
+    with local_emulator(config) as emulator:
+        click.echo(
+            f"Using the built-in emulator at {emulator.base_url} ({reason}; "
+            "nothing leaves this machine).",
+            err=True,
+        )
+        yield LOCAL_API_KEY, emulator.base_url
+
+
+def local_poll(step_interval: float) -> PollPolicy:
+    """Poll a local emulator about twice per step, instead of every few seconds."""
+    initial = max(step_interval / 2, 0.01)
+    return PollPolicy(initial=initial, factor=1.5, max_interval=max(initial, 1.0))
