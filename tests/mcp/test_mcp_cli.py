@@ -181,3 +181,20 @@ def test_started_from_home_without_allow_dir_it_warns(tmp_path: Path, allow: boo
     assert "Traceback" not in done.stderr
     warned = f"may reach everything under {tmp_path.resolve()}" in done.stderr
     assert warned is not allow, done.stderr
+
+
+def test_without_the_mcp_package_the_cli_says_how_to_install_it() -> None:
+    """The CLI loads the MCP package's command; that must not need the `mcp` SDK itself."""
+    blocked = "import sys; sys.modules['mcp'] = None; from browser_use_cloud.cli import main; "
+    done = subprocess.run(
+        [sys.executable, "-c", blocked + "main(['mcp', '--local'])"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        env=server_env(),
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2, done.stderr
+    assert "pip install 'browser-use-cloud[mcp]'" in done.stderr
+    assert "Traceback" not in done.stderr
