@@ -17,13 +17,17 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
 import browser_use_cloud
 from browser_use_cloud._async._resource import AsyncAPIResource
 from browser_use_cloud._sync._resource import APIResource
 
 PACKAGE = Path(browser_use_cloud.__file__).parent
-HOOKS = {"pytest_configure"}
-"""Called by name by another program."""
+HOOKS = frozenset(
+    name for name in dir(pytest.PytestPluginManager().hook) if name.startswith("pytest_")
+)
+"""Called by name by another program: every hook pytest calls in a plugin (the emulator's)."""
 
 
 def _modules() -> Iterator[tuple[str, ast.Module]]:
