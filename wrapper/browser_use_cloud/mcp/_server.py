@@ -146,7 +146,7 @@ class _Tools:
 
 
 async def _run_task(client: AsyncBrowserUse, op: Operation, args: Mapping[str, Any]) -> JSON:
-    """run-task through `tasks.create`: tagged with a request id, never created twice."""
+    """run-task through `tasks.create`: tagged with a request id, re-sent only if no task can be."""
     op.build_request(args)  # the spec's checks, before the library's own
     options = {k: v for k, v in args.items() if v is not None}
     handle = await client.tasks.create(options.pop("task"), **options)
