@@ -14,9 +14,27 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from collections.abc import Mapping
+from pathlib import Path
 
 CLI = [sys.executable, "-m", "browser_use_cloud.cli"]
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def cli_env(**extra: str) -> dict[str, str]:
+    """The parent's environment for a CLI run: no BROWSER_USE_* settings and no user config
+    file (profiles), the package importable from this checkout, UTF-8 output; then `extra`."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BROWSER_USE_")}
+    paths = [str(ROOT / "wrapper"), str(ROOT / "generated")]
+    if env.get("PYTHONPATH"):
+        paths.append(env["PYTHONPATH"])
+    env["PYTHONPATH"] = os.pathsep.join(paths)
+    env["PYTHONIOENCODING"] = "utf-8"
+    env["BROWSER_USE_CONFIG"] = str(Path(tempfile.gettempdir()) / "bu-cli-tests-none.toml")
+    env.pop("COLUMNS", None)
+    env.update(extra)
+    return env
 
 
 def run_cli_process(

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from tests.cli_runs import CLI as CLI  # the command line, for tests that start it themselves
+from tests.cli_runs import cli_env as base_cli_env
 from tests.cli_runs import run_cli_here, run_cli_process
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -17,20 +16,10 @@ Cli = Callable[..., "subprocess.CompletedProcess[str]"]
 
 
 def cli_env(**extra: str) -> dict[str, str]:
-    """The parent's environment without BROWSER_USE_* settings, able to import the package."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BROWSER_USE_")}
-    paths = [str(ROOT / "wrapper"), str(ROOT / "generated")]
-    if env.get("PYTHONPATH"):
-        paths.append(env["PYTHONPATH"])
-    env["PYTHONPATH"] = os.pathsep.join(paths)
-    env["BROWSER_USE_EMULATOR_STEP_INTERVAL"] = "0.02"
-    env["BROWSER_USE_EMULATOR_STEPS"] = "3"
-    env["PYTHONIOENCODING"] = "utf-8"
-    # the user's own config file (profiles) must not change what a test sees
-    env["BROWSER_USE_CONFIG"] = str(Path(tempfile.gettempdir()) / "bu-cli-tests-none.toml")
-    env.pop("COLUMNS", None)
-    env.update(extra)
-    return env
+    """The CLI's test environment (tests.cli_runs.cli_env) with a fast emulator: 3 steps."""
+    return base_cli_env(
+        BROWSER_USE_EMULATOR_STEP_INTERVAL="0.02", BROWSER_USE_EMULATOR_STEPS="3", **extra
+    )
 
 
 def run_cli(

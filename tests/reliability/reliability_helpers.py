@@ -3,7 +3,6 @@ that must never be used, and the CLI run in this process with a clean environmen
 
 from __future__ import annotations
 
-import os
 import subprocess
 import threading
 from collections.abc import Callable
@@ -13,6 +12,7 @@ from pathlib import Path
 
 import httpx
 
+from tests.cli_runs import cli_env as cli_env  # the CLI tests' environment
 from tests.cli_runs import run_cli_here
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -107,18 +107,6 @@ class NoRequests:
     @property
     def asynchronous(self) -> httpx.MockTransport:
         return httpx.MockTransport(self._handle)
-
-
-def cli_env(**extra: str) -> dict[str, str]:
-    """The environment for a CLI subprocess: no BROWSER_USE_* settings, the package importable."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BROWSER_USE_")}
-    paths = [str(ROOT / "wrapper"), str(ROOT / "generated")]
-    if env.get("PYTHONPATH"):
-        paths.append(env["PYTHONPATH"])
-    env["PYTHONPATH"] = os.pathsep.join(paths)
-    env["PYTHONIOENCODING"] = "utf-8"
-    env.update(extra)
-    return env
 
 
 def run_cli(
