@@ -21,6 +21,7 @@ from . import (
     import_time,
     in_process_emulator,
     iterate,
+    map_pace,
     upload,
     webhooks,
 )
@@ -37,6 +38,7 @@ BENCHMARKS: dict[int, ModuleType] = {
     7: concurrency,
     8: batch,
     9: in_process_emulator,
+    10: map_pace,
 }
 
 

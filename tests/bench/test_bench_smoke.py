@@ -18,6 +18,7 @@ from bench import (
     import_time,
     in_process_emulator,
     iterate,
+    map_pace,
     upload,
     webhooks,
 )
@@ -123,6 +124,16 @@ def test_many_tasks_keep_the_budget_and_the_slot_limit() -> None:
     assert facts["official_7b"]["finished"] == expected  # the baseline ran too
     assert facts["finished_7c"] == expected and facts["errors_7c"] == {}
     assert facts["peak_running_7c"] <= concurrency.SMOKE.slots
+
+
+def test_map_pace_runs_every_input_within_the_slots() -> None:
+    """10a-10c small: every map finishes all its inputs, never above the account's slots."""
+    outcome = map_pace.run(map_pace.SMOKE)
+    facts = outcome.facts
+    assert all(finished == map_pace.INPUTS for finished in facts["finished"])
+    assert facts["peak_running_10a"] <= 3 and facts["peak_running_10b"] <= 2
+    assert all(refused >= 1 for refused in facts["refused_10a"])  # the slot was taken
+    assert finite(facts["ratio_10c"])
 
 
 def test_batch_killed_and_resumed_creates_each_task_once() -> None:

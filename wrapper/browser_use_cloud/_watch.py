@@ -123,6 +123,7 @@ class WatchPlan:
         self.gap = 0.0  # seconds between rounds while many tasks wait
         self.eager_gap = EAGER_GAP  # seconds between eager rounds
         self.eager_at = -math.inf  # when an eager round may come next
+        self.total: int | None = None  # the task count the last page read said
         self.last_round = -math.inf
         self.webhook_at = -math.inf
 
@@ -295,6 +296,9 @@ class WatchRound:
         if len(known) < PAGE_WORTH:
             return None
         if self._total is None:
+            last = self.plan.total
+            if last is not None and all(last - (e.rank or 0) < self.limit for e in known):
+                return 1, self.limit  # they were on page 1: read it (it says the count too)
             return 1, 1  # how many tasks there are now, to place the known ones
         counts: dict[int, int] = {}
         for entry in known:
@@ -320,7 +324,7 @@ class WatchRound:
     def feed_page(self, number: int, limit: int, page: Page[TaskSummary]) -> None:
         """Take in page `number` of `limit` items: every watched task on it is updated."""
         self.pages += 1
-        total = self._total = page.total_count
+        total = self._total = self.plan.total = page.total_count
         if limit != self.limit:
             return  # the count probe
         self._read.add(number)
