@@ -68,6 +68,8 @@ class AsyncBrowserUse:
     `default_headers` are sent with every API request (never to presigned storage URLs;
     not Authorization). `hooks` are functions called with an event for every request,
     response, retry, budget wait and task status change (see `HookEvent`).
+    `wait_for_slot=True` makes `tasks.create()` and `tasks.run()` wait for a free slot when
+    the account runs as many tasks as it may, instead of raising ConcurrencyLimitError.
     """
 
     def __init__(
@@ -83,7 +85,10 @@ class AsyncBrowserUse:
         allow_insecure_http: bool = False,
         default_headers: Mapping[str, str] | None = None,
         hooks: Iterable[Hook] | None = None,
+        wait_for_slot: bool = False,
     ) -> None:
+        if not isinstance(wait_for_slot, bool):
+            raise InputError(f"wait_for_slot must be True or False, got {wait_for_slot!r}")
         if http_client is not None and transport is not None:
             raise InputError("pass either http_client or transport, not both")
         self._http = AsyncHTTP(
@@ -99,6 +104,7 @@ class AsyncBrowserUse:
             default_headers=check_headers(default_headers, "default_headers"),
             hooks=check_hooks(hooks),
         )
+        self._http.wait_for_slot = wait_for_slot
 
     @cached_property
     def tasks(self) -> AsyncTasks:

@@ -158,6 +158,8 @@ class AsyncHTTP:
         self._gate = AsyncGate()
         self._pacer = AsyncPacer(budget)
         self._loop = AsyncLoopBinding()
+        self.wait_for_slot = False
+        """The client's default for `create()` / `run()`'s `wait_for_slot`."""
         self.open_runs: set[AsyncPool[Any]] = set()
         """Runs of `tasks.map()` still open on this pool (copies share the set): `close()`
         closes them first, which stops their tasks."""

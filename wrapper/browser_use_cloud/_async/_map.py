@@ -10,7 +10,6 @@ import contextlib
 import datetime as dt
 import functools
 import time
-from collections import deque
 from collections.abc import AsyncGenerator
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -19,17 +18,16 @@ from .._exceptions import (
     APIError,
     BrowserUseError,
     ClientClosedError,
-    ConcurrencyLimitError,
     StructuredOutputError,
     TaskFailedError,
     TaskStoppedError,
     WaitTimeoutError,
 )
-from .._gate import MAX_IN_FLIGHT
-from .._map_plan import Admission, MapItem, MapResult, RequestIdIndex
+from .._map_plan import MapItem, MapResult, RequestIdIndex
 from .._models import Task, TaskStatus, TaskSummary
 from .._pool import AsyncPool, PoolClosed
 from .._signals import AsyncGuard, AsyncSignal
+from ._slots import LeftTheLine
 
 if TYPE_CHECKING:
     from .._structured_output import OutputSpec
@@ -72,11 +70,9 @@ class AsyncTaskMap:
         self._on_timeout = on_timeout
         self._timeout = timeout
         self._since = since
-        rate = tasks._http.budget.rate
-        in_flight = MAX_IN_FLIGHT if rate is None else max(1, min(MAX_IN_FLIGHT, int(rate)))
-        self._admission = Admission(max_in_flight=in_flight)
+        self._slots = tasks._slots  # the client's line, shared with its other maps
         self._guard = AsyncGuard()
-        self._line: deque[AsyncSignal] = deque()  # inputs waiting for their turn to create
+        self._creating = 0  # run-task requests of this map awaiting an answer
         self._settling: AsyncSignal | None = None  # a closing map waiting for creations
         self.running: set[str] = set()
         """Ids of tasks this map created or re-attached to that have not ended."""
@@ -111,8 +107,7 @@ class AsyncTaskMap:
         has not ended is stopped (those whose creation was under way too)."""
         with self._guard:
             self._closed = True
-            for signal in self._line:
-                signal.set()  # threads are not cancelled: they look and leave
+        self._slots.wake_all()  # threads are not cancelled: its inputs in line look and leave
         await self.stop_running()
         await self._settle_creations()
         await self.stop_running()
@@ -127,7 +122,7 @@ class AsyncTaskMap:
             while True:
                 signal.clear()
                 with self._guard:
-                    if self._admission.in_flight == 0:
+                    if self._creating == 0:
                         return
                 left = deadline - _clock()
                 if left <= 0:
@@ -167,9 +162,8 @@ class AsyncTaskMap:
         try:
             if earlier is not None:
                 task_id, created_at = earlier.id, None
+                self._slots.attached()
                 with self._guard:
-                    self._admission.reserve()
-                    self._admission.created(_clock())
                     self.running.add(task_id)
             else:
                 task_id = await self._create(item)  # in `running` from its creation on
@@ -189,70 +183,33 @@ class AsyncTaskMap:
             if task_id not in self.running:
                 return
             self.running.discard(task_id)
-            self._admission.ended()
-        self._wake_next()
+        self._slots.release()
 
     async def _create(self, item: MapItem) -> str:
         """Create the task, queueing behind the account's concurrent-task limit."""
-        while True:
-            await self._take_turn()
+
+        async def send() -> str:
+            with self._guard:
+                self._creating += 1
             try:
                 with AsyncPool.shielded():  # once sent, learn its id: it must not get lost
                     task_id = await self._tasks._send_run_task(
                         dict(item.body), item.request_id, self._timeout
                     )
-            except ConcurrencyLimitError:
                 with self._guard:
-                    self._admission.refused(_clock())
-                continue
-            except BaseException:
+                    self.running.add(task_id)  # now, for a close that waits on the creation
+                self._tasks._http.hooks.task_status(task_id, TaskStatus.CREATED)
+                return task_id
+            finally:
                 with self._guard:
-                    self._admission.failed()
-                self._wake_next()
-                raise
-            with self._guard:
-                self._admission.created(_clock())
-                self.running.add(task_id)  # now, for a close that waits on the creation
-            self._tasks._http.hooks.task_status(task_id, TaskStatus.CREATED)
-            self._wake_next()
-            return task_id
+                    self._creating -= 1
+                    if self._settling is not None:
+                        self._settling.set()
 
-    async def _take_turn(self) -> None:
-        """Return once this input may send its run-task request (its slot is reserved).
-
-        Inputs wait in line, in order. Only the first is woken when the admission changes,
-        and it wakes the next once it leaves the line, so each slot that frees up costs one
-        wake-up, not one per waiting input (a thousand waiting inputs would otherwise all
-        look again at every change, and the client would spend its time doing that).
-        """
-        signal = AsyncSignal()
-        with self._guard:
-            self._line.append(signal)
         try:
-            while True:
-                signal.clear()
-                with self._guard:
-                    if self._closed:
-                        raise _MapClosed("the map was closed before this input's task was created")
-                    first = self._line[0] is signal
-                    delay = self._admission.delay(_clock()) if first else None
-                    if delay == 0:
-                        self._admission.reserve()
-                        return
-                # The first in line also looks again now and then (a probe, or a safety net).
-                await signal.wait((1.0 if delay is None else delay) if first else None)
-        finally:
-            with self._guard:
-                self._line.remove(signal)
-            self._wake_next()
-
-    def _wake_next(self) -> None:
-        """The admission changed: the first input in line (and a closing map) looks again."""
-        with self._guard:
-            if self._line:
-                self._line[0].set()
-            if self._settling is not None:
-                self._settling.set()
+            return await self._slots.create(send, leave=lambda: self._closed)
+        except LeftTheLine:
+            raise _MapClosed("the map was closed before this input's task was created") from None
 
     async def _wait(self, task_id: str, created_at: float | None) -> View:
         """The task's view once it has ended (the list item when the watcher has it)."""

@@ -159,6 +159,8 @@ class HTTP:
         self._gate = Gate()
         self._pacer = Pacer(budget)
         self._loop = LoopBinding()
+        self.wait_for_slot = False
+        """The client's default for `create()` / `run()`'s `wait_for_slot`."""
         self.open_runs: set[Pool[Any]] = set()
         """Runs of `tasks.map()` still open on this pool (copies share the set): `close()`
         closes them first, which stops their tasks."""

@@ -80,6 +80,7 @@ if TYPE_CHECKING:
     from .._webhooks import WebhookEvent
     from ._client import BrowserUse
     from ._map import TaskMap
+    from ._slots import Slots
     from ._watcher import Watcher
 
 T = TypeVar("T")
@@ -167,6 +168,7 @@ class Tasks(APIResource):
         """Full-fetch cadence of `steps()` and `on_step` (see `STREAM_POLICY`); handles
         copy it when made, and `steps(poll=...)` overrides it for one stream."""
         self._watcher_: Watcher | None = None
+        self._slots_: Slots | None = None
         self._watcher_guard = Guard()
 
     @property
@@ -180,6 +182,17 @@ class Tasks(APIResource):
                 if self._watcher_ is None:
                     self._watcher_ = Watcher(self, self._http.budget)
         return self._watcher_
+
+    @property
+    def _slots(self) -> Slots:
+        """The line behind the account's concurrent-task limit (maps, `wait_for_slot`)."""
+        if self._slots_ is None:
+            from ._slots import Slots
+
+            with self._watcher_guard:
+                if self._slots_ is None:
+                    self._slots_ = Slots(self._http.budget.rate)
+        return self._slots_
 
     def notify(self, event: WebhookEvent) -> None:
         """Feed a verified webhook event: a task's end wakes its waiters at once.
@@ -210,6 +223,7 @@ class Tasks(APIResource):
         output_type: type[T],
         files: Sequence[FileSource] = ...,
         request_id: bool | str = ...,
+        wait_for_slot: bool | None = ...,
         timeout: RequestTimeout = ...,
         **options: Unpack[TaskOptionsWithExtras],
     ) -> TaskHandle[T]: ...
@@ -222,6 +236,7 @@ class Tasks(APIResource):
         output_type: Mapping[str, Any],
         files: Sequence[FileSource] = ...,
         request_id: bool | str = ...,
+        wait_for_slot: bool | None = ...,
         timeout: RequestTimeout = ...,
         **options: Unpack[TaskOptionsWithExtras],
     ) -> TaskHandle[Any]: ...
@@ -234,6 +249,7 @@ class Tasks(APIResource):
         output_type: None = ...,
         files: Sequence[FileSource] = ...,
         request_id: bool | str = ...,
+        wait_for_slot: bool | None = ...,
         timeout: RequestTimeout = ...,
         **options: Unpack[TaskOptionsWithExtras],
     ) -> TaskHandle[None]: ...
@@ -246,6 +262,7 @@ class Tasks(APIResource):
         output_type: type[Any] | Mapping[str, Any] | None = None,
         files: Sequence[FileSource] = (),
         request_id: bool | str = True,
+        wait_for_slot: bool | None = None,
         timeout: RequestTimeout = None,
         **options: Unpack[TaskOptionsWithExtras],
     ) -> TaskHandle[Any]:
@@ -260,8 +277,13 @@ class Tasks(APIResource):
         A string is your idempotency key: a task created with it within the re-attach
         window (`REATTACH_WINDOW`, among your newest 1000 tasks) is returned instead of a
         new one, after a restart too; the same key with another prompt raises InputError.
+        `wait_for_slot=True` (default: the client's `wait_for_slot`) waits in the client's
+        line, shared with its maps, while the account runs as many tasks as it may, instead
+        of raising ConcurrencyLimitError: it tries again 1 s after a refusal, then after 2,
+        4, 8 and every 10 s, at once when a task of the client's maps or `run()` calls ends.
         `timeout` is the HTTP timeout of each request.
         """
+        queued = self._queued(wait_for_slot)
         spec = self._output_spec(output_type, options)
         rid = resolve_request_id(request_id)
         uploads = _prepare_files(files)
@@ -275,12 +297,31 @@ class Tasks(APIResource):
                 return TaskHandle(self, earlier, output=spec)
         for upload in uploads:
             self._client.files._send(upload, timeout)
-        task_id = Shield.finish(
-            lambda: self._send_run_task(body, rid, timeout),
-            functools.partial(self._stop_interrupted, timeout=timeout),
-        )
+
+        def send() -> str:
+            created: str = Shield.finish(
+                lambda: self._send_run_task(body, rid, timeout),
+                functools.partial(self._stop_interrupted, timeout=timeout),
+            )
+            return created
+
+        if queued:
+            task_id = self._slots.create(send)
+            self._slots.release()  # its end is not followed here: the line probes for room
+        else:
+            task_id = send()
         self._http.hooks.task_status(task_id, TaskStatus.CREATED)
         return TaskHandle(self, task_id, output=spec, created_at=_clock())
+
+    def _queued(self, wait_for_slot: bool | None) -> bool:
+        if wait_for_slot is None:
+            return self._http.wait_for_slot
+        if not isinstance(wait_for_slot, bool):
+            raise InputError(
+                f"wait_for_slot must be True, False or None (the client's default), "
+                f"got {wait_for_slot!r}"
+            )
+        return wait_for_slot
 
     @staticmethod
     def _output_spec(
@@ -421,6 +462,7 @@ class Tasks(APIResource):
         on_timeout: OnTimeout = ...,
         on_step: StepCallback | None = ...,
         request_id: bool | str = ...,
+        wait_for_slot: bool | None = ...,
         timeout: RequestTimeout = ...,
         **options: Unpack[TaskOptionsWithExtras],
     ) -> TaskResult[T]: ...
@@ -436,6 +478,7 @@ class Tasks(APIResource):
         on_timeout: OnTimeout = ...,
         on_step: StepCallback | None = ...,
         request_id: bool | str = ...,
+        wait_for_slot: bool | None = ...,
         timeout: RequestTimeout = ...,
         **options: Unpack[TaskOptionsWithExtras],
     ) -> TaskResult[Any]: ...
@@ -451,6 +494,7 @@ class Tasks(APIResource):
         on_timeout: OnTimeout = ...,
         on_step: StepCallback | None = ...,
         request_id: bool | str = ...,
+        wait_for_slot: bool | None = ...,
         timeout: RequestTimeout = ...,
         **options: Unpack[TaskOptionsWithExtras],
     ) -> TaskResult[None]: ...
@@ -466,6 +510,7 @@ class Tasks(APIResource):
         on_timeout: OnTimeout = "raise",
         on_step: StepCallback | None = None,
         request_id: bool | str = True,
+        wait_for_slot: bool | None = None,
         timeout: RequestTimeout = None,
         **options: Unpack[TaskOptionsWithExtras],
     ) -> TaskResult[Any]:
@@ -475,21 +520,31 @@ class Tasks(APIResource):
         TaskFailedError / TaskStoppedError if it ends failed or stopped, and
         WaitTimeoutError after `wait_timeout` seconds (None: no limit), stopping it first
         if `on_timeout="stop"`. With `on_step`, each step is passed to the callback as it
-        appears. `timeout` is the HTTP timeout of each request.
+        appears. `wait_for_slot` is `create()`'s: with it, the task holds its place in the
+        client's line until the wait ends, so the next one in line starts at once.
+        `timeout` is the HTTP timeout of each request.
         """
         _check_on_timeout(on_timeout)
         _check_wait_timeout(wait_timeout)
+        queued = self._queued(wait_for_slot)
         handle = self.create(
             task,
             output_type=output_type,
             files=files,
             request_id=request_id,
+            wait_for_slot=queued,
             timeout=timeout,
             **options,
         )
-        return handle.wait(
-            wait_timeout=wait_timeout, on_timeout=on_timeout, on_step=on_step, timeout=timeout
-        )
+        if queued:
+            self._slots.attached()  # counted as running until its wait ends
+        try:
+            return handle.wait(
+                wait_timeout=wait_timeout, on_timeout=on_timeout, on_step=on_step, timeout=timeout
+            )
+        finally:
+            if queued:
+                self._slots.release()
 
     # -- many ---------------------------------------------------------------------------
 
