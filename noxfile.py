@@ -34,10 +34,12 @@ def _install_project(session: nox.Session, extras: str = "all") -> None:
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """The test suite: unit, integration against the emulator, spec checks (not the pipeline)."""
+    """The test suite: unit, integration against the emulator, spec checks (not the pipeline).
+
+    On every core (pytest-xdist; a module's tests stay on one worker, with its fixtures)."""
     _install_project(session)
     session.install(*_group("test"))
-    session.run("pytest", *session.posargs)
+    session.run("pytest", "-n", "auto", "--dist", "loadscope", *session.posargs)
 
 
 @nox.session

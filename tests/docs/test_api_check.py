@@ -23,6 +23,8 @@ from tests.markdown_snippets import ROOT
 sys.path.insert(0, str(ROOT / "scripts"))
 import public_api
 
+pytestmark = pytest.mark.pipeline  # a copy of the tree in a git repository: `nox -s pipeline`
+
 GIT = ["git", "-c", "user.name=api-check", "-c", "user.email=api-check@example.invalid"]
 CHANGELOG_HEAD = "# Changelog\n\n## Unreleased\n\n- Something users will like.\n\n"
 

@@ -83,6 +83,7 @@ async def test_a_request_with_the_token_is_answered(endpoint: tuple[str, str]) -
 @pytest.mark.parametrize(
     "authorization",
     [None, "Bearer", f"Bearer {TOKEN[:-1]}", f"Bearer {TOKEN}x", f"Basic {TOKEN}", TOKEN],
+    ids=["none", "no-token", "short", "long", "basic", "no-scheme"],  # the same in every worker
 )
 async def test_without_the_token_it_is_401(
     endpoint: tuple[str, str], authorization: str | None

@@ -55,7 +55,10 @@ def _documented() -> Iterator[tuple[str, object]]:
                 yield f"{name}.{member}", attribute
 
 
-@pytest.mark.parametrize(("name", "value"), list(_documented()), ids=lambda v: str(v))
+DOCUMENTED = list(_documented())
+
+
+@pytest.mark.parametrize(("name", "value"), DOCUMENTED, ids=[name for name, _ in DOCUMENTED])
 def test_public_objects_have_a_docstring(name: str, value: object) -> None:
     if not (inspect.isclass(value) or inspect.isroutine(value)):
         return  # a constant (e.g. `__version__`): nothing for help() to show
