@@ -314,12 +314,14 @@ async def test_a_download_whose_sink_fails_ends_with_a_request_error_event(
     assert download[1].error == "OSError"
 
 
-def test_hooks_see_no_credential_header_and_the_key_hidden_in_any_other() -> None:
+def test_hooks_see_no_credential_or_cookie_header_and_the_key_hidden_in_any_other() -> None:
     hooks = Hooks([print], [KEY])
     sent = httpx.Headers(
         {
             "Authorization": f"Bearer {KEY}",
             "Proxy-Authorization": "Basic dXNlcjpwYXNz",
+            "Cookie": "session=s3cr3t",
+            "Set-Cookie": "session=s3cr3t; HttpOnly",
             "X-Echo": f"key={KEY};",
             "Accept": "application/json",
         }

@@ -13,7 +13,7 @@ response, any status), `RequestErrorEvent` (it got none), `RetryEvent` (another 
 will follow after `delay`), `BudgetWaitEvent` (an attempt waited for the client's request
 budget) and `TaskStatusEvent` (a task this client follows changed status).
 
-What a hook sees is scrubbed: no Authorization header, no API key in any header value, no
+What a hook sees is scrubbed: no Authorization or cookie header, no API key in any header value, no
 query string of a presigned storage URL (its signature), no request body (where a task's
 `secrets` travel). Hooks are called synchronously, in the thread or task that sends the
 request, so keep them quick; the same function works for BrowserUse and AsyncBrowserUse.
@@ -45,14 +45,17 @@ if TYPE_CHECKING:
 hook_logger = logging.getLogger("browser_use_cloud.hooks")
 
 _TRACKED = 4096  # task statuses remembered per client, to report changes only
-_CREDENTIAL_HEADERS = frozenset({b"authorization", b"proxy-authorization"})
+_CREDENTIAL_HEADERS = frozenset(
+    {b"authorization", b"proxy-authorization", b"cookie", b"set-cookie"}
+)
+"""Headers hooks and `ResponseInfo` never show: credentials, and cookies (sessions)."""
 
 
 @attrs.frozen
 class RequestEvent:
     """An attempt at a request is about to be sent (after any budget wait).
 
-    `headers` are the request's, with Authorization removed and the API key hidden.
+    `headers` are the request's, with Authorization and cookies removed and the API key hidden.
     """
 
     method: str
@@ -183,7 +186,7 @@ class Hooks:
                 )
 
     def headers(self, headers: httpx.Headers, hidden: Sequence[str] | None = None) -> httpx.Headers:
-        """A copy of `headers` as hooks may see them: no Authorization, the client's
+        """A copy of `headers` as hooks may see them: no Authorization nor cookies, the client's
         secrets (or `hidden`) hidden."""
         secrets = self.secrets if hidden is None else hidden
         needles = [secret.encode("latin-1", "ignore") for secret in secrets if secret]
