@@ -218,3 +218,18 @@ def test_show_names_a_variable_that_is_not_set_instead_of_failing(config_file: P
     shown = _show(env, "--profile", "ci")
     assert shown["api_key"] is None
     assert shown["api_key_source"] == "profile 'ci' ($CI_KEY, which is not set)"
+
+
+def test_a_base_url_password_is_hidden_by_set_show_and_list(config_file: Path) -> None:
+    url = "https://user:gateway-pass-42@gw.example/api/v1"
+    env = _env(config_file, BROWSER_USE_API_KEY=SECRET)
+    outputs = [run_cli("--profile", "gw", "config", "set", "base-url", url, env=env)]
+    outputs += [
+        run_cli("--profile", "gw", "config", "show", *args, env=env) for args in [(), ("--json",)]
+    ]
+    outputs += [run_cli("config", "list", *args, env=env) for args in [(), ("--json",)]]
+    for result in outputs:
+        assert result.returncode == 0, result.stderr
+        assert "gateway-pass-42" not in result.stdout + result.stderr
+        assert "gw.example" in result.stdout
+    assert ConfigFile.load(config_file).profiles["gw"]["base_url"] == url

@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 
+from .._logging import hide_userinfo
 from ._context import CliState, pass_state
 from ._output import json_option, print_json, print_record, print_table
 from ._settings import (
@@ -75,7 +76,7 @@ def set_(state: CliState, key: str, value: str | None) -> None:
         profile.pop("api_key_env", None)
     profile[setting] = text
     file.save()
-    shown = mask(text) if setting == "api_key" else text
+    shown = mask(text) if setting == "api_key" else hide_userinfo(text)
     click.echo(f"profile {name}: {key} = {shown} (saved in {file.path})")
 
 
@@ -121,7 +122,8 @@ def use(name: str) -> None:
 @json_option
 @pass_state
 def show(state: CliState, as_json: bool) -> None:
-    """Show the API key (masked) and base URL commands would use, and where each comes from."""
+    """Show the API key (masked) and base URL (password hidden) commands would use, and
+    where each comes from."""
     settings = state.settings
     values: dict[str, Any] = {
         "config_file": str(settings.path),
@@ -129,7 +131,7 @@ def show(state: CliState, as_json: bool) -> None:
         "profile_source": settings.profile_source,
         "api_key": mask(settings.api_key) if settings.api_key else None,
         "api_key_source": settings.api_key_source,
-        "base_url": settings.base_url,
+        "base_url": hide_userinfo(settings.base_url) if settings.base_url else None,
         "base_url_source": settings.base_url_source,
     }
     if as_json:
@@ -140,7 +142,7 @@ def show(state: CliState, as_json: bool) -> None:
             ("config file", settings.path),
             ("profile", f"{settings.profile or '-'} ({settings.profile_source})"),
             ("api key", f"{values['api_key'] or '-'} ({settings.api_key_source})"),
-            ("base url", f"{settings.base_url or 'the service'} ({settings.base_url_source})"),
+            ("base url", f"{values['base_url'] or 'the service'} ({settings.base_url_source})"),
         ]
     )
 
@@ -148,7 +150,7 @@ def show(state: CliState, as_json: bool) -> None:
 @config.command("list", epilog="Example:\n\n  browser-use-cloud config list --json")
 @json_option
 def list_(as_json: bool) -> None:
-    """List the profiles of the config file (API keys masked)."""
+    """List the profiles of the config file (API keys masked, base-URL passwords hidden)."""
     file = ConfigFile.load()
     rows = []
     for name in sorted(file.profiles):
@@ -161,7 +163,7 @@ def list_(as_json: bool) -> None:
                 "name": name,
                 "default": name == file.default_profile,
                 "api_key": key,
-                "base_url": profile.get("base_url"),
+                "base_url": hide_userinfo(profile["base_url"]) if "base_url" in profile else None,
             }
         )
     if as_json:
