@@ -29,6 +29,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import normalize
+
 ROOT = Path(__file__).resolve().parents[1]
 JSON = dict[str, Any]
 PACKAGE_DIR = "generated/browser_use_cloud_api"
@@ -36,7 +38,6 @@ TABLE = "_operation_table.py"
 LIMITS = "wrapper/browser_use_cloud/_limits.py"
 HTTP_METHODS = ("get", "put", "post", "delete", "patch")
 LOCATIONS = ("path", "query", "header", "cookie")
-_FASTAPI_ID = re.compile(r"^(?P<name>.+?)_api_v1_")
 _REF_PREFIX = "#/components/schemas/"
 
 # Retry classes that the HTTP method alone does not decide (see wrapper/.../_retry.py):
@@ -53,13 +54,6 @@ wrapper/browser_use_cloud/_limits.py; do not edit. Read it through
 from typing import Any
 
 '''
-
-
-def clean_name(operation_id: str) -> str:
-    """FastAPI's default id is ``<function>_api_v1_<path>_<method>``; keep ``<function>``
-    (the rule ``normalize.generator_input`` applies, so it is the generated module's name)."""
-    match = _FASTAPI_ID.match(operation_id)
-    return match.group("name") if match else operation_id
 
 
 def module_dir(tag: str) -> str:
@@ -125,9 +119,22 @@ def documented(limits: ModuleType, name: str, location: str) -> JSON:
         return {"minimum": low} if high is None else {"minimum": low, "maximum": high}
     if location != "body":
         return {}
-    keywords: JSON = dict(limits.schema_keywords(name))
+    keywords: JSON = {}
+    if name == "metadata":
+        keywords = {
+            "maxProperties": limits.MAX_METADATA_PAIRS,
+            "propertyNames": {"minLength": 1, "maxLength": limits.MAX_METADATA_KEY_CHARS},
+            "additionalProperties": {
+                "type": "string",
+                "maxLength": limits.MAX_METADATA_VALUE_CHARS,
+            },
+        }
+    bounds = limits.FIELD_BOUNDS.get(name)
+    if bounds is not None:
+        low, high = bounds
+        keywords = {"minimum": low} if high is None else {"minimum": low, "maximum": high}
     if name in limits.NON_EMPTY:
-        keywords["x-not-blank"] = True
+        keywords["x-not-blank"] = limits.NON_EMPTY[name]
     return keywords
 
 
@@ -146,7 +153,7 @@ def _json_schema(holder: JSON) -> JSON | None:
 def operation_entry(
     resolver: Resolver, limits: ModuleType, path: str, method: str, raw: JSON
 ) -> JSON:
-    name = clean_name(raw["operationId"])
+    name = normalize.clean_operation_id(raw["operationId"])
     tag = (raw.get("tags") or ["default"])[0]
     parameters = []
     for param in raw.get("parameters", ()):

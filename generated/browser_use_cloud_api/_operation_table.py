@@ -202,7 +202,11 @@ OPERATIONS: dict[str, dict[str, Any]] = {
                 {
                     "name": "profile_name",
                     "required": True,
-                    "schema": {"title": "Profile Name", "type": "string"},
+                    "schema": {
+                        "title": "Profile Name",
+                        "type": "string",
+                        "x-not-blank": "name the profile",
+                    },
                     "description": "A name for the profile.",
                 },
                 {
@@ -515,7 +519,10 @@ OPERATIONS: dict[str, dict[str, Any]] = {
                     "name": "profile_name",
                     "required": False,
                     "schema": {
-                        "anyOf": [{"type": "string"}, {"type": "null"}],
+                        "anyOf": [
+                            {"type": "string", "x-not-blank": "name the profile"},
+                            {"type": "null"},
+                        ],
                         "title": "Profile Name",
                     },
                     "description": "A name for the profile.",
@@ -847,7 +854,11 @@ OPERATIONS: dict[str, dict[str, Any]] = {
                 {
                     "name": "task",
                     "required": True,
-                    "schema": {"title": "Task", "type": "string", "x-not-blank": True},
+                    "schema": {
+                        "title": "Task",
+                        "type": "string",
+                        "x-not-blank": "describe what the agent should do",
+                    },
                     "description": "Instructions for the agent, in plain language.",
                 },
                 {
@@ -885,7 +896,10 @@ OPERATIONS: dict[str, dict[str, Any]] = {
                     "name": "structured_output_json",
                     "required": False,
                     "schema": {
-                        "anyOf": [{"type": "string", "x-not-blank": True}, {"type": "null"}],
+                        "anyOf": [
+                            {"type": "string", "x-not-blank": "hold a JSON Schema"},
+                            {"type": "null"},
+                        ],
                         "title": "Structured Output Json",
                     },
                     "description": "A JSON Schema, serialised as a string, that the final output must follow.",
@@ -968,7 +982,10 @@ OPERATIONS: dict[str, dict[str, Any]] = {
                     "name": "browser_profile_id",
                     "required": False,
                     "schema": {
-                        "anyOf": [{"type": "string", "x-not-blank": True}, {"type": "null"}],
+                        "anyOf": [
+                            {"type": "string", "x-not-blank": "name a browser profile"},
+                            {"type": "null"},
+                        ],
                         "title": "Browser Profile Id",
                     },
                     "description": "Browser profile to run with; the account's default profile when unset.",
@@ -1114,7 +1131,11 @@ OPERATIONS: dict[str, dict[str, Any]] = {
                 {
                     "name": "task",
                     "required": True,
-                    "schema": {"title": "Task", "type": "string", "x-not-blank": True},
+                    "schema": {
+                        "title": "Task",
+                        "type": "string",
+                        "x-not-blank": "describe what the agent should do",
+                    },
                     "description": "Instructions for the agent, in plain language.",
                 },
                 {
@@ -1152,7 +1173,10 @@ OPERATIONS: dict[str, dict[str, Any]] = {
                     "name": "structured_output_json",
                     "required": False,
                     "schema": {
-                        "anyOf": [{"type": "string", "x-not-blank": True}, {"type": "null"}],
+                        "anyOf": [
+                            {"type": "string", "x-not-blank": "hold a JSON Schema"},
+                            {"type": "null"},
+                        ],
                         "title": "Structured Output Json",
                     },
                     "description": "A JSON Schema, serialised as a string, that the final output must follow.",
@@ -1235,7 +1259,10 @@ OPERATIONS: dict[str, dict[str, Any]] = {
                     "name": "browser_profile_id",
                     "required": False,
                     "schema": {
-                        "anyOf": [{"type": "string", "x-not-blank": True}, {"type": "null"}],
+                        "anyOf": [
+                            {"type": "string", "x-not-blank": "name a browser profile"},
+                            {"type": "null"},
+                        ],
                         "title": "Browser Profile Id",
                     },
                     "description": "Browser profile to run with; the account's default profile when unset.",
@@ -1644,7 +1671,10 @@ OPERATIONS: dict[str, dict[str, Any]] = {
                     "name": "task",
                     "required": False,
                     "schema": {
-                        "anyOf": [{"type": "string", "x-not-blank": True}, {"type": "null"}],
+                        "anyOf": [
+                            {"type": "string", "x-not-blank": "describe what the agent should do"},
+                            {"type": "null"},
+                        ],
                         "title": "Task",
                     },
                     "description": "New instructions for the agent.",
@@ -1783,7 +1813,10 @@ OPERATIONS: dict[str, dict[str, Any]] = {
                     "name": "structured_output_json",
                     "required": False,
                     "schema": {
-                        "anyOf": [{"type": "string", "x-not-blank": True}, {"type": "null"}],
+                        "anyOf": [
+                            {"type": "string", "x-not-blank": "hold a JSON Schema"},
+                            {"type": "null"},
+                        ],
                         "title": "Structured Output Json",
                     },
                     "description": "A JSON Schema, serialised as a string, that the final output must follow.",
@@ -2169,7 +2202,11 @@ OPERATIONS: dict[str, dict[str, Any]] = {
                 {
                     "name": "query",
                     "required": True,
-                    "schema": {"title": "Query", "type": "string"},
+                    "schema": {
+                        "title": "Query",
+                        "type": "string",
+                        "x-not-blank": "say what to look for",
+                    },
                     "description": "What to look for.",
                 },
                 {
@@ -2253,7 +2290,11 @@ OPERATIONS: dict[str, dict[str, Any]] = {
                 {
                     "name": "query",
                     "required": True,
-                    "schema": {"title": "Query", "type": "string"},
+                    "schema": {
+                        "title": "Query",
+                        "type": "string",
+                        "x-not-blank": "say what to look for",
+                    },
                     "description": "What to search for.",
                 },
                 {

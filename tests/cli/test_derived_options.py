@@ -170,9 +170,9 @@ def test_run_offers_and_sends_the_new_field(
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("run", "hello", "--priority", "9"), "at most 5"),
+        (("run", "hello", "--priority", "9"), "priority must be between 1 and 5, got 9"),
         (("run", "hello", "--priority", "x"), "'x' is not a valid integer"),
-        (("run", "hello", "--metadata", "[1]"), "object"),
+        (("run", "hello", "--metadata", "[1]"), "metadata must be a dict of str to str, got list"),
         (("run", "hello", "--metadata", "{oops"), "not valid JSON"),
     ],
 )

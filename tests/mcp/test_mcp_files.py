@@ -80,4 +80,4 @@ async def test_without_local_files_there_are_no_paths(library: AsyncBrowserUse) 
         refused = await session.call_tool(
             "download_output_file", {"task_id": "t", "file_name": "a", "destination": "out.csv"}
         )
-        assert refused.is_error and "has no field 'destination'" in refused.content[0].text
+        assert refused.is_error and "unexpected argument 'destination'" in refused.content[0].text

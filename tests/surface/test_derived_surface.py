@@ -12,8 +12,9 @@ import pytest
 
 import browser_use_cloud
 from browser_use_cloud import _limits, _models, _spec_options
+from browser_use_cloud._arguments import FIELD_CHECKS, check_argument
 from browser_use_cloud._exceptions import InputError
-from browser_use_cloud._task_input import FIELD_CHECKS, build_run_task_body, check_value
+from browser_use_cloud._task_input import build_run_task_body
 
 
 def _non_null(schema: dict[str, Any]) -> dict[str, Any]:
@@ -132,7 +133,7 @@ def _option_sample(name: str, prop: dict[str, Any], schemas: dict[str, Any]) -> 
 
 
 def test_unknown_option_is_refused_naming_the_allowed_ones() -> None:
-    with pytest.raises(InputError, match=r"unknown option 'flash_mod'.*llm_model"):
+    with pytest.raises(InputError, match=r"unexpected argument 'flash_mod'.*llm_model"):
         build_run_task_body("t", flash_mod=True)
 
 
@@ -151,10 +152,10 @@ def test_enum_options_accept_every_spec_value_and_refuse_others(
 
 def test_bounds_stated_by_the_spec_are_checked() -> None:
     schema = {"type": "integer", "minimum": 2, "maximum": 5}
-    assert check_value("depth", schema, 2, False) == 2
+    assert check_argument("depth", schema, 2) == 2
     for bad in (1, 6, 2.5, True, "3"):
         with pytest.raises(InputError, match="depth"):
-            check_value("depth", schema, bad, False)
+            check_argument("depth", schema, bad)
 
 
 def test_documented_limits_and_checks_name_real_request_fields(schemas: dict[str, Any]) -> None:

@@ -15,12 +15,13 @@ from pathlib import Path
 from typing import Any
 
 import derive_surface
+import normalize
 import pytest
 from parity_report import require_none
 
 from browser_use_cloud import BrowserUse
 from browser_use_cloud._method_map import WRAPPER_METHODS
-from browser_use_cloud._operations import HTTP_METHODS, clean_name
+from browser_use_cloud._operations import HTTP_METHODS
 
 pytestmark = pytest.mark.spec_parity  # the regen workflow's pull request lists every item
 
@@ -58,7 +59,7 @@ def operations(spec: dict[str, Any]) -> Iterator[tuple[str, str, str, dict[str, 
         for method in HTTP_METHODS:
             if method in item:
                 op = item[method]
-                yield clean_name(op["operationId"]), method.upper(), path, op
+                yield normalize.clean_operation_id(op["operationId"]), method.upper(), path, op
 
 
 def _ref_name(schema: dict[str, Any]) -> str | None:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from browser_use_cloud._arguments import check_domain
 from browser_use_cloud._exceptions import InputError
 from browser_use_cloud._models import LLMModel, ProxyCountryCode
 from browser_use_cloud._task_input import (
     REQUEST_ID_KEY,
     build_run_task_body,
-    check_domain,
     resolve_request_id,
 )
 

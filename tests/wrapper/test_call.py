@@ -56,7 +56,7 @@ async def test_bad_arguments_are_refused_before_sending(kind: str) -> None:
         await resolve(client.call("get_tsk", task_id="x"))
     with pytest.raises(bu.InputError, match="get_task needs 'task_id'"):
         await resolve(client.call("get_task"))
-    with pytest.raises(bu.InputError, match="limit must be integer"):
+    with pytest.raises(bu.InputError, match="limit must be an integer"):
         await resolve(client.call("list_tasks", limit="ten"))
     assert recorder.requests == []
 

@@ -14,8 +14,8 @@ import pytest
 
 import browser_use_cloud_api.api as generated_api
 from browser_use_cloud import InputError
-from browser_use_cloud._operations import clean_name, operations
-from browser_use_cloud._schema_check import check_value
+from browser_use_cloud._arguments import check_argument
+from browser_use_cloud._operations import operations
 from tests.conftest import load_spec, operations_of
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,18 +43,11 @@ def test_names_and_tags_are_the_generated_modules() -> None:
     assert registry == generated
 
 
-def test_clean_name_agrees_with_the_regen_script() -> None:
-    normalize = _normalize()
-    ids = [op["operationId"] for _, _, op in normalize.operations(_spec())]
-    ids += ["new_thing_api_v1_new__x__get", "already_clean", "a_api_v1_b_api_v1_c_get"]
-    assert [clean_name(i) for i in ids] == [normalize.clean_operation_id(i) for i in ids]
-
-
 def test_every_spec_operation_is_registered_with_its_arguments() -> None:
     spec = _spec()
     for path, item in spec["paths"].items():
         for method, raw in item.items():
-            op = operations()[clean_name(raw["operationId"])]
+            op = operations()[_normalize().clean_operation_id(raw["operationId"])]
             assert (op.method, op.path) == (method.upper(), path)
             names = {arg.name for arg in op.arguments}
             assert {p["name"] for p in raw.get("parameters", ())} <= names
@@ -108,10 +101,14 @@ def test_body_fields_are_flat_arguments() -> None:
         ("get_task", {}, "get_task needs 'task_id': get_task(task_id)"),
         ("get_task", {"task_id": "a", "id": "b"}, "unexpected argument 'id'; it takes task_id"),
         ("get_task", {"task_id": ".."}, "task_id cannot be '..'"),
-        ("list_tasks", {"limit": "5"}, "limit must be integer, got a string"),
-        ("run_task", {"task": "x", "max_agent_steps": True}, "got a boolean"),
-        ("run_task", {"task": "x", "llm_model": "gpt-0"}, "llm_model must be one of 'gpt-4o'"),
-        ("run_task", {"task": "x", "allowed_domains": ["a", 1]}, "item 1 must be string"),
+        ("list_tasks", {"limit": "5"}, "limit must be an integer, got str"),
+        ("list_tasks", {"limit": 101}, "limit must be between 1 and 100, got 101"),
+        ("run_task", {"task": "x", "max_agent_steps": True}, "must be an integer, got bool"),
+        ("run_task", {"task": "x", "max_agent_steps": 500}, "must be between 1 and 200"),
+        ("run_task", {"task": "   "}, "task must describe what the agent should do; it is empty"),
+        ("run_task", {"task": "x", "llm_model": "gpt-0"}, "llm_model='gpt-0' is not a known"),
+        ("run_task", {"task": "x", "allowed_domains": ["a", 1]}, "only non-empty strings"),
+        ("run_task", {"task": "x", "metadata": {"k" * 200: "v"}}, "the limit is 100"),
     ],
 )
 def test_bad_arguments_are_refused_naming_what_is_allowed(
@@ -126,7 +123,7 @@ def test_a_secret_value_never_appears_in_the_error() -> None:
     with pytest.raises(InputError) as info:
         operations().find("run_task").build_request({"task": "x", "secrets": {"pw": 424242}})
     assert "424242" not in str(info.value)
-    assert "field 'pw' must be string" in str(info.value)
+    assert "secrets['pw'] must be a string, got int" in str(info.value)
 
 
 def test_unknown_operation_names_the_choices() -> None:
@@ -149,18 +146,25 @@ def test_two_operations_with_one_name_are_refused() -> None:
     ("value", "schema", "ok"),
     [
         (1, {"type": "integer"}, True),
-        (1.0, {"type": "integer"}, True),
         (1.5, {"type": "integer"}, False),
         (True, {"type": "integer"}, False),
         (None, {"anyOf": [{"type": "string"}, {"type": "null"}]}, True),
+        (None, {"type": "string"}, False),
         ({"a": "b"}, {"type": "object", "additionalProperties": {"type": "string"}}, True),
         ({"a": 1}, {"type": "object", "properties": {}, "additionalProperties": False}, False),
         ("x", {"type": "string", "format": "date-time"}, True),  # formats are the server's
         (5, {"type": "integer", "maximum": 4}, False),
+        (3, {"anyOf": [{"type": "string"}, {"type": "integer", "minimum": 1}]}, True),
+        (0, {"anyOf": [{"type": "string"}, {"type": "integer", "minimum": 1}]}, False),
     ],
 )
-def test_schema_check(value: Any, schema: dict[str, Any], ok: bool) -> None:
-    assert (check_value(value, schema) is None) is ok
+def test_the_one_argument_check(value: Any, schema: dict[str, Any], ok: bool) -> None:
+    try:
+        check_argument("field", schema, value)
+    except InputError:
+        assert not ok
+    else:
+        assert ok
 
 
 def test_the_table_merges_the_documented_limits_into_the_schemas() -> None:
@@ -170,7 +174,7 @@ def test_the_table_merges_the_documented_limits_into_the_schemas() -> None:
     metadata = next(b for b in run["metadata"].schema["anyOf"] if b.get("type") == "object")
     assert metadata["maxProperties"] == 10
     assert metadata["propertyNames"]["maxLength"] == 100
-    assert run["task"].schema["x-not-blank"] is True
+    assert run["task"].schema["x-not-blank"] == "describe what the agent should do"
     limit = {arg.name: arg for arg in operations()["list_tasks"].arguments}["limit"]
     assert limit.schema["maximum"] == 100
 

@@ -148,7 +148,7 @@ def test_an_update_names_the_type_of_the_field_it_changes() -> None:
         ({"interval_minutes": True}, "interval_minutes"),
         ({"schedule_type": "interval"}, "needs interval_minutes"),
         ({"schedule_type": "cron", "interval_minutes": 5}, "not interval_minutes"),
-        ({"schedule_type": "weekly", "interval_minutes": 5}, "'interval' or 'cron'"),
+        ({"schedule_type": "weekly", "interval_minutes": 5}, "allowed: cron, interval"),
         ({"interval_minutes": 5, "start_at": "2025-01-01T00:00:00"}, "timezone"),
         ({"interval_minutes": 5, "end_at": "next week"}, "ISO 8601"),
         (

@@ -10,8 +10,6 @@ the build step loads this file on its own.
 
 from __future__ import annotations
 
-from typing import Any
-
 MAX_METADATA_PAIRS = 10
 MAX_METADATA_KEY_CHARS = 100
 MAX_METADATA_VALUE_CHARS = 1000
@@ -29,23 +27,15 @@ FIELD_BOUNDS: dict[str, tuple[int, int | None]] = {
 }
 """Integer fields: (lowest, highest or None) the service accepts."""
 
-NON_EMPTY = frozenset({"task", "browser_profile_id", "structured_output_json"})
-"""String fields the client refuses when empty or blank (the service cannot use them)."""
-
-
-def schema_keywords(name: str) -> dict[str, Any]:
-    """The documented limits of field `name` as JSON Schema keywords ({} when none)."""
-    if name == "metadata":
-        return {
-            "maxProperties": MAX_METADATA_PAIRS,
-            "propertyNames": {"minLength": 1, "maxLength": MAX_METADATA_KEY_CHARS},
-            "additionalProperties": {"type": "string", "maxLength": MAX_METADATA_VALUE_CHARS},
-        }
-    bounds = FIELD_BOUNDS.get(name)
-    if bounds is None:
-        return {}
-    low, high = bounds
-    return {"minimum": low} if high is None else {"minimum": low, "maximum": high}
+NON_EMPTY: dict[str, str] = {
+    "task": "describe what the agent should do",
+    "browser_profile_id": "name a browser profile",
+    "structured_output_json": "hold a JSON Schema",
+    "profile_name": "name the profile",
+    "query": "say what to look for",
+}
+"""String fields the client refuses when empty or blank (the service cannot use them), and
+what the value must do (the error says "<field> must <this>; it is empty")."""
 
 
 DOCUMENTED_FIELDS = frozenset({"metadata", *FIELD_BOUNDS, *NON_EMPTY})

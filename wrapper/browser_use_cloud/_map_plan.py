@@ -13,12 +13,13 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
+from ._arguments import refuse_unknown
 from ._exceptions import BrowserUseError, InputError
 from ._models import Page, TaskStatus, TaskSummary
 from ._page_walk import MAX_PAGE_SIZE
 from ._reconcile import CLOCK_SKEW
 from ._spec_options import TaskOptions
-from ._task_input import REQUEST_ID_KEY, build_run_task_body
+from ._task_input import REQUEST_ID_KEY, build_run_task_body, operation_for
 
 T = TypeVar("T")
 
@@ -188,12 +189,10 @@ def _fields(raw: str | Mapping[str, Any], options: Mapping[str, Any]) -> dict[st
         )
     if "task" not in raw:
         raise InputError("this dict has no 'task' (the text of what the agent should do)")
-    unknown = sorted(set(raw) - OPTION_NAMES)
-    if unknown:
-        raise InputError(
-            f"unknown field(s) {', '.join(map(repr, unknown))}; allowed: "
-            + ", ".join(sorted(OPTION_NAMES))
-        )
+    allowed = sorted(OPTION_NAMES)
+    refuse_unknown(
+        operation_for("RunTaskRequest"), [*set(raw) - OPTION_NAMES], allowed, ", ".join(allowed)
+    )
     return {**options, **raw}
 
 

@@ -17,20 +17,14 @@ from dataclasses import dataclass
 from typing import Any, Literal, cast
 from urllib.parse import quote
 
+from ._arguments import check_argument, refuse_unknown
 from ._exceptions import InputError
 from ._retry import RetryClass
-from ._schema_check import check_value
 from ._validate import check_id
 
 JSON = dict[str, Any]
 Location = Literal["path", "query", "header", "cookie", "body"]
 HTTP_METHODS = ("get", "put", "post", "delete", "patch")
-
-
-def clean_name(operation_id: str) -> str:
-    """FastAPI's default id is ``<function>_api_v1_<path>_<method>``; keep ``<function>``."""
-    head, found, _ = operation_id.partition("_api_v1_")
-    return head if found and head else operation_id
 
 
 @dataclass(frozen=True)
@@ -60,6 +54,7 @@ class Operation:
     operation_id: str = ""
     secured: bool = True
     has_body: bool = False
+    body_name: str | None = None  # the component schema of its JSON body
     responses: Mapping[str, JSON | None] | None = None  # status -> resolved schema
 
     @property
@@ -91,20 +86,18 @@ class Operation:
         shown = [a.name if a.required else f"{a.name}=..." for a in self.arguments]
         return f"{self.name}({', '.join(shown)})"
 
-    def build_request(self, params: Mapping[str, Any]) -> JSON:
+    def build_request(self, params: Mapping[str, Any], *, allow_unknown: bool = False) -> JSON:
         """The request (method, url, params, headers, json) for `params`; InputError if wrong.
 
-        Checks names, required arguments and each value against its schema before anything
-        is sent. Values left out are not sent (the service applies its defaults).
+        Checks names, required arguments and each value with the one argument check
+        (`_arguments`) before anything is sent. Values left out are not sent (the service
+        applies its defaults). `allow_unknown`: send enum values the spec does not list.
         """
         known = {arg.name: arg for arg in self.arguments}
-        unknown = sorted(set(params) - set(known))
-        if unknown:
-            allowed = ", ".join(known) or "no arguments"
-            raise InputError(
-                f"{self.name} got unexpected argument{'s' if len(unknown) > 1 else ''} "
-                f"{', '.join(map(repr, unknown))}; it takes {allowed}: {self.signature()}"
-            )
+        allowed = ", ".join(known) or "no arguments"
+        refuse_unknown(
+            self.name, [*set(params) - set(known)], [*known], f"{allowed}: {self.signature()}"
+        )
         missing = [arg.name for arg in self.arguments if arg.required and arg.name not in params]
         if missing:
             raise InputError(
@@ -117,9 +110,7 @@ class Operation:
         body: JSON = {}
         for name, value in params.items():
             arg = known[name]
-            problem = check_value(value, arg.schema)
-            if problem is not None:
-                raise InputError(f"{self.name}: {name} {problem}")
+            value = check_argument(name, arg.schema, value, allow_unknown)
             if arg.location == "path":
                 segment = quote(check_id(name, str(value)), safe="")
                 path = path.replace("{" + name + "}", segment)
@@ -148,6 +139,19 @@ class Operations(Mapping[str, Operation]):
 
     def __init__(self, table: Mapping[str, JSON]) -> None:
         self._by_name = {name: _operation(entry) for name, entry in table.items()}
+        self._bodies = {
+            op.body_name: {a.name: a for a in op.arguments if a.location == "body"}
+            for op in self._by_name.values()
+            if op.body_name is not None
+        }
+
+    def body_owner(self, schema: str) -> str:
+        """The first operation whose JSON body is request schema `schema`."""
+        return next(op.name for op in self._by_name.values() if op.body_name == schema)
+
+    def request_fields(self, schema: str) -> Mapping[str, Argument]:
+        """The fields of request body schema `schema` (e.g. "RunTaskRequest"), by name."""
+        return self._bodies[schema]
 
     def __getitem__(self, name: str) -> Operation:
         return self._by_name[name]
@@ -216,6 +220,7 @@ def _operation(entry: JSON) -> Operation:
         operation_id=entry["operation_id"],
         secured=entry.get("secured", True),
         has_body=body is not None,
+        body_name=None if body is None else body.get("schema"),
         responses=entry.get("responses"),
     )
 

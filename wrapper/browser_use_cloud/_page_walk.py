@@ -36,6 +36,7 @@ from typing import Any, Generic, TypeVar
 from ._exceptions import InputError
 from ._limits import MAX_PAGE_SIZE as MAX_PAGE_SIZE
 from ._models import Page
+from ._validate import check_int
 
 T = TypeVar("T")
 
@@ -43,12 +44,8 @@ T = TypeVar("T")
 def check_page_args(page: int, limit: int, *, limit_name: str = "limit") -> None:
     """Validate `page` (>= 1) and `limit` (1..100) for a list call; errors call the page
     size `limit_name` (the argument the caller passed)."""
-    if isinstance(page, bool) or not isinstance(page, int) or page < 1:
-        raise InputError(f"page must be an integer >= 1 (pages are numbered from 1), got {page!r}")
-    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_PAGE_SIZE:
-        raise InputError(
-            f"{limit_name} must be an integer from 1 to {MAX_PAGE_SIZE}, got {limit!r}"
-        )
+    check_int("page", page, 1)  # the messages of the one argument check (`_arguments`)
+    check_int(limit_name, limit, 1, MAX_PAGE_SIZE)
 
 
 class PageWalk(Generic[T]):

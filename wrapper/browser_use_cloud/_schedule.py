@@ -11,12 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from browser_use_cloud_api.models.schedule_type import ScheduleType
-
 from ._cron import check_cron
 from ._exceptions import InputError
-from ._limits import FIELD_BOUNDS
-from ._validate import check_int
 
 
 def check_datetime(name: str, value: dt.datetime | str) -> dt.datetime:
@@ -48,17 +44,20 @@ def schedule_fields(
     start_at: dt.datetime | str | None,
     end_at: dt.datetime | str | None,
     creating: bool,
+    allow_unknown: bool = False,
 ) -> dict[str, Any]:
     """Validate the schedule part of a create (`creating`) or update; return its JSON fields.
 
     On create the schedule type may be left out: it follows from which of
-    `interval_minutes` / `cron_expression` is given.
+    `interval_minutes` / `cron_expression` is given. Each field goes through the one
+    argument check (`allow_unknown`: a schedule type the spec does not list yet).
     """
-    kind = None if schedule_type is None else str(schedule_type)
-    known = [member.value for member in ScheduleType]
-    if kind is not None and kind not in known:
-        allowed = " or ".join(repr(value) for value in known)
-        raise InputError(f"schedule_type must be {allowed}, got {kind!r}")
+    from ._task_input import check_field
+
+    request = "ScheduledTaskRequest" if creating else "UpdateScheduledTaskRequest"
+    kind = None
+    if schedule_type is not None:
+        kind = str(check_field(request, "schedule_type", schedule_type, allow_unknown))
     if kind is None and (creating or interval_minutes is not None or cron_expression is not None):
         # The type follows from the field given; on update this switches the schedule's
         # type cleanly (the service drops the other type's field).
@@ -80,9 +79,7 @@ def schedule_fields(
     if kind is not None:
         fields["schedule_type"] = kind
     if interval_minutes is not None:
-        fields["interval_minutes"] = check_int(
-            "interval_minutes", interval_minutes, *FIELD_BOUNDS["interval_minutes"]
-        )
+        fields["interval_minutes"] = check_field(request, "interval_minutes", interval_minutes)
     if cron_expression is not None:
         fields["cron_expression"] = check_cron(cron_expression)
     start = None if start_at is None else check_datetime("start_at", start_at)

@@ -27,13 +27,18 @@ def check_int(name: str, value: object, low: int | None, high: int | None = None
     """
     if isinstance(value, bool) or not isinstance(value, int):
         raise InputError(f"{name} must be an integer, got {type(value).__name__}")
+    check_bounds(name, value, low, high)
+    return value
+
+
+def check_bounds(name: str, value: float, low: float | None, high: float | None) -> None:
+    """InputError if `value` is outside [low, high] (no bound where one is None)."""
     if (low is not None and value < low) or (high is not None and value > high):
         if low is not None and high is not None:
             bound = f"between {low} and {high}"
         else:
             bound = f"at least {low}" if low is not None else f"at most {high}"
         raise InputError(f"{name} must be {bound}, got {value}")
-    return value
 
 
 def check_bool(name: str, value: object) -> bool:

@@ -15,12 +15,11 @@ from browser_use_cloud_api.api.browser_profiles import (
 from browser_use_cloud_api.models import CreateBrowserProfileRequest, UpdateBrowserProfileRequest
 
 from .._config import RequestTimeout
-from .._exceptions import InputError
 from .._models import BrowserProfile, Page, parse_browser_profile, parse_page
 from .._page_walk import MAX_PAGE_SIZE, PageWalk, check_page_args
 from .._request_extras import RequestExtras, takes_extras
-from .._task_input import check_proxy_country_code
-from .._validate import check_bool, check_id, check_int, check_text
+from .._task_input import check_fields
+from .._validate import check_id
 from ._http import body_op
 from ._resource import AsyncAPIResource
 
@@ -31,39 +30,6 @@ def _parse_page(body: Any) -> Page[BrowserProfile]:
 
 def _key(item: BrowserProfile) -> str:
     return item.profile_id
-
-
-def _fields(
-    *,
-    profile_name: str | None,
-    description: str | None,
-    persist: bool | None,
-    ad_blocker: bool | None,
-    proxy: bool | None,
-    proxy_country_code: str | None,
-    browser_viewport_width: int | None,
-    browser_viewport_height: int | None,
-) -> dict[str, Any]:
-    """Validated profile fields, leaving out the ones that are None."""
-    out: dict[str, Any] = {}
-    if profile_name is not None:
-        out["profile_name"] = check_text("profile_name", profile_name)
-    if description is not None:
-        if not isinstance(description, str):
-            raise InputError(f"description must be a string, got {description!r}")
-        out["description"] = description
-    for name, flag in (("persist", persist), ("ad_blocker", ad_blocker), ("proxy", proxy)):
-        if flag is not None:
-            out[name] = check_bool(name, flag)
-    if proxy_country_code is not None:
-        out["proxy_country_code"] = check_proxy_country_code(proxy_country_code)
-    for name, size in (
-        ("browser_viewport_width", browser_viewport_width),
-        ("browser_viewport_height", browser_viewport_height),
-    ):
-        if size is not None:
-            out[name] = check_int(name, size, 1)  # as on tasks (the spec states no maximum)
-    return out
 
 
 class AsyncBrowserProfiles(AsyncAPIResource):
@@ -85,7 +51,8 @@ class AsyncBrowserProfiles(AsyncAPIResource):
         **extras: Unpack[RequestExtras],
     ) -> BrowserProfile:
         """Create a profile (pay-as-you-go accounts may have only one)."""
-        body = _fields(
+        body = check_fields(
+            "CreateBrowserProfileRequest",
             profile_name=profile_name,
             description=description,
             persist=persist,
@@ -150,7 +117,8 @@ class AsyncBrowserProfiles(AsyncAPIResource):
         **extras: Unpack[RequestExtras],
     ) -> BrowserProfile:
         """Change the given fields (None leaves a field as it is); returns the new state."""
-        body = _fields(
+        body = check_fields(
+            "UpdateBrowserProfileRequest",
             profile_name=profile_name,
             description=description,
             persist=persist,

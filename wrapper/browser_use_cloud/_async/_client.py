@@ -279,6 +279,7 @@ class AsyncBrowserUse:
         /,
         *,
         timeout: RequestTimeout = None,
+        allow_unknown: bool = False,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
@@ -293,17 +294,24 @@ class AsyncBrowserUse:
         operation table before anything is sent (InputError names what is allowed). Auth,
         retries (POSTs only when nothing reached the server) and typed errors are those of
         every other method. Returns the decoded JSON body, or None for an empty one.
+        `allow_unknown=True` sends enum values the spec does not list, as in `tasks.create`.
         `extra_headers`, `extra_query` and `extra_body` are sent as given, unchecked (see
         `RequestExtras`).
         """
         from .._operations import operations
+        from .._validate import check_bool
 
         op = operations().find(operation)
         extras = check_extras(
             extra_headers, extra_query, extra_body, body=op.method not in NO_BODY_METHODS
         )
         with sending_extras(extras):
-            return await self._call_operation(op, params, timeout=timeout)
+            return await self._call_operation(
+                op,
+                params,
+                timeout=timeout,
+                allow_unknown=check_bool("allow_unknown", allow_unknown),
+            )
 
     async def _call_operation(
         self,
@@ -311,11 +319,12 @@ class AsyncBrowserUse:
         params: Mapping[str, Any],
         *,
         timeout: RequestTimeout = None,
+        allow_unknown: bool = False,
     ) -> Any:
-        """Send `op` with `params` (checked against the spec first); the decoded JSON."""
+        """Send `op` with `params` (checked by the one argument check); the decoded JSON."""
         from ._http import decode_json
 
-        request = op.build_request(params)
+        request = op.build_request(params, allow_unknown=allow_unknown)
         response = await self._http.request(
             request,
             retry=op.retry,

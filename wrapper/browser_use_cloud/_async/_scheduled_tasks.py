@@ -72,6 +72,7 @@ class AsyncScheduledTasks(AsyncAPIResource):
                 start_at=start_at,
                 end_at=end_at,
                 creating=True,
+                allow_unknown=bool(options.get("allow_unknown", False)),
             )
         )
         op = body_op(create_scheduled_task, ScheduledTaskRequest, body)
@@ -141,6 +142,7 @@ class AsyncScheduledTasks(AsyncAPIResource):
                 start_at=start_at,
                 end_at=end_at,
                 creating=False,
+                allow_unknown=bool(changes.get("allow_unknown", False)),
             )
         )
         op = body_op(

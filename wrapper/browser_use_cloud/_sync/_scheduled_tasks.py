@@ -73,6 +73,7 @@ class ScheduledTasks(APIResource):
                 start_at=start_at,
                 end_at=end_at,
                 creating=True,
+                allow_unknown=bool(options.get("allow_unknown", False)),
             )
         )
         op = body_op(create_scheduled_task, ScheduledTaskRequest, body)
@@ -142,6 +143,7 @@ class ScheduledTasks(APIResource):
                 start_at=start_at,
                 end_at=end_at,
                 creating=False,
+                allow_unknown=bool(changes.get("allow_unknown", False)),
             )
         )
         op = body_op(

@@ -37,7 +37,7 @@ class Search(APIResource):
     ) -> list[UrlContent]:
         """Search the web for `query`: `max_websites` pages, `depth` agent steps on each."""
         body = {
-            "query": check_text("query", query),
+            "query": check_field("SimpleSearchRequest", "query", query),
             "max_websites": check_field("SimpleSearchRequest", "max_websites", max_websites),
             "depth": check_field("SimpleSearchRequest", "depth", depth),
         }
@@ -60,7 +60,7 @@ class Search(APIResource):
             raise InputError(f"url must start with http:// or https://, got {url!r}")
         body = {
             "url": target,
-            "query": check_text("query", query),
+            "query": check_field("SearchUrlRequest", "query", query),
             "depth": check_field("SearchUrlRequest", "depth", depth),
         }
         op = body_op(search_url, SearchUrlRequest, body)

@@ -158,27 +158,16 @@ def derived_option(arg: Argument) -> click.Option:
 
 
 def check_derived(operation: Operation, arg: Argument, value: Any) -> Any:
-    """`value` as sent, checked by the table's argument check (newer enum values pass).
+    """`value` as sent, checked by the one argument check of every entry point
+    (`_arguments.check_argument`) with enums open (a value newer than this table is the
+    service's call); its InputError becomes this BadParameter, with the same message."""
+    from .._arguments import check_argument
+    from .._exceptions import InputError
 
-    The one place the CLI's derived options are checked: when the argument check of every
-    entry point lands (issue 19 item 3), this calls it with the enum left open
-    (`allow_unknown=True`) and turns its InputError into this BadParameter.
-    """
-    from .._schema_check import check_value
-
-    problem = check_value(value, _open_enums(arg.schema))
-    if problem is not None:
-        raise click.BadParameter(problem, param_hint=f"'{option_flag(arg.name)}'")
-    return value
-
-
-def _open_enums(schema: Any) -> Any:
-    """`schema` with its enums open: a value newer than this table is the service's call."""
-    if isinstance(schema, list):
-        return [_open_enums(item) for item in schema]
-    if not isinstance(schema, dict):
-        return schema
-    return {k: _open_enums(v) for k, v in schema.items() if k != "enum"}
+    try:
+        return check_argument(arg.name, arg.schema, value, allow_unknown=True)
+    except InputError as problem:
+        raise click.BadParameter(str(problem), param_hint=f"'{option_flag(arg.name)}'") from None
 
 
 class DerivedCommand(click.Command):

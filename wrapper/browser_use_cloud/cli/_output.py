@@ -30,8 +30,11 @@ if TYPE_CHECKING:
 json_option = click.option(
     "--json", "as_json", is_flag=True, help="Print the API's JSON (for scripts)."
 )
-_page_option = click.option("--page", type=click.IntRange(min=1), default=1, show_default=True)
-_limit_option = click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True)
+# Plain integers: the library's one argument check refuses a bad page or size, in its words.
+_page_option = click.option("--page", type=int, default=1, show_default=True)
+_limit_option = click.option(
+    "--limit", type=int, default=10, show_default=True, help="Items per page (1 to 100)."
+)
 
 
 def page_options(command: Any) -> Any:

@@ -195,7 +195,7 @@ def show_result(
 @click.option(
     "--secrets-stdin", is_flag=True, help="Secrets from stdin, in the --secrets-file formats."
 )
-@click.option("--max-steps", type=click.IntRange(1, 200), help="Stop the agent after N steps.")
+@click.option("--max-steps", type=int, help="Stop the agent after N steps (1 to 200).")
 @click.option(
     "--wait-timeout",
     type=click.FloatRange(min=0, min_open=True),

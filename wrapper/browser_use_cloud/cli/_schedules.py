@@ -40,7 +40,7 @@ options for the rest."""
 
 schedule_id_argument = click.argument("schedule_id")
 interval_option = click.option(
-    "--interval-minutes", type=click.IntRange(min=1), metavar="N", help="Run every N minutes."
+    "--interval-minutes", type=int, metavar="N", help="Run every N minutes (N >= 1)."
 )
 cron_option = click.option(
     "--cron", metavar="EXPR", help="Run on a 5-field cron schedule, e.g. '0 9 * * MON-FRI'."

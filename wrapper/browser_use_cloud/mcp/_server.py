@@ -24,10 +24,10 @@ from mcp.types import (
     Tool,
 )
 
+from .._arguments import check_tool_arguments
 from .._exceptions import APIError, InputError
 from .._frontends._explain import explain_api_error
 from .._operations import JSON, Operation, Operations, operations
-from .._schema_check import check_value
 from .._version import __version__
 from . import _catalog, _tasks
 from ._local_paths import LocalPaths, client_roots, configured_dirs
@@ -107,9 +107,8 @@ class _Tools:
         if schema is None:
             return _error(f"unknown tool {name!r}; the tools are {', '.join(self._schemas)}.")
         try:
-            problem = check_value(dict(args), schema)
-            if problem is not None:
-                raise InputError(f"{name}: {problem}")
+            if name not in self._registry:  # operations are checked as they are built
+                check_tool_arguments(name, schema, args)
             return _result(await self._run(name, args, report, paths))
         except _tasks.ToolFailure as exc:
             return _error(str(exc), exc.result)
