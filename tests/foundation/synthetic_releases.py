@@ -228,6 +228,11 @@ seen["duration_ms"] = [type(step.duration_ms).__name__ for step in task.steps][:
                 f'client.call("{SESSIONS_FUNCTION}", ...)',
                 f"MCP tool {SESSIONS_FUNCTION} (GET {SESSIONS_PATH}) is not in "
                 "docs/guides/mcp.md: describe it under 'One tool per API operation'",
+                f"operation GET {SESSIONS_PATH} ({SESSIONS_FUNCTION}) has no CLI command: write "
+                "one under wrapper/browser_use_cloud/cli/ (a DerivedCommand derives its options) "
+                "and add it to CLI_COMMANDS in "
+                "wrapper/browser_use_cloud/cli/_operation_commands.py, or say why not in "
+                "NO_CLI_COMMAND; until then: browser-use-cloud mcp offers it as a tool",
             }
         ),
         non_breaking=3,  # the operation and its two schemas

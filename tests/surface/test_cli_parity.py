@@ -12,6 +12,7 @@ from typing import Any
 
 import click
 import pytest
+from parity_report import require_none
 
 from browser_use_cloud.cli._app import cli
 from browser_use_cloud.cli._derived import DerivedCommand
@@ -51,7 +52,7 @@ def test_every_operation_has_a_cli_command(spec: dict[str, Any]) -> None:
         for name, op in operations.items()
         if name not in CLI_COMMANDS and name not in NO_CLI_COMMAND
     ]
-    assert not missing, "\n".join(missing)
+    require_none(missing)
 
 
 def test_no_cli_command_sends_an_operation_the_spec_dropped(spec: dict[str, Any]) -> None:
@@ -62,7 +63,7 @@ def test_no_cli_command_sends_an_operation_the_spec_dropped(spec: dict[str, Any]
         for name, words in CLI_COMMANDS.items()
         if name not in operations
     ]
-    assert not gone, "\n".join(gone)
+    require_none(gone)
 
 
 def test_every_mapped_command_exists() -> None:
@@ -93,7 +94,7 @@ def test_required_inputs_have_a_hand_written_option(spec: dict[str, Any]) -> Non
             f"{op.name} no longer takes: a breaking change; decide (drop or deprecate it)"
             for name in sorted(found.covered - known)
         ]
-    assert not problems, "\n".join(problems)
+    require_none(problems)
 
 
 def test_a_new_operation_and_a_new_required_input_are_named(spec: dict[str, Any]) -> None:
