@@ -11,6 +11,8 @@ from ..types import RAW, JsonModel, read_model
 
 _new = object.__new__
 _setattr = object.__setattr__
+_LLMModel_members = LLMModel._value2member_map_
+_ProxyCountryCode_members = ProxyCountryCode._value2member_map_
 
 
 @attrs.frozen(kw_only=True, slots=False)
@@ -88,7 +90,7 @@ class RunTaskRequest(JsonModel):
                 "structured_output_json": get("structured_output_json"),
                 "llm_model": None
                 if llm_model is None
-                else LLMModel._value2member_map_.get(llm_model) or LLMModel(llm_model),
+                else _LLMModel_members.get(llm_model) or LLMModel(llm_model),
                 "highlight_elements": get("highlight_elements"),
                 "included_file_names": None
                 if included_file_names is None
@@ -100,7 +102,7 @@ class RunTaskRequest(JsonModel):
                 "use_proxy": get("use_proxy"),
                 "proxy_country_code": None
                 if proxy_country_code is None
-                else ProxyCountryCode._value2member_map_.get(proxy_country_code)
+                else _ProxyCountryCode_members.get(proxy_country_code)
                 or ProxyCountryCode(proxy_country_code),
                 "browser_viewport_width": get("browser_viewport_width"),
                 "browser_viewport_height": get("browser_viewport_height"),

@@ -12,6 +12,8 @@ from ..types import RAW, JsonModel, parse_datetime, read_model
 
 _new = object.__new__
 _setattr = object.__setattr__
+_LLMModel_members = LLMModel._value2member_map_
+_ScheduleType_members = ScheduleType._value2member_map_
 
 
 @attrs.frozen(kw_only=True, slots=False)
@@ -68,13 +70,12 @@ class ScheduledTask(JsonModel):
                 "task": d["task"],
                 "save_browser_data": d["save_browser_data"],
                 "structured_output_json": get("structured_output_json"),
-                "llm_model": LLMModel._value2member_map_.get(d["llm_model"])
-                or LLMModel(d["llm_model"]),
+                "llm_model": _LLMModel_members.get(d["llm_model"]) or LLMModel(d["llm_model"]),
                 "use_adblock": d["use_adblock"],
                 "use_proxy": d["use_proxy"],
                 "highlight_elements": d["highlight_elements"],
                 "browser_profile_id": get("browser_profile_id"),
-                "schedule_type": ScheduleType._value2member_map_.get(d["schedule_type"])
+                "schedule_type": _ScheduleType_members.get(d["schedule_type"])
                 or ScheduleType(d["schedule_type"]),
                 "interval_minutes": get("interval_minutes"),
                 "cron_expression": get("cron_expression"),

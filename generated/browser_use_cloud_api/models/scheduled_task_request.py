@@ -13,6 +13,9 @@ from ..types import RAW, JsonModel, parse_datetime, read_model
 
 _new = object.__new__
 _setattr = object.__setattr__
+_LLMModel_members = LLMModel._value2member_map_
+_ProxyCountryCode_members = ProxyCountryCode._value2member_map_
+_ScheduleType_members = ScheduleType._value2member_map_
 
 
 @attrs.frozen(kw_only=True, slots=False)
@@ -107,7 +110,7 @@ class ScheduledTaskRequest(JsonModel):
                 "structured_output_json": get("structured_output_json"),
                 "llm_model": None
                 if llm_model is None
-                else LLMModel._value2member_map_.get(llm_model) or LLMModel(llm_model),
+                else _LLMModel_members.get(llm_model) or LLMModel(llm_model),
                 "highlight_elements": get("highlight_elements"),
                 "included_file_names": None
                 if included_file_names is None
@@ -119,12 +122,12 @@ class ScheduledTaskRequest(JsonModel):
                 "use_proxy": get("use_proxy"),
                 "proxy_country_code": None
                 if proxy_country_code is None
-                else ProxyCountryCode._value2member_map_.get(proxy_country_code)
+                else _ProxyCountryCode_members.get(proxy_country_code)
                 or ProxyCountryCode(proxy_country_code),
                 "browser_viewport_width": get("browser_viewport_width"),
                 "browser_viewport_height": get("browser_viewport_height"),
                 "metadata": get("metadata"),
-                "schedule_type": ScheduleType._value2member_map_.get(d["schedule_type"])
+                "schedule_type": _ScheduleType_members.get(d["schedule_type"])
                 or ScheduleType(d["schedule_type"]),
                 "interval_minutes": get("interval_minutes"),
                 "cron_expression": get("cron_expression"),

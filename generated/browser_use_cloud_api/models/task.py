@@ -13,6 +13,7 @@ from ..types import RAW, JsonModel, parse_datetime, read_model
 
 _new = object.__new__
 _setattr = object.__setattr__
+_TaskStatus_members = TaskStatus._value2member_map_
 
 
 @attrs.frozen(kw_only=True, slots=False)
@@ -73,7 +74,7 @@ class Task(JsonModel):
                 "task": d["task"],
                 "live_url": get("live_url"),
                 "output": d["output"],
-                "status": TaskStatus._value2member_map_.get(d["status"]) or TaskStatus(d["status"]),
+                "status": _TaskStatus_members.get(d["status"]) or TaskStatus(d["status"]),
                 "created_at": parse_datetime(d["created_at"]),
                 "finished_at": None if finished_at is None else parse_datetime(finished_at),
                 "steps": TaskStep._parse_many(d["steps"]),

@@ -11,6 +11,7 @@ from ..types import RAW, JsonModel, parse_datetime, read_model
 
 _new = object.__new__
 _setattr = object.__setattr__
+_TaskStatus_members = TaskStatus._value2member_map_
 
 
 @attrs.frozen(kw_only=True, slots=False)
@@ -51,7 +52,7 @@ class TaskSummary(JsonModel):
                 "id": d["id"],
                 "task": d["task"],
                 "output": d["output"],
-                "status": TaskStatus._value2member_map_.get(d["status"]) or TaskStatus(d["status"]),
+                "status": _TaskStatus_members.get(d["status"]) or TaskStatus(d["status"]),
                 "created_at": parse_datetime(d["created_at"]),
                 "finished_at": None if finished_at is None else parse_datetime(finished_at),
                 "live_url": get("live_url"),

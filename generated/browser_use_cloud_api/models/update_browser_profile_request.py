@@ -10,6 +10,7 @@ from ..types import RAW, JsonModel, read_model
 
 _new = object.__new__
 _setattr = object.__setattr__
+_ProxyCountryCode_members = ProxyCountryCode._value2member_map_
 
 
 @attrs.frozen(kw_only=True, slots=False)
@@ -60,7 +61,7 @@ class UpdateBrowserProfileRequest(JsonModel):
                 "proxy": get("proxy"),
                 "proxy_country_code": None
                 if proxy_country_code is None
-                else ProxyCountryCode._value2member_map_.get(proxy_country_code)
+                else _ProxyCountryCode_members.get(proxy_country_code)
                 or ProxyCountryCode(proxy_country_code),
                 "browser_viewport_width": get("browser_viewport_width"),
                 "browser_viewport_height": get("browser_viewport_height"),

@@ -10,6 +10,7 @@ from ..types import RAW, JsonModel, read_model
 
 _new = object.__new__
 _setattr = object.__setattr__
+_ProxyCountryCode_members = ProxyCountryCode._value2member_map_
 
 
 @attrs.frozen(kw_only=True, slots=False)
@@ -50,9 +51,7 @@ class UpdateBrowserProfileResponse(JsonModel):
                 "persist": d["persist"],
                 "ad_blocker": d["ad_blocker"],
                 "proxy": d["proxy"],
-                "proxy_country_code": ProxyCountryCode._value2member_map_.get(
-                    d["proxy_country_code"]
-                )
+                "proxy_country_code": _ProxyCountryCode_members.get(d["proxy_country_code"])
                 or ProxyCountryCode(d["proxy_country_code"]),
                 "browser_viewport_width": d["browser_viewport_width"],
                 "browser_viewport_height": d["browser_viewport_height"],

@@ -12,6 +12,8 @@ from ..types import RAW, JsonModel, parse_datetime, read_model
 
 _new = object.__new__
 _setattr = object.__setattr__
+_LLMModel_members = LLMModel._value2member_map_
+_ScheduleType_members = ScheduleType._value2member_map_
 
 
 @attrs.frozen(kw_only=True, slots=False)
@@ -76,8 +78,7 @@ class UpdateScheduledTaskRequest(JsonModel):
                 "task": get("task"),
                 "schedule_type": None
                 if schedule_type is None
-                else ScheduleType._value2member_map_.get(schedule_type)
-                or ScheduleType(schedule_type),
+                else _ScheduleType_members.get(schedule_type) or ScheduleType(schedule_type),
                 "interval_minutes": get("interval_minutes"),
                 "cron_expression": get("cron_expression"),
                 "start_at": None if start_at is None else parse_datetime(start_at),
@@ -88,7 +89,7 @@ class UpdateScheduledTaskRequest(JsonModel):
                 "highlight_elements": get("highlight_elements"),
                 "llm_model": None
                 if llm_model is None
-                else LLMModel._value2member_map_.get(llm_model) or LLMModel(llm_model),
+                else _LLMModel_members.get(llm_model) or LLMModel(llm_model),
                 "save_browser_data": get("save_browser_data"),
                 "structured_output_json": get("structured_output_json"),
                 "metadata": get("metadata"),
