@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import inspect
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +13,15 @@ import httpx
 import pytest
 from clients import close, make_client, record_sends, resolve
 
-from browser_use_cloud import BadRequestError, BrowserUse, InputError
+from browser_use_cloud import BadRequestError, InputError
 from browser_use_cloud.emulator import Emulator
 from tests.reliability.reliability_helpers import NoRequests, RecordingServer, Seen
-from tests.wrapper.test_timeout_contract import ASYNC_METHODS, FAST, ROWS, SYNC_METHODS, Context
+from tests.wrapper.test_timeout_contract import (
+    ASYNC_METHODS,
+    ROWS,
+    SYNC_METHODS,
+    requests_of_a_row,
+)
 
 pytestmark = pytest.mark.anyio
 
@@ -45,19 +49,7 @@ def _is_api(request: httpx.Request) -> bool:
 def test_each_api_request_of_a_call_carries_its_extras_and_no_presigned_one_does(
     qualname: str, emulator: Emulator, tmp_path: Path
 ) -> None:
-    seen: list[httpx.Request] = []
-    http = httpx.Client(event_hooks={"request": [seen.append]})
-    with BrowserUse(api_key="test-key", base_url=emulator.base_url, http_client=http) as client:
-        client.tasks.wait_policy = client.tasks.stream_policy = FAST
-        call = ROWS[qualname](Context(client, tmp_path))
-        seen.clear()
-        result = call(**EXTRAS)
-        if isinstance(result, Iterator):
-            list(result)
-        after = len(seen)
-        client.ping()  # a later call does not inherit them
-    http.close()
-    sent, later = seen[:after], seen[after:]
+    sent, later = requests_of_a_row(qualname, emulator, tmp_path, **EXTRAS)  # later: a ping
     api = [r for r in sent if _is_api(r)]
     assert api, f"{qualname} sent no API request"
     wrong = [

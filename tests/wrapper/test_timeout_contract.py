@@ -200,6 +200,26 @@ def emulator() -> Iterator[Emulator]:
         yield emu
 
 
+def requests_of_a_row(
+    qualname: str, emulator: Emulator, tmp_path: Path, **arguments: Any
+) -> tuple[list[httpx.Request], list[httpx.Request]]:
+    """Call ROWS[qualname] with `arguments` on a client of `emulator` (a returned iterator
+    is drained), then ping with the same client: the requests of the call, and the ping's."""
+    seen: list[httpx.Request] = []
+    http = httpx.Client(event_hooks={"request": [seen.append]})
+    with BrowserUse(api_key="test-key", base_url=emulator.base_url, http_client=http) as client:
+        client.tasks.wait_policy = client.tasks.stream_policy = FAST
+        call = ROWS[qualname](Context(client, tmp_path))
+        seen.clear()
+        result = call(**arguments)
+        if isinstance(result, Iterator):
+            list(result)
+        after = len(seen)
+        client.ping()
+    http.close()
+    return seen[:after], seen[after:]
+
+
 def test_every_request_method_has_a_row() -> None:
     assert sorted(ROWS) == sorted(SYNC_METHODS), "add a row to ROWS for each new method"
 
@@ -208,16 +228,7 @@ def test_every_request_method_has_a_row() -> None:
 def test_each_request_is_sent_with_the_callers_timeout(
     qualname: str, emulator: Emulator, tmp_path: Path
 ) -> None:
-    seen: list[httpx.Request] = []
-    http = httpx.Client(event_hooks={"request": [seen.append]})
-    with BrowserUse(api_key="test-key", base_url=emulator.base_url, http_client=http) as client:
-        client.tasks.wait_policy = client.tasks.stream_policy = FAST
-        call = ROWS[qualname](Context(client, tmp_path))
-        seen.clear()
-        result = call(timeout=TIMEOUT)
-        if isinstance(result, Iterator):
-            list(result)
-    http.close()
+    seen, _ = requests_of_a_row(qualname, emulator, tmp_path, timeout=TIMEOUT)
     assert seen, f"{qualname} sent no request"
     wrong = [
         f"{r.method} {r.url.copy_with(query=None)}: {r.extensions.get('timeout')}"
