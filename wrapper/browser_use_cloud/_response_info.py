@@ -76,9 +76,8 @@ class CapturedResponses(Sequence[ResponseInfo]):
     are all there); `last` is the newest one, or None when nothing was received yet.
     """
 
-    def __init__(self, owner: object) -> None:
-        self._owner = owner
-        self._items: list[ResponseInfo] = []
+    def __init__(self, items: list[ResponseInfo]) -> None:
+        self._items = items  # the list `record` appends to while the block is open
 
     @overload
     def __getitem__(self, index: int) -> ResponseInfo: ...
@@ -99,23 +98,24 @@ class CapturedResponses(Sequence[ResponseInfo]):
         return self._items[-1] if self._items else None
 
 
-_captures: ContextVar[tuple[CapturedResponses, ...]] = ContextVar(
+_captures: ContextVar[tuple[tuple[object, list[ResponseInfo]], ...]] = ContextVar(
     "browser_use_cloud_captures", default=()
 )
+"""The open captures in this context: (owner of the clients, the list their responses go to)."""
 
 
 @contextmanager
 def capture(owner: object) -> Iterator[CapturedResponses]:
     """Record, for the duration of the block, the responses of the clients of `owner`."""
-    captured = CapturedResponses(owner)
-    token = _captures.set((*_captures.get(), captured))
+    entry: tuple[object, list[ResponseInfo]] = (owner, [])
+    token = _captures.set((*_captures.get(), entry))
     try:
-        yield captured
+        yield CapturedResponses(entry[1])
     finally:
         try:
             _captures.reset(token)
         except ValueError:  # left in another context than it was entered in
-            _captures.set(tuple(c for c in _captures.get() if c is not captured))
+            _captures.set(tuple(c for c in _captures.get() if c is not entry))
 
 
 def capturing() -> bool:
@@ -125,6 +125,6 @@ def capturing() -> bool:
 
 def record(owner: object, info: ResponseInfo) -> None:
     """Add `info` to the open captures of `owner`'s clients."""
-    for captured in _captures.get():
-        if captured._owner is owner:
-            captured._items.append(info)
+    for captured_owner, items in _captures.get():
+        if captured_owner is owner:
+            items.append(info)

@@ -54,7 +54,7 @@ class InterruptGuard:
         self.pending = False
         """A Ctrl-C came while the task was being created."""
 
-    def _on_sigint(self, signum: int, frame: FrameType | None) -> None:
+    def on_sigint(self, signum: int, frame: FrameType | None) -> None:
         # Swap handlers here, not after unwinding: a second Ctrl-C during cleanup leaves at once.
         signal.signal(signal.SIGINT, _leave_now)
         if self.handle is not None:
@@ -78,7 +78,7 @@ def stop_on_interrupt(handle: TaskHandle[Any] | None = None) -> Iterator[Interru
     """In the block, Ctrl-C stops the task, prints one line and exits 130. Without
     `handle`, call `created(handle)` on the guard once the task exists."""
     guard = InterruptGuard(handle)
-    previous = signal.signal(signal.SIGINT, guard._on_sigint)
+    previous = signal.signal(signal.SIGINT, guard.on_sigint)
     try:
         yield guard
     except KeyboardInterrupt:
