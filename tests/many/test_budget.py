@@ -9,7 +9,14 @@ import anyio
 import httpx
 import pytest
 
-from browser_use_cloud import AsyncBrowserUse, BrowserUse, InputError
+from browser_use_cloud import (
+    AsyncBrowserUse,
+    BrowserUse,
+    Hook,
+    HookEvent,
+    InputError,
+    RetryEvent,
+)
 from browser_use_cloud._budget import RequestBudget, check_rate, client_budget
 from browser_use_cloud._gate import AsyncPacer, Pacer
 
@@ -139,11 +146,10 @@ async def test_async_pacer_shares_one_budget_across_tasks() -> None:
     assert max(starts) - min(starts) >= 0.5
 
 
-def _balance_refused_once(
-    sent: list[tuple[str, float]], refused: threading.Event
-) -> httpx.MockTransport:
-    """A service whose first /balance is a 429 (Retry-After 400 ms); `refused` is set then.
+def _balance_refused_once(sent: list[tuple[str, float]]) -> httpx.MockTransport:
+    """A service whose first /balance is a 429 (Retry-After 400 ms).
     Every request is recorded in `sent` as (path, monotonic time)."""
+    refused = threading.Event()
 
     def answer(request: httpx.Request) -> httpx.Response:
         sent.append((request.url.path, time.monotonic()))
@@ -159,6 +165,17 @@ def _balance_refused_once(
     return httpx.MockTransport(answer)
 
 
+def _set_when_the_429_is_taken(taken: threading.Event) -> Hook:
+    """A hook that sets `taken` once the client has read the 429 and is about to retry (the
+    service answering it is too early: the other request could leave before the client saw it)."""
+
+    def hook(event: HookEvent) -> None:
+        if isinstance(event, RetryEvent):
+            taken.set()
+
+    return hook
+
+
 def _assert_both_waited_out_the_429(sent: list[tuple[str, float]]) -> None:
     """The retried /balance and the /me sent meanwhile both started after the pause."""
     first = sent[0][1]
@@ -172,10 +189,13 @@ async def test_a_429_pauses_the_whole_async_client() -> None:
     """One request gets a 429 with Retry-After; another one, sent meanwhile, waits too."""
     sent: list[tuple[str, float]] = []
     refused = threading.Event()
-    transport = _balance_refused_once(sent, refused)
+    transport = _balance_refused_once(sent)
 
     async with AsyncBrowserUse(
-        api_key="k", base_url="http://127.0.0.1:1/api/v1", transport=transport
+        api_key="k",
+        base_url="http://127.0.0.1:1/api/v1",
+        transport=transport,
+        hooks=[_set_when_the_429_is_taken(refused)],
     ) as client:
 
         async def me_after_the_429() -> None:
@@ -192,10 +212,13 @@ async def test_a_429_pauses_the_whole_async_client() -> None:
 def test_a_429_pauses_the_whole_sync_client() -> None:
     sent: list[tuple[str, float]] = []
     refused = threading.Event()
-    transport = _balance_refused_once(sent, refused)
+    transport = _balance_refused_once(sent)
 
     with BrowserUse(
-        api_key="k", base_url="http://127.0.0.1:1/api/v1", transport=transport
+        api_key="k",
+        base_url="http://127.0.0.1:1/api/v1",
+        transport=transport,
+        hooks=[_set_when_the_429_is_taken(refused)],
     ) as client:
         other = threading.Thread(target=lambda: (refused.wait(5), client.me()))
         other.start()
