@@ -47,7 +47,7 @@ SMOKE = Sizes(steps=2, step_interval=0.05, runs=1)
 async def _map(base_url: str, concurrency: int, outside: int, eager: bool) -> dict[str, Any]:
     import httpx
 
-    import browser_use_cloud._watch as watch
+    import browser_use_cloud._policies.watch_plan as watch
     from browser_use_cloud import AsyncBrowserUse
 
     if not eager:

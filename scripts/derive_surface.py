@@ -5,7 +5,7 @@ names them as `class_overrides` in `openapi-python-client.yaml` says (the schema
 the public name), and `templates/model.py.jinja` shapes them. This script reads the spec and
 writes
 
-* ``wrapper/browser_use_cloud/_spec_options.py``: a TypedDict per request the wrapper sends
+* ``wrapper/browser_use_cloud/_spec/options.py``: a TypedDict per request the wrapper sends
   (so a type checker sees every option of ``tasks.create(**options)``), plus the spec's
   property schemas that the wrapper's input checks interpret;
 * ``tests/surface/exposed_surface.json``: every name the wrapper has exposed (enum values,
@@ -318,7 +318,7 @@ def _option_doc(summary: str, items: list[tuple[str, str]]) -> list[str]:
 
 PACKAGE_DIR = "wrapper/browser_use_cloud"
 EXPOSED = "tests/surface/exposed_surface.json"
-OUTPUTS = (f"{PACKAGE_DIR}/_spec_options.py", EXPOSED)
+OUTPUTS = (f"{PACKAGE_DIR}/_spec/options.py", EXPOSED)
 """The files this script writes, relative to the repository root."""
 
 
@@ -376,8 +376,9 @@ def derive(spec_path: Path, out_dir: Path) -> list[Path]:
     spec = Spec(json.loads(spec_path.read_text(encoding="utf-8")))
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, text in (("_spec_options.py", render_options(spec)),):
+    for name, text in (("_spec/options.py", render_options(spec)),):
         path = out_dir / name
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         written.append(path)
     files = [str(path) for path in written]

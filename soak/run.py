@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 import httpx
 
 from browser_use_cloud import AsyncBrowserUse, BrowserUse
-from browser_use_cloud._polling import PollPolicy
+from browser_use_cloud._policies.polling import PollPolicy
 
 from ._ledger import Ledger, Verdict
 from ._ops import Driver, Operations

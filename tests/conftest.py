@@ -27,7 +27,7 @@ def operations_of(spec: dict[str, Any]) -> Any:
     """The `Operations` a regen of `spec` would give (its table built in memory)."""
     import derive_operation_table
 
-    from browser_use_cloud._operations import Operations
+    from browser_use_cloud._spec.operations import Operations
 
     return Operations(derive_operation_table.table(spec, derive_operation_table.load_limits()))
 

@@ -16,7 +16,7 @@ import derive_operation_table
 import pytest
 from click.testing import CliRunner, Result
 
-from browser_use_cloud import _operations
+from browser_use_cloud._spec import operations as _operations
 from browser_use_cloud.cli._app import cli
 from browser_use_cloud.emulator import Emulator
 from tests.conftest import load_spec

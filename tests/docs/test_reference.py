@@ -28,12 +28,15 @@ def test_a_public_name_without_an_entry_is_named(tmp_path: Path) -> None:
     shutil.copytree(DOCS / "reference", tmp_path / "reference")
     page = tmp_path / "reference" / "errors.md"
     page.write_text(page.read_text().replace("::: browser_use_cloud.NotFoundError\n", ""))
-    (tmp_path / "reference" / "extra.md").write_text("::: browser_use_cloud._retry.RetryPolicy\n")
+    (tmp_path / "reference" / "extra.md").write_text(
+        "::: browser_use_cloud._policies.retry.RetryPolicy\n"
+    )
     problems = public_api.check_reference(public_api.load(ROOT), tmp_path)
     assert problems == [
         "public name browser_use_cloud.NotFoundError has no "
         "`::: browser_use_cloud.NotFoundError` entry in docs/reference/",
-        "reference/extra.md documents browser_use_cloud._retry.RetryPolicy, which is not public "
+        "reference/extra.md documents browser_use_cloud._policies.retry.RetryPolicy, "
+        "which is not public "
         "(not in __all__ nor reached from it)",
     ]
 

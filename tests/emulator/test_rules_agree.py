@@ -270,7 +270,7 @@ def test_upload_file_names_agree(api: Api, name: str) -> None:
 
 @pytest.mark.parametrize("name", ["notes.md", "photo.webp", "data.csv", "page.html"])
 def test_the_content_type_guessed_from_a_name_is_one_both_sides_accept(api: Api, name: str) -> None:
-    from browser_use_cloud._files import guess_content_type
+    from browser_use_cloud._input.upload import guess_content_type
 
     content_type = guess_content_type(name)
     assert content_type is not None and sends(lambda c: c.files.upload(b"x", name=name))
@@ -279,7 +279,7 @@ def test_the_content_type_guessed_from_a_name_is_one_both_sides_accept(api: Api,
 
 
 def test_output_files_carry_the_type_the_client_would_guess(emulator: Emulator, api: Api) -> None:
-    from browser_use_cloud._files import guess_content_type
+    from browser_use_cloud._input.upload import guess_content_type
 
     with emulator.client() as client:
         result = client.tasks.run("Write files [[emulator:files=notes.md,photo.webp]]")

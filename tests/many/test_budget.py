@@ -17,8 +17,8 @@ from browser_use_cloud import (
     InputError,
     RetryEvent,
 )
-from browser_use_cloud._budget import RequestBudget, check_rate, client_budget
-from browser_use_cloud._gate import AsyncPacer, Pacer
+from browser_use_cloud._concurrency.gate import AsyncPacer, Pacer
+from browser_use_cloud._policies.budget import RequestBudget, check_rate, client_budget
 
 
 def starts_allowed(budget: RequestBudget, times: list[float]) -> list[float]:

@@ -18,8 +18,8 @@ from browser_use_cloud import (
     TaskStatus,
     WaitTimeoutError,
 )
-from browser_use_cloud._map_plan import Admission
-from browser_use_cloud._polling import PollPolicy
+from browser_use_cloud._policies.map_plan import Admission
+from browser_use_cloud._policies.polling import PollPolicy
 from browser_use_cloud.emulator import Emulator, EmulatorConfig
 
 FAST = PollPolicy(initial=0.05, factor=2, max_interval=0.1)

@@ -15,7 +15,7 @@ import anyio
 import pytest
 
 from browser_use_cloud import AsyncBrowserUse, ClientClosedError
-from browser_use_cloud._polling import PollPolicy
+from browser_use_cloud._policies.polling import PollPolicy
 from browser_use_cloud.emulator import Emulator, EmulatorConfig
 
 FAST = PollPolicy(initial=0.05, factor=2, max_interval=0.1)

@@ -9,8 +9,8 @@ import pytest
 from watch_model import Service
 
 from browser_use_cloud._exceptions import InternalServerError, NotFoundError
-from browser_use_cloud._polling import WAIT_POLICY, PollPolicy
-from browser_use_cloud._watch import (
+from browser_use_cloud._policies.polling import WAIT_POLICY, PollPolicy
+from browser_use_cloud._policies.watch_plan import (
     EAGER_GAP,
     MAX_CHECK_FAILURES,
     SAFETY_INTERVAL,

@@ -19,7 +19,7 @@ from browser_use_cloud import (
     webhook_app,
 )
 from browser_use_cloud._frontends._serving import BackgroundServer
-from browser_use_cloud._polling import PollPolicy
+from browser_use_cloud._policies.polling import PollPolicy
 from browser_use_cloud.emulator import Emulator, EmulatorConfig
 
 FAST = PollPolicy(initial=0.05, factor=2, max_interval=0.1)

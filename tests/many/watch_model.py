@@ -6,7 +6,7 @@ import datetime as dt
 
 from browser_use_cloud._exceptions import APIError
 from browser_use_cloud._models import Page, TaskStatus, TaskSummary
-from browser_use_cloud._watch import WatchPlan
+from browser_use_cloud._policies.watch_plan import WatchPlan
 
 EPOCH = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 

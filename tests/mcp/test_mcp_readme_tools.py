@@ -9,7 +9,7 @@ import pytest
 from mcp import Client
 from parity_report import require_none
 
-from browser_use_cloud._operations import operations
+from browser_use_cloud._spec.operations import operations
 
 pytestmark = pytest.mark.anyio
 GUIDE = Path(__file__).resolve().parents[2] / "docs" / "guides" / "mcp.md"

@@ -11,8 +11,8 @@ import pytest
 from mcp import Client
 
 from browser_use_cloud import AsyncBrowserUse
-from browser_use_cloud._operations import operations
-from browser_use_cloud._task_input import REQUEST_ID_KEY
+from browser_use_cloud._input.task_input import REQUEST_ID_KEY
+from browser_use_cloud._spec.operations import operations
 from browser_use_cloud.mcp import create_server
 from tests.conftest import load_spec, operations_of
 

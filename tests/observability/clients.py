@@ -8,8 +8,8 @@ from typing import Any
 import httpx
 
 from browser_use_cloud import AsyncBrowserUse, BrowserUse
-from browser_use_cloud._polling import PollPolicy
-from browser_use_cloud._retry import RetryPolicy
+from browser_use_cloud._policies.polling import PollPolicy
+from browser_use_cloud._policies.retry import RetryPolicy
 from tests.wrapper.wrapper_helpers import resolve
 
 __all__ = ["FAST", "KEY", "close", "make_client", "record_sends", "resolve"]

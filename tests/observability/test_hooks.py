@@ -27,7 +27,7 @@ from browser_use_cloud import (
     RetryEvent,
     TaskStatusEvent,
 )
-from browser_use_cloud._hooks import Hooks
+from browser_use_cloud._transport.hooks import Hooks
 from browser_use_cloud.emulator import Emulator
 from tests.reliability.reliability_helpers import RecordingServer, Seen
 

@@ -17,7 +17,7 @@ from browser_use_cloud import (
     NotFoundError,
     ResponseInfo,
 )
-from browser_use_cloud._response_info import server_request_id
+from browser_use_cloud._transport.response_info import server_request_id
 from browser_use_cloud.emulator import Emulator
 from tests.reliability.reliability_helpers import RecordingServer, Seen
 

@@ -20,7 +20,7 @@ from browser_use_cloud import (
     InternalServerError,
     TaskCreationUnconfirmedError,
 )
-from browser_use_cloud._retry import RetryPolicy
+from browser_use_cloud._policies.retry import RetryPolicy
 from browser_use_cloud.emulator import Emulator, EmulatorConfig
 from tests.reliability.reliability_helpers import RecordingServer, Reply, Seen
 

@@ -20,7 +20,7 @@ import pytest
 from mcp import Client
 
 from browser_use_cloud import AsyncBrowserUse, BrowserUse, InputError
-from browser_use_cloud._arguments import ALLOW_UNKNOWN_HINT
+from browser_use_cloud._input.arguments import ALLOW_UNKNOWN_HINT
 from browser_use_cloud.cli._batch_input import read_input
 from browser_use_cloud.cli._errors import CliError
 from browser_use_cloud.mcp import create_server

@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 from mcp import Client
 
-from browser_use_cloud import AsyncBrowserUse, BrowserUse, InputError, _operations
+from browser_use_cloud import AsyncBrowserUse, BrowserUse, InputError
+from browser_use_cloud._spec import operations as _operations
 from browser_use_cloud.mcp import create_server
 from tests.conftest import load_spec, operations_of
 from tests.reliability.reliability_helpers import RecordingServer, Reply, Seen

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from browser_use_cloud import APIError, BrowserUse
-from browser_use_cloud._retry import Failure, RetryPolicy
+from browser_use_cloud._policies.retry import Failure, RetryPolicy
 
 BOUNDED = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

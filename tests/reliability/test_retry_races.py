@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 from browser_use_cloud import BrowserUse
-from browser_use_cloud._retry import RetryPolicy
+from browser_use_cloud._policies.retry import RetryPolicy
 from browser_use_cloud.emulator import Emulator, EmulatorConfig
 
 Hook = Callable[[httpx.Request, httpx.HTTPTransport], httpx.Response]

@@ -24,8 +24,8 @@ from browser_use_cloud import (
     sign_webhook,
     verify_webhook,
 )
-from browser_use_cloud._polling import PollPolicy
-from browser_use_cloud._retry import RetryPolicy
+from browser_use_cloud._policies.polling import PollPolicy
+from browser_use_cloud._policies.retry import RetryPolicy
 from browser_use_cloud.emulator import Emulator, EmulatorConfig
 from tests.reliability.reliability_helpers import RecordingServer, Seen, cli_env, run_cli
 

@@ -11,10 +11,12 @@ import derive_surface
 import pytest
 
 import browser_use_cloud
-from browser_use_cloud import _limits, _models, _spec_options
-from browser_use_cloud._arguments import FIELD_CHECKS, check_argument
+from browser_use_cloud import _models
 from browser_use_cloud._exceptions import InputError
-from browser_use_cloud._task_input import build_run_task_body
+from browser_use_cloud._input.arguments import FIELD_CHECKS, check_argument
+from browser_use_cloud._input.task_input import build_run_task_body
+from browser_use_cloud._spec import limits as _limits
+from browser_use_cloud._spec import options as _spec_options
 
 
 def _non_null(schema: dict[str, Any]) -> dict[str, Any]:

@@ -20,8 +20,8 @@ import pytest
 from parity_report import require_none
 
 from browser_use_cloud import BrowserUse
-from browser_use_cloud._method_map import WRAPPER_METHODS
-from browser_use_cloud._operations import HTTP_METHODS
+from browser_use_cloud._spec.method_map import WRAPPER_METHODS
+from browser_use_cloud._spec.operations import HTTP_METHODS
 
 pytestmark = pytest.mark.spec_parity  # the regen workflow's pull request lists every item
 
@@ -94,7 +94,7 @@ def test_no_method_calls_an_operation_the_spec_dropped(spec: dict[str, Any]) -> 
     gone = [
         f"operation {name} is gone from the spec but client.{method} still calls it: a breaking "
         "change; decide (keep it as a hand-written call, as delete_browser_profile_for_user, "
-        "or deprecate it) and update wrapper/browser_use_cloud/_method_map.py"
+        "or deprecate it) and update wrapper/browser_use_cloud/_spec/method_map.py"
         for name, method in WRAPPER_METHODS.items()
         if name not in names
     ]

@@ -47,7 +47,7 @@ def test_optional_additions_need_no_hand_edit(
     regen.generate_client(tmp_path)  # writes tmp_path/generated/browser_use_cloud_api
     generated = tmp_path / "generated" / "browser_use_cloud_api"
     derive_operation_table.derive(changed, generated)
-    options = (package / "_spec_options.py").read_text(encoding="utf-8")
+    options = (package / "_spec" / "options.py").read_text(encoding="utf-8")
     assert "flash_mode: bool | None" in options  # typed where a type checker sees it
     env = {
         **os.environ,

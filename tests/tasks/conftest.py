@@ -10,7 +10,7 @@ import pytest
 from tasks_helpers import Recorder
 
 from browser_use_cloud import AsyncBrowserUse, BrowserUse
-from browser_use_cloud._polling import PollPolicy
+from browser_use_cloud._policies.polling import PollPolicy
 from browser_use_cloud.emulator import Emulator, EmulatorConfig
 
 FAST_WAIT = PollPolicy(initial=0.02, factor=1.5, max_interval=0.1)

@@ -18,7 +18,7 @@ from browser_use_cloud import (
     InternalServerError,
     TaskCreationUnconfirmedError,
 )
-from browser_use_cloud._retry import RetryPolicy
+from browser_use_cloud._policies.retry import RetryPolicy
 from browser_use_cloud.emulator import Emulator
 
 

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from browser_use_cloud._exceptions import InputError
-from browser_use_cloud._polling import (
+from browser_use_cloud._policies.polling import (
     STREAM_POLICY,
     WAIT_POLICY,
     PollPolicy,

@@ -19,8 +19,8 @@ from browser_use_cloud import (
     TaskStatus,
 )
 from browser_use_cloud._models import Page, TaskSummary
-from browser_use_cloud._reconcile import CLOCK_SKEW, RequestIdSearch
-from browser_use_cloud._retry import RetryPolicy
+from browser_use_cloud._policies.request_id_search import CLOCK_SKEW, RequestIdSearch
+from browser_use_cloud._policies.retry import RetryPolicy
 from browser_use_cloud._sync import _tasks as sync_tasks
 from browser_use_cloud.emulator import Emulator, EmulatorConfig
 

@@ -15,7 +15,7 @@ import pytest
 from tasks_helpers import Recorder
 
 from browser_use_cloud import AsyncBrowserUse, BrowserUse, InputError
-from browser_use_cloud._reconcile import REATTACH_WINDOW
+from browser_use_cloud._policies.request_id_search import REATTACH_WINDOW
 from browser_use_cloud.emulator import Emulator
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from hypothesis import given
 from hypothesis import strategies as st
 
-from browser_use_cloud._steps import StepTracker
+from browser_use_cloud._policies.step_stream import StepTracker
 
 
 @dataclass(frozen=True)

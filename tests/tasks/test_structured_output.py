@@ -9,9 +9,9 @@ import sys
 import pydantic
 import pytest
 
-from browser_use_cloud import _structured_output as structured
 from browser_use_cloud._exceptions import InputError, StructuredOutputError
-from browser_use_cloud._structured_output import OutputSpec, strip_code_fence
+from browser_use_cloud._input import structured_output as structured
+from browser_use_cloud._input.structured_output import OutputSpec, strip_code_fence
 
 
 class Company(pydantic.BaseModel):
@@ -114,7 +114,7 @@ def test_dict_schema_is_checked_as_sent() -> None:
 def test_dict_schema_does_not_import_pydantic() -> None:
     code = (
         "import sys\n"
-        "from browser_use_cloud._structured_output import OutputSpec\n"
+        "from browser_use_cloud._input.structured_output import OutputSpec\n"
         "spec = OutputSpec({'type': 'object'})\n"
         "assert spec.parse('{}') == {}\n"
         "assert 'pydantic' not in sys.modules, 'pydantic imported'\n"

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from browser_use_cloud._arguments import check_domain
 from browser_use_cloud._exceptions import InputError
-from browser_use_cloud._models import LLMModel, ProxyCountryCode
-from browser_use_cloud._task_input import (
+from browser_use_cloud._input.arguments import check_domain
+from browser_use_cloud._input.task_input import (
     REQUEST_ID_KEY,
     build_run_task_body,
     resolve_request_id,
 )
+from browser_use_cloud._models import LLMModel, ProxyCountryCode
 
 
 def test_only_set_fields_are_sent() -> None:

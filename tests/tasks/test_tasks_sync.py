@@ -25,9 +25,9 @@ from browser_use_cloud import (
     TaskStoppedError,
     WaitTimeoutError,
 )
-from browser_use_cloud._polling import WAIT_POLICY, PollPolicy
-from browser_use_cloud._retry import RetryPolicy
-from browser_use_cloud._structured_output import OutputSpec
+from browser_use_cloud._input.structured_output import OutputSpec
+from browser_use_cloud._policies.polling import WAIT_POLICY, PollPolicy
+from browser_use_cloud._policies.retry import RetryPolicy
 from browser_use_cloud.emulator import Emulator
 
 

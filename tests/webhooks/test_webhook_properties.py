@@ -10,7 +10,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from browser_use_cloud._webhooks import (
+from browser_use_cloud._webhooks.verification import (
     SIGNATURE_HEADER,
     TIMESTAMP_HEADER,
     TaskStatusUpdateEvent,

@@ -11,8 +11,8 @@ import httpx
 import pytest
 
 from browser_use_cloud._frontends._serving import BackgroundServer
-from browser_use_cloud._webhook_receiver import WebhookApp, webhook_app
-from browser_use_cloud._webhooks import (
+from browser_use_cloud._webhooks.receiver import WebhookApp, webhook_app
+from browser_use_cloud._webhooks.verification import (
     SECRET_ENV,
     SIGNATURE_HEADER,
     TIMESTAMP_HEADER,

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import pytest
 
-from browser_use_cloud._webhooks import (
+from browser_use_cloud._webhooks.verification import (
     SIGNATURE_HEADER,
     TIMESTAMP_HEADER,
     TaskStatusUpdateEvent,

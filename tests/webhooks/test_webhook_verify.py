@@ -14,7 +14,7 @@ import pytest
 from starlette.datastructures import Headers as StarletteHeaders
 
 from browser_use_cloud._exceptions import BrowserUseError
-from browser_use_cloud._webhooks import (
+from browser_use_cloud._webhooks.verification import (
     SECRET_ENV,
     SIGNATURE_HEADER,
     TIMESTAMP_HEADER,

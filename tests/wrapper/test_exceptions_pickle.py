@@ -17,7 +17,7 @@ import pytest
 
 import browser_use_cloud as bu
 from browser_use_cloud._models import parse_task
-from browser_use_cloud._webhooks import _to_event
+from browser_use_cloud._webhooks.verification import _to_event
 
 TASK = parse_task(
     {

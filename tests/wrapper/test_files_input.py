@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from browser_use_cloud import InputError
-from browser_use_cloud._files import CHUNK_SIZE, prepare_upload
+from browser_use_cloud._input.upload import CHUNK_SIZE, prepare_upload
 
 
 def test_path_is_streamed_in_chunks_and_can_be_reread(tmp_path: Path) -> None:

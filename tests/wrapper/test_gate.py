@@ -8,7 +8,7 @@ import time
 import anyio
 import pytest
 
-from browser_use_cloud._gate import AsyncGate, Gate
+from browser_use_cloud._concurrency.gate import AsyncGate, Gate
 
 
 class _Peak:

@@ -113,4 +113,4 @@ def test_the_rules_see_the_imports_they_forbid() -> None:
     assert _broken_rules(MCP_COMMAND, "browser_use_cloud.mcp._command") is None
     assert _broken_rules("browser_use_cloud.cli._run", "browser_use_cloud.emulator") is None
     assert _broken_rules("browser_use_cloud._frontends._x", "browser_use_cloud.cli._errors")
-    assert _broken_rules("browser_use_cloud._retry", "browser_use_cloud.emulator._state")
+    assert _broken_rules("browser_use_cloud._policies.retry", "browser_use_cloud.emulator._state")

@@ -12,7 +12,7 @@ import pytest
 from wrapper_helpers import collect, resolve
 
 import browser_use_cloud as bu
-from browser_use_cloud._retry import RetryPolicy
+from browser_use_cloud._policies.retry import RetryPolicy
 
 pytestmark = pytest.mark.anyio
 EMULATOR_KEY = "bu_emulator_key_1234567890"

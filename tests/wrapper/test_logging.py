@@ -6,8 +6,8 @@ import logging
 
 import pytest
 
-from browser_use_cloud import _logging
-from browser_use_cloud._logging import RedactingFilter, redact, scrub
+from browser_use_cloud._transport import log as _logging
+from browser_use_cloud._transport.log import RedactingFilter, redact, scrub
 
 
 @pytest.fixture

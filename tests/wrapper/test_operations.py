@@ -14,8 +14,8 @@ import pytest
 
 import browser_use_cloud_api.api as generated_api
 from browser_use_cloud import InputError
-from browser_use_cloud._arguments import check_argument
-from browser_use_cloud._operations import operations
+from browser_use_cloud._input.arguments import check_argument
+from browser_use_cloud._spec.operations import operations
 from tests.conftest import load_spec, operations_of
 
 ROOT = Path(__file__).resolve().parents[2]

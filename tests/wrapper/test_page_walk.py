@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from browser_use_cloud import InputError, Page
-from browser_use_cloud._page_walk import PageWalk, check_page_args
+from browser_use_cloud._policies.page_walk import PageWalk, check_page_args
 
 
 class Server:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from browser_use_cloud._retry import Failure, RetryPolicy, parse_retry_after
+from browser_use_cloud._policies.retry import Failure, RetryPolicy, parse_retry_after
 
 
 @given(attempt=st.integers(0, 30), u=st.floats(0.0, 1.0, exclude_max=True))

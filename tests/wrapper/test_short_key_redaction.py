@@ -11,8 +11,8 @@ import pytest
 from wrapper_helpers import API, Recorder, resolve
 
 import browser_use_cloud as bu
-from browser_use_cloud._logging import hide, scrub
-from browser_use_cloud._retry import RetryPolicy
+from browser_use_cloud._policies.retry import RetryPolicy
+from browser_use_cloud._transport.log import hide, scrub
 
 pytestmark = pytest.mark.anyio
 

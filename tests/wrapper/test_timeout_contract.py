@@ -21,7 +21,7 @@ import pytest
 import browser_use_cloud._async._resource as async_resource
 import browser_use_cloud._sync._resource as sync_resource
 from browser_use_cloud import AsyncBrowserUse, AsyncTaskHandle, BrowserUse, TaskHandle
-from browser_use_cloud._polling import PollPolicy
+from browser_use_cloud._policies.polling import PollPolicy
 from browser_use_cloud.emulator import Emulator, EmulatorConfig
 
 SENDS_NOTHING = {"handle", "with_options", "close", "notify", "capture_responses"}

@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 
 from browser_use_cloud import AsyncBrowserUse, BrowserUse
-from browser_use_cloud._retry import RetryPolicy
+from browser_use_cloud._policies.retry import RetryPolicy
 
 API = "https://api.example.test/api/v1"
 KEY = "bu_test_key_0123456789"

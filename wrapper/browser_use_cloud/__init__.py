@@ -36,7 +36,7 @@ from ._exceptions import (
     UnprocessableEntityError,
     WaitTimeoutError,
 )
-from ._logging import setup_logging as _setup_logging
+from ._transport.log import setup_logging as _setup_logging
 from ._version import __version__
 
 __all__ = [
@@ -125,22 +125,12 @@ __all__ = [
 if TYPE_CHECKING:
     from ._async._client import AsyncBrowserUse
     from ._async._tasks import AsyncTaskHandle
-    from ._call_options import (
+    from ._input.call_options import (
         ScheduledTaskChangesWithExtras,
         ScheduledTaskOptionsWithExtras,
         TaskOptionsWithExtras,
     )
-    from ._hooks import (
-        BudgetWaitEvent,
-        Hook,
-        HookEvent,
-        RequestErrorEvent,
-        RequestEvent,
-        ResponseEvent,
-        RetryEvent,
-        TaskStatusEvent,
-    )
-    from ._map_plan import MapResult
+    from ._input.structured_output import TaskResult
     from ._models import (
         Balance,
         BrowserData,
@@ -157,15 +147,25 @@ if TYPE_CHECKING:
         TaskSummary,
         UrlContent,
     )
-    from ._polling import PollPolicy
-    from ._request_extras import RequestExtras
-    from ._response_info import CapturedResponses, ResponseInfo
-    from ._spec_options import ScheduledTaskChanges, ScheduledTaskOptions, TaskOptions
-    from ._structured_output import TaskResult
+    from ._policies.map_plan import MapResult
+    from ._policies.polling import PollPolicy
+    from ._spec.options import ScheduledTaskChanges, ScheduledTaskOptions, TaskOptions
     from ._sync._client import BrowserUse
     from ._sync._tasks import TaskHandle
-    from ._webhook_receiver import WebhookApp, webhook_app
-    from ._webhooks import (
+    from ._transport.hooks import (
+        BudgetWaitEvent,
+        Hook,
+        HookEvent,
+        RequestErrorEvent,
+        RequestEvent,
+        ResponseEvent,
+        RetryEvent,
+        TaskStatusEvent,
+    )
+    from ._transport.request_extras import RequestExtras
+    from ._transport.response_info import CapturedResponses, ResponseInfo
+    from ._webhooks.receiver import WebhookApp, webhook_app
+    from ._webhooks.verification import (
         DuplicateGuard,
         TaskStatusUpdateEvent,
         TestEvent,
@@ -205,7 +205,7 @@ _LAZY_MODULES = {
         "TaskSummary",
         "UrlContent",
     ),
-    "._hooks": (
+    "._transport.hooks": (
         "BudgetWaitEvent",
         "Hook",
         "HookEvent",
@@ -215,22 +215,22 @@ _LAZY_MODULES = {
         "RetryEvent",
         "TaskStatusEvent",
     ),
-    "._response_info": (
+    "._transport.response_info": (
         "CapturedResponses",
         "ResponseInfo",
     ),
-    "._request_extras": ("RequestExtras",),
-    "._call_options": (
+    "._transport.request_extras": ("RequestExtras",),
+    "._input.call_options": (
         "ScheduledTaskChangesWithExtras",
         "ScheduledTaskOptionsWithExtras",
         "TaskOptionsWithExtras",
     ),
-    "._map_plan": ("MapResult",),
-    "._polling": ("PollPolicy",),
-    "._spec_options": ("ScheduledTaskChanges", "ScheduledTaskOptions", "TaskOptions"),
-    "._structured_output": ("TaskResult",),
-    "._webhook_receiver": ("WebhookApp", "webhook_app"),
-    "._webhooks": (
+    "._policies.map_plan": ("MapResult",),
+    "._policies.polling": ("PollPolicy",),
+    "._spec.options": ("ScheduledTaskChanges", "ScheduledTaskOptions", "TaskOptions"),
+    "._input.structured_output": ("TaskResult",),
+    "._webhooks.receiver": ("WebhookApp", "webhook_app"),
+    "._webhooks.verification": (
         "DuplicateGuard",
         "TaskStatusUpdateEvent",
         "TestEvent",

@@ -13,7 +13,7 @@ import httpx
 
 from ._env import API_KEY_ENV, BASE_URL_ENV
 from ._exceptions import InputError
-from ._logging import hide_userinfo
+from ._transport.log import hide_userinfo
 
 DEFAULT_BASE_URL = "https://api.browser-use.com/api/v1"
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ._models import Task
-    from ._response_info import ResponseInfo
+    from ._transport.response_info import ResponseInfo
 
 
 class BrowserUseError(Exception):

@@ -13,6 +13,8 @@ import time
 from collections.abc import AsyncGenerator
 from typing import TYPE_CHECKING, Any, Literal
 
+from .._concurrency.pool import AsyncPool, PoolClosed
+from .._concurrency.signals import AsyncGuard, AsyncSignal
 from .._config import RequestTimeout
 from .._exceptions import (
     APIError,
@@ -23,14 +25,12 @@ from .._exceptions import (
     TaskStoppedError,
     WaitTimeoutError,
 )
-from .._map_plan import MapItem, MapResult, RequestIdIndex
 from .._models import Task, TaskStatus, TaskSummary
-from .._pool import AsyncPool, PoolClosed
-from .._signals import AsyncGuard, AsyncSignal
+from .._policies.map_plan import MapItem, MapResult, RequestIdIndex
 from ._slots import LeftTheLine
 
 if TYPE_CHECKING:
-    from .._structured_output import OutputSpec
+    from .._input.structured_output import OutputSpec
     from ._tasks import AsyncTasks
 
 View = Task | TaskSummary

@@ -13,10 +13,10 @@ import time
 from collections import deque
 from collections.abc import Awaitable, Callable
 
+from .._concurrency.gate import MAX_IN_FLIGHT
+from .._concurrency.signals import AsyncGuard, AsyncSignal
 from .._exceptions import ConcurrencyLimitError
-from .._gate import MAX_IN_FLIGHT
-from .._map_plan import Admission
-from .._signals import AsyncGuard, AsyncSignal
+from .._policies.map_plan import Admission
 
 PROBE_EVERY = 1.0
 """Seconds after which the first in line looks again even when nothing changed."""

@@ -10,13 +10,13 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from .._budget import RequestBudget
+from .._concurrency.signals import AsyncGuard, AsyncSignal
 from .._config import RequestTimeout
 from .._exceptions import APIError
 from .._models import TaskStatus
-from .._polling import PollPolicy
-from .._signals import AsyncGuard, AsyncSignal
-from .._watch import Watched, WatchPlan, WatchRound
+from .._policies.budget import RequestBudget
+from .._policies.polling import PollPolicy
+from .._policies.watch_plan import Watched, WatchPlan, WatchRound
 
 if TYPE_CHECKING:
     from ._tasks import AsyncTasks

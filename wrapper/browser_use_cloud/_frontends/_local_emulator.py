@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Final
 import click
 
 from .._exceptions import InputError
-from .._polling import PollPolicy
+from .._policies.polling import PollPolicy
 from ..emulator import EmulatorConfig
 
 if TYPE_CHECKING:

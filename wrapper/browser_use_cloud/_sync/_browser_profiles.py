@@ -16,11 +16,11 @@ from browser_use_cloud_api.api.browser_profiles import (
 from browser_use_cloud_api.models import CreateBrowserProfileRequest, UpdateBrowserProfileRequest
 
 from .._config import RequestTimeout
+from .._input.task_input import check_fields
+from .._input.validate import check_id
 from .._models import BrowserProfile, Page, parse_browser_profile, parse_page
-from .._page_walk import MAX_PAGE_SIZE, PageWalk, check_page_args
-from .._request_extras import RequestExtras, takes_extras
-from .._task_input import check_fields
-from .._validate import check_id
+from .._policies.page_walk import MAX_PAGE_SIZE, PageWalk, check_page_args
+from .._transport.request_extras import RequestExtras, takes_extras
 from ._http import body_op
 from ._resource import APIResource
 

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any, Unpack
 
 import httpx
 
-from .._budget import DEFAULT_MAX_REQUESTS_PER_SECOND, client_budget
 from .._config import (
     DEFAULT_MAX_RETRIES,
     RequestTimeout,
@@ -21,9 +20,11 @@ from .._config import (
     resolve_timeout,
 )
 from .._exceptions import AuthenticationError, InputError
-from .._hooks import Hook, check_hooks
-from .._logging import hide_userinfo
-from .._request_extras import (
+from .._policies.budget import DEFAULT_MAX_REQUESTS_PER_SECOND, client_budget
+from .._policies.retry import RetryPolicy
+from .._transport.hooks import Hook, check_hooks
+from .._transport.log import hide_userinfo
+from .._transport.request_extras import (
     NO_BODY_METHODS,
     RequestExtras,
     check_extras,
@@ -31,15 +32,14 @@ from .._request_extras import (
     sending_extras,
     takes_extras,
 )
-from .._response_info import CapturedResponses, capture
-from .._retry import RetryPolicy
+from .._transport.response_info import CapturedResponses, capture
 from ._http import HTTP
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
     from .._models import Balance
-    from .._operations import Operation
+    from .._spec.operations import Operation
     from ._browser_profiles import BrowserProfiles
     from ._files import Files
     from ._scheduled_tasks import ScheduledTasks
@@ -297,8 +297,8 @@ class BrowserUse:
         `extra_headers`, `extra_query` and `extra_body` are sent as given, unchecked (see
         `RequestExtras`).
         """
-        from .._operations import operations
-        from .._validate import check_bool
+        from .._input.validate import check_bool
+        from .._spec.operations import operations
 
         op = operations().find(operation)
         extras = check_extras(

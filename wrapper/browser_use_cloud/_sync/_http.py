@@ -58,9 +58,10 @@ from typing import IO, Any, TypeVar
 
 import httpx
 
-from .._budget import RequestBudget
+from .._concurrency.gate import MAX_IN_FLIGHT, Gate, Pacer
+from .._concurrency.loop import LoopBinding
+from .._concurrency.pool import Pool
 from .._config import RequestTimeout, api_url, insecure_http, resolve_timeout
-from .._errors_map import status_error
 from .._exceptions import (
     APIConnectionError,
     APIResponseValidationError,
@@ -69,9 +70,11 @@ from .._exceptions import (
     ConcurrencyLimitError,
     RateLimitError,
 )
-from .._gate import MAX_IN_FLIGHT, Gate, Pacer
-from .._hooks import Hook, Hooks
-from .._logging import (
+from .._policies.budget import RequestBudget
+from .._policies.retry import AttemptCount, Failure, RetryClass, RetryPolicy
+from .._transport.error_mapping import status_error
+from .._transport.hooks import Hook, Hooks
+from .._transport.log import (
     SHOWN_URL,
     filter_httpx_log,
     hide_userinfo,
@@ -80,11 +83,8 @@ from .._logging import (
     sent_secrets,
     url_secrets,
 )
-from .._loop import LoopBinding
-from .._pool import Pool
-from .._request_extras import NO_BODY_METHODS, current_extras
-from .._request_trace import RequestTrace
-from .._retry import AttemptCount, Failure, RetryClass, RetryPolicy
+from .._transport.request_extras import NO_BODY_METHODS, current_extras
+from .._transport.request_trace import RequestTrace
 from .._version import __version__
 
 T = TypeVar("T")

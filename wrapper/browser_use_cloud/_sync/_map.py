@@ -14,6 +14,8 @@ import time
 from collections.abc import Generator
 from typing import TYPE_CHECKING, Any, Literal
 
+from .._concurrency.pool import Pool, PoolClosed
+from .._concurrency.signals import Guard, Signal
 from .._config import RequestTimeout
 from .._exceptions import (
     APIError,
@@ -24,14 +26,12 @@ from .._exceptions import (
     TaskStoppedError,
     WaitTimeoutError,
 )
-from .._map_plan import MapItem, MapResult, RequestIdIndex
 from .._models import Task, TaskStatus, TaskSummary
-from .._pool import Pool, PoolClosed
-from .._signals import Guard, Signal
+from .._policies.map_plan import MapItem, MapResult, RequestIdIndex
 from ._slots import LeftTheLine
 
 if TYPE_CHECKING:
-    from .._structured_output import OutputSpec
+    from .._input.structured_output import OutputSpec
     from ._tasks import Tasks
 
 View = Task | TaskSummary

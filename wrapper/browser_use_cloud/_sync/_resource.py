@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from .._config import RequestTimeout
 from .._models import Page
-from .._page_walk import PageWalk
+from .._policies.page_walk import PageWalk
 
 if TYPE_CHECKING:
     from ._client import BrowserUse

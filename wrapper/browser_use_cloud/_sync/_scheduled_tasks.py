@@ -16,14 +16,14 @@ from browser_use_cloud_api.api.scheduled_tasks import (
 )
 from browser_use_cloud_api.models import ScheduledTaskRequest, UpdateScheduledTaskRequest
 
-from .._call_options import ScheduledTaskChangesWithExtras, ScheduledTaskOptionsWithExtras
 from .._config import RequestTimeout
+from .._input.call_options import ScheduledTaskChangesWithExtras, ScheduledTaskOptionsWithExtras
+from .._input.scheduled_task_input import schedule_fields
+from .._input.task_input import build_run_task_body, check_options
+from .._input.validate import check_id
 from .._models import Page, ScheduledTask, parse_created_id, parse_page, parse_scheduled_task
-from .._page_walk import MAX_PAGE_SIZE, PageWalk, check_page_args
-from .._request_extras import RequestExtras, takes_extras
-from .._schedule import schedule_fields
-from .._task_input import build_run_task_body, check_options
-from .._validate import check_id
+from .._policies.page_walk import MAX_PAGE_SIZE, PageWalk, check_page_args
+from .._transport.request_extras import RequestExtras, takes_extras
 from ._http import body_op
 from ._resource import APIResource
 

@@ -10,10 +10,10 @@ from browser_use_cloud_api.models import SearchUrlRequest, SimpleSearchRequest
 
 from .._config import RequestTimeout
 from .._exceptions import InputError
+from .._input.task_input import check_field
+from .._input.validate import check_text
 from .._models import UrlContent, parse_url_content
-from .._request_extras import RequestExtras, takes_extras
-from .._task_input import check_field
-from .._validate import check_text
+from .._transport.request_extras import RequestExtras, takes_extras
 from ._http import body_op
 from ._resource import APIResource
 

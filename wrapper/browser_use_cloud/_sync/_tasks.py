@@ -30,9 +30,9 @@ from browser_use_cloud_api.api.tasks import (
 )
 from browser_use_cloud_api.models import RunTaskRequest
 
-from .._call_options import TaskOptionsWithExtras
+from .._concurrency.shield import Shield
+from .._concurrency.signals import Guard
 from .._config import RequestTimeout
-from .._download_target import download_path, replacing
 from .._exceptions import (
     APIConnectionError,
     APIError,
@@ -45,9 +45,12 @@ from .._exceptions import (
     TaskStoppedError,
     WaitTimeoutError,
 )
-from .._files import FileSource, Upload, prepare_upload
-from .._logging import logger
-from .._map_plan import DEFAULT_MAP_CONCURRENCY, MapResult
+from .._input.call_options import TaskOptionsWithExtras
+from .._input.download_target import download_path, replacing
+from .._input.structured_output import OutputSpec, TaskResult, with_parsed
+from .._input.task_input import build_run_task_body, resolve_request_id
+from .._input.upload import FileSource, Upload, prepare_upload
+from .._input.validate import check_id
 from .._models import (
     Page,
     Task,
@@ -60,24 +63,21 @@ from .._models import (
     parse_task_media,
     parse_task_summary,
 )
-from .._page_walk import MAX_PAGE_SIZE, PageWalk, check_page_args
-from .._polling import STREAM_POLICY, WAIT_POLICY, PollPolicy, PollSchedule
-from .._reconcile import REATTACH_WINDOW, RequestIdSearch
-from .._request_extras import RequestExtras, takes_extras
-from .._retry import AttemptCount, answered_by_server
-from .._shield import Shield
-from .._signals import Guard
-from .._spec_options import TaskOptions
-from .._steps import StepTracker
-from .._structured_output import OutputSpec, TaskResult, with_parsed
-from .._task_input import build_run_task_body, resolve_request_id
-from .._validate import check_id
-from .._watch import TRANSIENT_ERRORS, worth_riding_out
+from .._policies.map_plan import DEFAULT_MAP_CONCURRENCY, MapResult
+from .._policies.page_walk import MAX_PAGE_SIZE, PageWalk, check_page_args
+from .._policies.polling import STREAM_POLICY, WAIT_POLICY, PollPolicy, PollSchedule
+from .._policies.request_id_search import REATTACH_WINDOW, RequestIdSearch
+from .._policies.retry import AttemptCount, answered_by_server
+from .._policies.step_stream import StepTracker
+from .._policies.watch_plan import TRANSIENT_ERRORS, worth_riding_out
+from .._spec.options import TaskOptions
+from .._transport.log import logger
+from .._transport.request_extras import RequestExtras, takes_extras
 from ._http import body_op, never_sent, sleep
 from ._resource import APIResource
 
 if TYPE_CHECKING:
-    from .._webhooks import WebhookEvent
+    from .._webhooks.verification import WebhookEvent
     from ._client import BrowserUse
     from ._map import TaskMap
     from ._slots import Slots
@@ -201,7 +201,7 @@ class Tasks(APIResource):
         in one line: `webhook_app(client.tasks.notify, secret=...)`, served in the same
         process as this client (and on its loop, where it has one).
         """
-        from .._webhooks import TaskStatusUpdateEvent, WebhookEvent
+        from .._webhooks.verification import TaskStatusUpdateEvent, WebhookEvent
 
         if not isinstance(event, WebhookEvent):
             raise TypeError(
@@ -629,7 +629,7 @@ class Tasks(APIResource):
         """Check everything, then build the map run (nothing is sent yet). `keys` and
         `names` are the batch command's input ids and line names, `skip` the request ids
         it has results for; `since` how far back to look for tasks of earlier runs."""
-        from .._map_plan import check_map_call, prepare
+        from .._policies.map_plan import check_map_call, prepare
         from ._map import TaskMap
 
         check_map_call(inputs, options)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .._logging import hide_userinfo
+from .._transport.log import hide_userinfo
 from ._context import CliState, pass_state
 from ._errors import EXIT_API
 from ._output import echo, json_option, print_json

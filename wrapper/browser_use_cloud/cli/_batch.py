@@ -14,7 +14,7 @@ import click
 
 from .._exceptions import APIError
 from .._frontends._local_emulator import local_config
-from .._map_plan import DEFAULT_MAP_CONCURRENCY, MapResult
+from .._policies.map_plan import DEFAULT_MAP_CONCURRENCY, MapResult
 from .._sync._tasks import DEFAULT_WAIT_TIMEOUT
 from ._batch_input import BatchInput, LineWriter, check_out, done_request_ids, read_input
 from ._context import CliState, pass_state

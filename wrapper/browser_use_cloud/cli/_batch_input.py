@@ -18,9 +18,9 @@ from typing import IO, Any
 
 import attrs
 
-from .._map_plan import OPTION_NAMES, check
-from .._spec_options import TaskOptions
-from .._task_input import ALLOW_UNKNOWN_HINT
+from .._input.task_input import ALLOW_UNKNOWN_HINT
+from .._policies.map_plan import OPTION_NAMES, check
+from .._spec.options import TaskOptions
 from ._errors import CliError
 from ._output import json_text
 from ._text_files import read_text

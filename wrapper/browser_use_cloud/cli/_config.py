@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from .._logging import hide_userinfo
+from .._transport.log import hide_userinfo
 from ._context import CliState, pass_state
 from ._output import json_option, print_json, print_record, print_table
 from ._settings import (

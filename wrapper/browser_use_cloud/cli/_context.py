@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .._logging import hide_userinfo
+from .._transport.log import hide_userinfo
 from ._errors import CliError, Subject, missing_key_error
 from ._settings import PROFILE_ENV, ConfigFile, Resolved, check_profile_name, resolve
 
@@ -162,7 +162,7 @@ class CliState:
         """A client for the service, or for an in-process emulator when `local`; `rate` is
         its request budget in requests per second (None: the library's default)."""
         from .. import BrowserUse
-        from .._budget import DEFAULT_MAX_REQUESTS_PER_SECOND
+        from .._policies.budget import DEFAULT_MAX_REQUESTS_PER_SECOND
 
         budget = DEFAULT_MAX_REQUESTS_PER_SECOND if rate is None else rate
         with (

@@ -26,7 +26,7 @@ from .._frontends._local_emulator import (
     local_poll,
 )
 from .._frontends._serving import BackgroundServer
-from .._webhooks import (
+from .._webhooks.verification import (
     SIGNATURE_HEADER,
     TaskStatusUpdateEvent,
     WebhookEvent,

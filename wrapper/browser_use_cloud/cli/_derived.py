@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import click
 
 if TYPE_CHECKING:
-    from .._operations import Argument, Operation, Operations
+    from .._spec.operations import Argument, Operation, Operations
 
 PREFIX = "derived__"
 """The Python name of a derived option's value is PREFIX + the input's name."""
@@ -30,7 +30,7 @@ local users in the process list (`run` has its --secret-env/--secrets-file optio
 
 
 def table() -> Operations:
-    from .._operations import operations
+    from .._spec.operations import operations
 
     return operations()
 
@@ -161,8 +161,8 @@ def check_derived(operation: Operation, arg: Argument, value: Any) -> Any:
     """`value` as sent, checked by the one argument check of every entry point
     (`_arguments.check_argument`) with enums open (a value newer than this table is the
     service's call); its InputError becomes this BadParameter, with the same message."""
-    from .._arguments import check_argument
     from .._exceptions import InputError
+    from .._input.arguments import check_argument
 
     try:
         return check_argument(arg.name, arg.schema, value, allow_unknown=True)

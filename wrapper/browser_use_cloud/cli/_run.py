@@ -14,7 +14,7 @@ import httpx
 from .._config import is_loopback
 from .._exceptions import StructuredOutputError, TaskError
 from .._frontends._local_emulator import DEFAULT_STEP_INTERVAL, local_config, local_poll
-from .._polling import PollPolicy
+from .._policies.polling import PollPolicy
 from ._choices import spec_option
 from ._context import CliState, pass_state
 from ._derived import derives, extras

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import click
 
-from .._webhooks import (
+from .._webhooks.verification import (
     SECRET_ENV,
     SIGNATURE_HEADER,
     TIMESTAMP_HEADER,
@@ -25,7 +25,7 @@ from ._errors import CliError
 from ._output import echo, json_text, print_json
 
 if TYPE_CHECKING:
-    from .._webhook_receiver import WebhookApp
+    from .._webhooks.receiver import WebhookApp
 
 EventHandler = Callable[[WebhookEvent], None]
 RECEIVER_LOGGER: Final = logging.getLogger("browser_use_cloud.webhooks")
@@ -111,7 +111,7 @@ WEBHOOK_PATH: Final = "/webhook"
 
 def receiver_app(secret: str, on_event: EventHandler) -> WebhookApp:
     """The wrapper's ASGI receiver on WEBHOOK_PATH: verifies, then calls `on_event`."""
-    from .._webhook_receiver import webhook_app
+    from .._webhooks.receiver import webhook_app
 
     return webhook_app(on_event, secret=secret, path=WEBHOOK_PATH)
 

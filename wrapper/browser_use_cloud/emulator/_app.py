@@ -162,7 +162,7 @@ def create_app(config: EmulatorConfig | None = None) -> Starlette:
     from starlette.exceptions import HTTPException
     from starlette.middleware import Middleware
 
-    from .._budget import RequestBudget
+    from .._policies.budget import RequestBudget
     from . import _uploads
     from ._disconnects import QuietDisconnectMiddleware
     from ._faults import FaultMiddleware, FaultSpec

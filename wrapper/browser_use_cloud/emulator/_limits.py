@@ -21,7 +21,7 @@ from collections import Counter, deque
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
-from .._budget import RequestBudget
+from .._policies.budget import RequestBudget
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]

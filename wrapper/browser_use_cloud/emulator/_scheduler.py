@@ -37,7 +37,7 @@ from typing import Any, Protocol
 
 import attrs
 
-from .._cron import check_cron
+from .._input.cron import check_cron
 
 __all__ = [
     "Clock",
@@ -59,7 +59,7 @@ class Clock(Protocol):
 def validate_cron(expr: str) -> None:
     """Raise ``ValueError`` unless ``expr`` is a cron expression the client would send.
 
-    The rule is the client's own (``browser_use_cloud._cron``), so the two cannot drift.
+    The rule is the client's own (``browser_use_cloud._input.cron``), so the two cannot drift.
     """
     check_cron(expr)  # InputError is a ValueError
 

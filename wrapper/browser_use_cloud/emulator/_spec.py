@@ -11,9 +11,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .._operations import Operation as TableOperation
-from .._operations import Operations
-from .._operations import operations as table_operations
+from .._spec.operations import Operation as TableOperation
+from .._spec.operations import Operations
+from .._spec.operations import operations as table_operations
 
 API_PREFIX = "/api/v1"
 

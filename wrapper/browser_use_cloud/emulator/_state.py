@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from .._files import guess_content_type
-from .._limits import MAX_AGENT_STEPS
+from .._input.upload import guess_content_type
+from .._spec.limits import MAX_AGENT_STEPS
 from . import _media, _schema_values, _script
 from ._config import EmulatorConfig
 from ._limits import CONCURRENCY_DETAIL, LimitStats

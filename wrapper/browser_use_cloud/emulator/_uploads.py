@@ -51,7 +51,7 @@ from urllib.parse import quote, urlencode
 
 import attrs
 
-from .._files import allowed_content_type, check_file_name
+from .._input.upload import allowed_content_type, check_file_name
 
 if TYPE_CHECKING:
     from starlette.requests import Request
@@ -78,7 +78,7 @@ MIB = 1024 * 1024
 
 def validate_file_name(name: str) -> None:
     """Raise ``ValueError`` unless ``name`` is a plain file name usable in a URL path (the
-    client's rule: ``browser_use_cloud._files.check_file_name``)."""
+    client's rule: ``browser_use_cloud._input.upload.check_file_name``)."""
     check_file_name(name)  # InputError is a ValueError
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from mcp.types import Tool, ToolAnnotations
 
-from .._operations import JSON, Operation, Operations
+from .._spec.operations import JSON, Operation, Operations
 
 STOPS = frozenset({"stop_task"})
 """Operations that end something for good without being a DELETE (destructive)."""

@@ -24,10 +24,10 @@ from mcp.types import (
     Tool,
 )
 
-from .._arguments import check_tool_arguments
 from .._exceptions import APIError, InputError
 from .._frontends._explain import explain_api_error
-from .._operations import JSON, Operation, Operations, operations
+from .._input.arguments import check_tool_arguments
+from .._spec.operations import JSON, Operation, Operations, operations
 from .._version import __version__
 from . import _catalog, _tasks
 from ._local_paths import LocalPaths, client_roots, configured_dirs

@@ -26,7 +26,7 @@ from .._exceptions import (
 )
 from .._frontends._explain import wait_timeout_state
 from .._models import Task, TaskStep
-from .._operations import JSON
+from .._spec.operations import JSON
 from ._catalog import DEFAULT_WAIT_TIMEOUT
 from ._local_paths import LocalPaths
 

@@ -10,7 +10,7 @@ import tempfile
 from collections.abc import Iterator
 from typing import IO
 
-from ._exceptions import InputError
+from .._exceptions import InputError
 
 _SHOWN_NAME = 32
 """Characters of the target's name in the temporary file's name (the rest is random)."""

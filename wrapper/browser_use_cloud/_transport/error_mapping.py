@@ -8,7 +8,7 @@ from typing import Any
 
 import httpx
 
-from ._exceptions import (
+from .._exceptions import (
     APIStatusError,
     AuthenticationError,
     BadRequestError,
@@ -22,8 +22,8 @@ from ._exceptions import (
     RateLimitError,
     UnprocessableEntityError,
 )
-from ._logging import hide, redact, scrub
-from ._retry import parse_retry_after
+from .._policies.retry import parse_retry_after
+from .log import hide, redact, scrub
 
 _BY_STATUS: dict[int, type[APIStatusError]] = {
     400: BadRequestError,

@@ -26,7 +26,7 @@ import attrs
 
 from browser_use_cloud_api.types import JsonModel, read_model
 
-from ._exceptions import BrowserUseError, InputError
+from .._exceptions import BrowserUseError, InputError
 
 __all__ = [
     "DEFAULT_TOLERANCE",

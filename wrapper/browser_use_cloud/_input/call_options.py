@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ._request_extras import RequestExtras
-from ._spec_options import ScheduledTaskChanges, ScheduledTaskOptions, TaskOptions
+from .._spec.options import ScheduledTaskChanges, ScheduledTaskOptions, TaskOptions
+from .._transport.request_extras import RequestExtras
 
 
 class TaskOptionsWithExtras(TaskOptions, RequestExtras, total=False):

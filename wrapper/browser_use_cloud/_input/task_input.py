@@ -14,19 +14,19 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
-from ._arguments import (
+from .._exceptions import InputError
+from .._spec.options import OPTIONS, WRAPPER_OPTIONS
+from .arguments import (
     ALLOW_UNKNOWN_HINT as ALLOW_UNKNOWN_HINT,
 )
-from ._arguments import (
+from .arguments import (
     FIELD_CHECKS as FIELD_CHECKS,
 )
-from ._arguments import (
+from .arguments import (
     check_argument,
     refuse_unknown,
 )
-from ._exceptions import InputError
-from ._spec_options import OPTIONS, WRAPPER_OPTIONS
-from ._validate import check_bool
+from .validate import check_bool
 
 REQUEST_ID_KEY = "bu_request_id"
 """Metadata key that carries the client request id used to avoid duplicate tasks."""
@@ -39,14 +39,14 @@ def new_request_id() -> str:
 
 def request_fields(schema: str) -> Mapping[str, Any]:
     """Field name -> its schema in the operation table, for request body schema `schema`."""
-    from ._operations import operations
+    from .._spec.operations import operations
 
     return {name: arg.schema for name, arg in operations().request_fields(schema).items()}
 
 
 def operation_for(schema: str) -> str:
     """The name of the operation whose JSON body is request schema `schema` (`run_task`)."""
-    from ._operations import operations
+    from .._spec.operations import operations
 
     return operations().body_owner(schema)
 

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from typing import Any, Literal, cast
 from urllib.parse import quote
 
-from ._arguments import check_argument, refuse_unknown
-from ._exceptions import InputError
-from ._retry import RetryClass
-from ._validate import check_id
+from .._exceptions import InputError
+from .._input.arguments import check_argument, refuse_unknown
+from .._input.validate import check_id
+from .._policies.retry import RetryClass
 
 JSON = dict[str, Any]
 Location = Literal["path", "query", "header", "cookie", "body"]

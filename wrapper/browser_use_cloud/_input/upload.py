@@ -16,7 +16,7 @@ from typing import BinaryIO
 
 import attrs
 
-from ._exceptions import InputError
+from .._exceptions import InputError
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 CHUNK_SIZE = 64 * 1024

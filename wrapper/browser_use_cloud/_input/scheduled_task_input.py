@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ._cron import check_cron
-from ._exceptions import InputError
+from .._exceptions import InputError
+from .cron import check_cron
 
 
 def check_datetime(name: str, value: dt.datetime | str) -> dt.datetime:
@@ -52,7 +52,7 @@ def schedule_fields(
     `interval_minutes` / `cron_expression` is given. Each field goes through the one
     argument check (`allow_unknown`: a schedule type the spec does not list yet).
     """
-    from ._task_input import check_field
+    from .task_input import check_field
 
     request = "ScheduledTaskRequest" if creating else "UpdateScheduledTaskRequest"
     kind = None

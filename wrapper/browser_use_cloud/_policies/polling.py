@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import attrs
 
-from ._exceptions import InputError
+from .._exceptions import InputError
 
 
 def _positive(_: object, attribute: attrs.Attribute[float], value: float) -> None:

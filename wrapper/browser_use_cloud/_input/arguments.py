@@ -19,8 +19,8 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from ._exceptions import InputError
-from ._validate import check_bool, check_bounds, check_int
+from .._exceptions import InputError
+from .validate import check_bool, check_bounds, check_int
 
 JSON = dict[str, Any]
 
@@ -169,7 +169,7 @@ def _check_number(name: str, value: object, low: float | None, high: float | Non
 
 def _check_string(name: str, schema: JSON, value: object) -> str:
     if schema.get("format") == "date-time" and isinstance(value, dt.datetime):
-        from ._schedule import check_datetime
+        from .scheduled_task_input import check_datetime
 
         return check_datetime(name, value).isoformat()
     if not isinstance(value, str):
@@ -271,7 +271,7 @@ def check_domain(pattern: str) -> None:
 
 def check_schema_json(text: object) -> str:
     """`structured_output_json` as given, once it parses to a plausible JSON Schema object."""
-    from ._structured_output import check_schema
+    from .structured_output import check_schema
 
     hint = (
         "pass a JSON Schema object serialised as a string (json.dumps), "

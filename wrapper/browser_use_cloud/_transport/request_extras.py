@@ -19,7 +19,7 @@ from typing import Any, ParamSpec, TypedDict, TypeVar, cast
 
 import attrs
 
-from ._exceptions import InputError
+from .._exceptions import InputError
 
 P = ParamSpec("P")
 R = TypeVar("R")

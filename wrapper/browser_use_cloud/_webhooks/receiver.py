@@ -22,7 +22,7 @@ import logging
 from collections.abc import Awaitable, Callable, MutableMapping, Sequence
 from typing import Any, Final
 
-from ._webhooks import (
+from .verification import (
     DEFAULT_TOLERANCE,
     DuplicateGuard,
     WebhookDuplicateError,

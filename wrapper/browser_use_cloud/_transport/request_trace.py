@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 
 import httpx
 
-from ._hooks import (
+from .hooks import (
     BudgetWaitEvent,
     Hooks,
     RequestErrorEvent,
@@ -16,8 +16,8 @@ from ._hooks import (
     ResponseEvent,
     RetryEvent,
 )
-from ._logging import scrub
-from ._response_info import (
+from .log import scrub
+from .response_info import (
     ResponseInfo,
     capturing,
     new_client_request_id,

@@ -27,8 +27,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from ._budget import DEFAULT_MAX_REQUESTS_PER_SECOND
-from ._exceptions import (
+from .._exceptions import (
     APIConnectionError,
     APIError,
     ConcurrencyLimitError,
@@ -36,9 +35,10 @@ from ._exceptions import (
     NotFoundError,
     RateLimitError,
 )
-from ._models import Page, TaskStatus, TaskSummary
-from ._page_walk import MAX_PAGE_SIZE
-from ._polling import PollPolicy, PollSchedule
+from .._models import Page, TaskStatus, TaskSummary
+from .budget import DEFAULT_MAX_REQUESTS_PER_SECOND
+from .page_walk import MAX_PAGE_SIZE
+from .polling import PollPolicy, PollSchedule
 
 LIST_MIN = 3
 """Due tasks from which a round reads list pages instead of one status request each."""

@@ -20,7 +20,7 @@ import math
 import threading
 from collections import deque
 
-from ._exceptions import InputError
+from .._exceptions import InputError
 
 DEFAULT_MAX_REQUESTS_PER_SECOND = 20.0
 """The default budget: under the service's documented standard of 25 requests/s per key."""

@@ -18,7 +18,7 @@ import time
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from ._budget import RequestBudget
+from .._policies.budget import RequestBudget
 
 if TYPE_CHECKING:
     import anyio

@@ -18,8 +18,8 @@ import attrs
 
 from browser_use_cloud_api.types import NOT_JSON
 
-from ._exceptions import InputError, StructuredOutputError
-from ._models import Task
+from .._exceptions import InputError, StructuredOutputError
+from .._models import Task
 
 T = TypeVar("T")
 

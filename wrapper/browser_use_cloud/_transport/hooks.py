@@ -35,12 +35,12 @@ from typing import TYPE_CHECKING, TypeAlias
 import attrs
 import httpx
 
-from ._exceptions import InputError
-from ._logging import hide
-from ._response_info import ResponseInfo
+from .._exceptions import InputError
+from .log import hide
+from .response_info import ResponseInfo
 
 if TYPE_CHECKING:
-    from ._models import TaskStatus
+    from .._models import TaskStatus
 
 hook_logger = logging.getLogger("browser_use_cloud.hooks")
 

@@ -10,7 +10,7 @@ would never run). The emulator computes run times with croniter from the same te
 
 from __future__ import annotations
 
-from ._exceptions import InputError
+from .._exceptions import InputError
 
 _MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 _DAYS = ("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT")

@@ -13,13 +13,13 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
-from ._arguments import refuse_unknown
-from ._exceptions import BrowserUseError, InputError
-from ._models import Page, TaskStatus, TaskSummary
-from ._page_walk import MAX_PAGE_SIZE
-from ._reconcile import CLOCK_SKEW
-from ._spec_options import TaskOptions
-from ._task_input import REQUEST_ID_KEY, build_run_task_body, operation_for
+from .._exceptions import BrowserUseError, InputError
+from .._input.arguments import refuse_unknown
+from .._input.task_input import REQUEST_ID_KEY, build_run_task_body, operation_for
+from .._models import Page, TaskStatus, TaskSummary
+from .._spec.options import TaskOptions
+from .page_walk import MAX_PAGE_SIZE
+from .request_id_search import CLOCK_SKEW
 
 T = TypeVar("T")
 

@@ -33,10 +33,10 @@ from collections import deque
 from collections.abc import Callable, Hashable
 from typing import Any, Generic, TypeVar
 
-from ._exceptions import InputError
-from ._limits import MAX_PAGE_SIZE as MAX_PAGE_SIZE
-from ._models import Page
-from ._validate import check_int
+from .._exceptions import InputError
+from .._input.validate import check_int
+from .._models import Page
+from .._spec.limits import MAX_PAGE_SIZE as MAX_PAGE_SIZE
 
 T = TypeVar("T")
 

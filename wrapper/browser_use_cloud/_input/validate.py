@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ._exceptions import InputError
+from .._exceptions import InputError
 
 
 def check_id(name: str, value: object) -> str:

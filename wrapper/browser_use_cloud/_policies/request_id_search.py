@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ._models import Page, TaskSummary
-from ._page_walk import MAX_PAGE_SIZE
-from ._task_input import REQUEST_ID_KEY
+from .._input.task_input import REQUEST_ID_KEY
+from .._models import Page, TaskSummary
+from .page_walk import MAX_PAGE_SIZE
 
 REATTACH_WINDOW = dt.timedelta(hours=1)
 """The one re-attach window: how far back every look-up of a request id reads by default

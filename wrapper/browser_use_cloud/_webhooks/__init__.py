@@ -1,0 +1,3 @@
+"""Webhook deliveries: signing, verification, typed events, the duplicate guard and a small
+receiving app.
+"""
