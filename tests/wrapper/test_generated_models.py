@@ -10,7 +10,7 @@ import derive_surface
 import pytest
 
 import browser_use_cloud as bu
-from browser_use_cloud._async._http import body_op
+from browser_use_cloud._transport.operation import body_op
 
 
 @pytest.mark.parametrize("public", sorted({**derive_surface.RESULTS, **derive_surface.ENUMS}))

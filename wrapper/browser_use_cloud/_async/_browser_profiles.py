@@ -19,8 +19,8 @@ from .._input.task_input import check_fields
 from .._input.validate import check_id
 from .._models import BrowserProfile, Page, parse_browser_profile, parse_page
 from .._policies.page_walk import MAX_PAGE_SIZE, PageWalk, check_page_args
+from .._transport.operation import body_op
 from .._transport.request_extras import RequestExtras, takes_extras
-from ._http import body_op
 from ._resource import AsyncAPIResource
 
 

@@ -23,6 +23,7 @@ from .._policies.budget import DEFAULT_MAX_REQUESTS_PER_SECOND, client_budget
 from .._policies.retry import RetryPolicy
 from .._transport.hooks import Hook, check_hooks
 from .._transport.log import hide_userinfo
+from .._transport.operation import decode_json
 from .._transport.request_extras import (
     NO_BODY_METHODS,
     RequestExtras,
@@ -322,8 +323,6 @@ class AsyncBrowserUse:
         allow_unknown: bool = False,
     ) -> Any:
         """Send `op` with `params` (checked by the one argument check); the decoded JSON."""
-        from ._http import decode_json
-
         request = op.build_request(params, allow_unknown=allow_unknown)
         response = await self._http.request(
             request,

@@ -11,8 +11,8 @@ from browser_use_cloud_api.models import UploadFileRequest
 from .._config import RequestTimeout
 from .._exceptions import PayloadTooLargeError
 from .._input.upload import MAX_UPLOAD_BYTES, FileSource, Upload, prepare_upload
+from .._transport.operation import body_op
 from .._transport.request_extras import RequestExtras, takes_extras
-from ._http import body_op
 from ._resource import AsyncAPIResource
 
 

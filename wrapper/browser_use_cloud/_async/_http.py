@@ -14,11 +14,12 @@ size = await http.download(url, sink, restartable=True)               # presigne
 
 - `op` is the dict a generated module's `_get_kwargs(...)` returns (method, url, params,
   json, headers); its `/api/v1` path prefix is replaced by the client's base URL. Build
-  bodies with `body_op(module, ModelClass, fields)` to send only the fields given.
-- `retry` is the request's retry class (see `_retry.py`): "idempotent", "safe_post" or
+  bodies with `body_op(module, ModelClass, fields)` (`_transport/operation.py`) to send
+  only the fields given.
+- `retry` is the request's retry class (see `_policies/retry.py`): "idempotent", "safe_post" or
   "never". Retry count and backoff come from `http.policy`.
 - Every attempt at an API request (retries included) waits for its turn in the client's
-  request budget (`http.budget`, see `_budget.py`); a 429 rate limit pauses the whole
+  request budget (`http.budget`, see `_policies/budget.py`); a 429 rate limit pauses the whole
   budget for its Retry-After (or the backoff), so every request of the client holds back.
   Presigned storage URLs are another host and are not paced.
 - `timeout` (seconds or httpx.Timeout) overrides the client's timeout for this call.
@@ -33,7 +34,7 @@ size = await http.download(url, sink, restartable=True)               # presigne
   tokens, a password in the base URL and every value the request sent under a sensitive
   key (a task's `secrets`) are scrubbed from every error's text, even when a server
   echoes them. Logs and errors show URLs without userinfo, and presigned URLs without
-  their query, httpx's own INFO line included (see `_logging.OwnRequestFilter`).
+  their query, httpx's own INFO line included (see `_transport/log.py`).
 - A path segment `.` or `..` (an id or file name that httpx would resolve away) raises
   InputError before sending: resources check ids first, this is the backstop.
 - `request_url` talks to a non-API URL (presigned upload/download): never with the API
@@ -48,11 +49,9 @@ size = await http.download(url, sink, restartable=True)               # presigne
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping, Sequence
-from types import ModuleType
 from typing import IO, Any, TypeVar
 
 import httpx
@@ -60,56 +59,35 @@ import httpx
 from .._concurrency.gate import MAX_IN_FLIGHT, AsyncGate, AsyncPacer
 from .._concurrency.loop import AsyncLoopBinding
 from .._concurrency.pool import AsyncPool
-from .._config import RequestTimeout, api_url, insecure_http, resolve_timeout
+from .._config import RequestTimeout, api_url, resolve_timeout
 from .._exceptions import (
-    APIConnectionError,
     APIResponseValidationError,
-    APITimeoutError,
     ClientClosedError,
-    ConcurrencyLimitError,
-    RateLimitError,
 )
 from .._policies.budget import RequestBudget
-from .._policies.retry import AttemptCount, Failure, RetryClass, RetryPolicy
+from .._policies.retry import AttemptCount, Failure, RetryClass, RetryPolicy, after_status_error
 from .._transport.error_mapping import status_error
+from .._transport.failures import connection_error, failure_kind
 from .._transport.hooks import Hook, Hooks
 from .._transport.log import (
     SHOWN_URL,
     filter_httpx_log,
     hide_userinfo,
+    log_retry,
     logger,
     scrub,
     sent_secrets,
     url_secrets,
 )
-from .._transport.request_extras import NO_BODY_METHODS, current_extras
+from .._transport.operation import decode_json
+from .._transport.presigned import check_presigned, shown_presigned, without_api_headers
+from .._transport.request_extras import current_extras, with_extras
 from .._transport.request_trace import RequestTrace
 from .._version import __version__
 
 T = TypeVar("T")
 Content = bytes | Iterable[bytes] | AsyncIterator[bytes]
-_UNSENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
-_AMBIGUOUS = (
-    httpx.ReadTimeout,
-    httpx.WriteTimeout,
-    httpx.ReadError,
-    httpx.WriteError,
-    httpx.RemoteProtocolError,
-    httpx.CloseError,
-)
 USER_AGENT = f"browser-use-cloud-python/{__version__}"
-
-
-def body_op(module: ModuleType, model: Any, fields: Mapping[str, Any], **kwargs: Any) -> Any:
-    """`module._get_kwargs(..., body=model(**fields))`: the generated request model and
-    operation build the request; a field left out (or None, if optional) is not sent."""
-    return module._get_kwargs(body=model(**fields), **kwargs)
-
-
-def decode_json(response: httpx.Response) -> Any:
-    """The JSON body, or None for an empty one (the service's empty 200s)."""
-    content = response.content
-    return json.loads(content) if content and not content.isspace() else None
 
 
 class AsyncHTTP:
@@ -182,7 +160,7 @@ class AsyncHTTP:
 
     def _ready(self) -> None:
         """Refuse a closed client; renew the pool when `_loop` says this call cannot use
-        it (a pool belongs to the loop that first used it: see `_loop.py`)."""
+        it (a pool belongs to the loop that first used it: see `_concurrency/loop.py`)."""
         if self._client.is_closed:
             raise ClientClosedError(
                 "this client is closed (its `with` block ended or close() was called); "
@@ -271,16 +249,9 @@ class AsyncHTTP:
         headers = op.get("headers")
         if self._headers is not None:
             headers = {**self._headers, **headers} if headers else self._headers
-        params = op.get("params")
-        body = op.get("json")
-        extras = current_extras()
-        if extras is not None:  # sent as given, over the operation's own values
-            if extras.headers:
-                headers = {**headers, **extras.headers} if headers else extras.headers
-            if extras.query:
-                params = {**params, **extras.query} if params else extras.query
-            if extras.body and op["method"].upper() not in NO_BODY_METHODS:
-                body = {**body, **extras.body} if isinstance(body, dict) else extras.body
+        headers, params, body = with_extras(
+            current_extras(), op["method"], headers, op.get("params"), op.get("json")
+        )
         if self._owns_client:
             # Our pool has no default params to merge, so the query can be in the URL text.
             url, params = api_url(self._base, op["url"], params), None
@@ -317,7 +288,7 @@ class AsyncHTTP:
     ) -> httpx.Response:
         """Send a request to a non-API URL (presigned storage URL) without credentials."""
         build = self._presigned(method, url, content, headers, timeout)
-        return await self._send(build, retry, _without_query, _read)
+        return await self._send(build, retry, shown_presigned, _read)
 
     async def download(
         self, url: str, sink: IO[bytes], *, restartable: bool, timeout: RequestTimeout = None
@@ -341,7 +312,7 @@ class AsyncHTTP:
             return restartable or not written
 
         build = self._presigned("GET", url, None, {"Accept-Encoding": "identity"}, timeout)
-        return await self._send(build, "idempotent", _without_query, receive, can_retry=can_retry)
+        return await self._send(build, "idempotent", shown_presigned, receive, can_retry=can_retry)
 
     def _presigned(
         self,
@@ -352,7 +323,7 @@ class AsyncHTTP:
         timeout: RequestTimeout,
     ) -> Callable[[], httpx.Request]:
         """A builder of fresh requests to a non-API URL, without our credentials."""
-        self._check_presigned(method, url)
+        check_presigned(method, url, allow_insecure_http=self.allow_insecure_http)
         effective = self.timeout if timeout is None else resolve_timeout(timeout)
 
         def build() -> httpx.Request:
@@ -360,33 +331,10 @@ class AsyncHTTP:
             request = self._client.build_request(
                 method, url, content=body, headers=headers, timeout=effective
             )
-            for name in ("Authorization", "Accept"):
-                if name not in (headers or {}):
-                    request.headers.pop(name, None)
+            without_api_headers(request, headers)
             return request
 
         return build
-
-    def _check_presigned(self, method: str, url: str) -> None:
-        """Refuse a presigned URL the base URL would be refused for (plain http:// to a
-        host that is not loopback, without `allow_insecure_http`), or that is not http(s)."""
-        parsed = httpx.URL(url)
-        shown = _without_query(parsed)
-        if parsed.scheme not in ("http", "https") or not parsed.host:
-            problem = "it is not an http(s) URL with a host"
-        elif insecure_http(parsed) and not self.allow_insecure_http:
-            problem = (
-                f"it is plain http:// to the non-loopback host {parsed.host!r}, so the file "
-                "and the URL's signature would travel unencrypted (pass "
-                "allow_insecure_http=True to the client if you must)"
-            )
-        else:
-            return
-        raise APIResponseValidationError(
-            f"refusing the storage URL the API returned ({method} {shown}): {problem}",
-            method=method,
-            url=shown,
-        )
 
     def _hidden(self, sent: Any) -> tuple[str, ...]:
         """What errors about a request must not show: the API key, and every value its
@@ -470,20 +418,22 @@ class AsyncHTTP:
                         await response.aclose()
             except httpx.TransportError as exc:
                 trace.failed(request, exc, attempt, started)
-                failure = _failure(exc)
+                failure = failure_kind(exc)
                 if failure is None or (can_retry is not None and not can_retry()):
                     delay = None
                 else:
                     delay = policy.delay_after_failure(retry, attempt, failure)
                 if delay is None:
                     url = shown(request.url)
-                    lost = _connection_error(exc, request, url, attempt, self._hidden(sent))
+                    lost = connection_error(exc, request, url, attempt, self._hidden(sent))
                     lost.client_request_id = trace.client_request_id
                     raise lost from exc
                 maybe_done = maybe_done or failure is Failure.AMBIGUOUS
                 trace.retrying(request, attempt, delay, type(exc).__name__, None)
                 if log:
-                    _log_retry(request, shown, type(exc).__name__, delay, attempt, policy)
+                    log_retry(
+                        request, shown, type(exc).__name__, delay, attempt + 1, policy.max_retries
+                    )
             except BaseException as exc:  # cancelled, interrupted, a sink that failed
                 trace.abandoned(exc)
                 raise
@@ -503,26 +453,16 @@ class AsyncHTTP:
                 )
                 error.response_info = info
                 error.client_request_id = info.client_request_id
-                rate_limited = isinstance(error, RateLimitError) and not isinstance(
-                    error, ConcurrencyLimitError
-                )
-                retry_after = error.retry_after if isinstance(error, RateLimitError) else None
-                delay = policy.delay_after_status(
-                    retry,
-                    attempt,
-                    status,
-                    retry_after=retry_after,
-                    concurrency_limit=isinstance(error, ConcurrencyLimitError),
-                )
-                if rate_limited and paced:
-                    pause = retry_after if retry_after is not None else delay
-                    if pause is not None:
-                        self.budget.pause(time.monotonic(), min(pause, policy.max_retry_after))
+                delay, pause = after_status_error(policy, retry, attempt, error)
+                if pause is not None and paced:  # a rate limit: every request holds back
+                    self.budget.pause(time.monotonic(), pause)
                 if delay is None:
                     raise error
                 trace.retrying(request, attempt, delay, f"HTTP {status}", status)
                 if log:
-                    _log_retry(request, shown, f"HTTP {status}", delay, attempt, policy)
+                    log_retry(
+                        request, shown, f"HTTP {status}", delay, attempt + 1, policy.max_retries
+                    )
             attempt = count.retries = attempt + 1
             await sleep(delay)
 
@@ -538,58 +478,3 @@ async def _read(response: httpx.Response) -> httpx.Response:
     """`receive` for responses kept whole: read the body, return the response."""
     await response.aread()
     return response
-
-
-def never_sent(error: APIConnectionError) -> bool:
-    """True if `error` (raised by a request) failed before any byte reached the server."""
-    return isinstance(error.__cause__, _UNSENT)
-
-
-def _failure(exc: httpx.TransportError) -> Failure | None:
-    if isinstance(exc, _UNSENT):
-        return Failure.UNSENT
-    if isinstance(exc, _AMBIGUOUS):
-        return Failure.AMBIGUOUS
-    return None
-
-
-def _connection_error(
-    exc: httpx.TransportError,
-    request: httpx.Request,
-    url: str,
-    attempt: int,
-    secrets: tuple[str, ...],
-) -> APIConnectionError:
-    tries = f" after {attempt + 1} attempts" if attempt else ""
-    kind = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
-    what = "timed out" if kind is APITimeoutError else "failed"
-    reason = scrub(str(exc), secrets)  # httpx's text may quote a header
-    return kind(
-        f"{request.method} {url} {what}{tries} ({type(exc).__name__}: {reason})",
-        method=request.method,
-        url=url,
-    )
-
-
-def _without_query(url: httpx.URL) -> str:
-    """A presigned URL for logs and errors: its query string is a credential."""
-    return hide_userinfo(url.copy_with(query=None))
-
-
-def _log_retry(
-    request: httpx.Request,
-    shown: Callable[[httpx.URL], str],
-    reason: str,
-    delay: float,
-    attempt: int,
-    policy: RetryPolicy,
-) -> None:
-    logger.info(
-        "retrying %s %s in %.2f s after %s (retry %d of %d)",
-        request.method,
-        shown(request.url),
-        delay,
-        reason,
-        attempt + 1,
-        policy.max_retries,
-    )

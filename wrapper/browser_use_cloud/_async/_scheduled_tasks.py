@@ -22,8 +22,8 @@ from .._input.task_input import build_run_task_body, check_options
 from .._input.validate import check_id
 from .._models import Page, ScheduledTask, parse_created_id, parse_page, parse_scheduled_task
 from .._policies.page_walk import MAX_PAGE_SIZE, PageWalk, check_page_args
+from .._transport.operation import body_op
 from .._transport.request_extras import RequestExtras, takes_extras
-from ._http import body_op
 from ._resource import AsyncAPIResource
 
 

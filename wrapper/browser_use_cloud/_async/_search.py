@@ -12,8 +12,8 @@ from .._exceptions import InputError
 from .._input.task_input import check_field
 from .._input.validate import check_text
 from .._models import UrlContent, parse_url_content
+from .._transport.operation import body_op
 from .._transport.request_extras import RequestExtras, takes_extras
-from ._http import body_op
 from ._resource import AsyncAPIResource
 
 

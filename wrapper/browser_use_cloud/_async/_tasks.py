@@ -80,9 +80,11 @@ from .._policies.retry import AttemptCount, answered_by_server
 from .._policies.step_stream import StepTracker
 from .._policies.watch_plan import TRANSIENT_ERRORS, worth_riding_out
 from .._spec.options import TaskOptions
+from .._transport.failures import never_sent
 from .._transport.log import logger
+from .._transport.operation import body_op
 from .._transport.request_extras import RequestExtras, takes_extras
-from ._http import body_op, never_sent, sleep
+from ._http import sleep
 from ._resource import AsyncAPIResource
 
 if TYPE_CHECKING:

@@ -29,6 +29,8 @@ from collections.abc import Callable, Mapping
 from email.utils import parsedate_to_datetime
 from typing import Literal
 
+from .._exceptions import APIStatusError, ConcurrencyLimitError, RateLimitError
+
 RetryClass = Literal["idempotent", "safe_post", "never"]
 
 RETRYABLE_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
@@ -112,6 +114,30 @@ class RetryPolicy:
         if retry_after is not None:
             return retry_after if retry_after <= self.max_retry_after else None
         return self.backoff(attempt)
+
+
+def after_status_error(
+    policy: RetryPolicy, retry: RetryClass, attempt: int, error: APIStatusError
+) -> tuple[float | None, float | None]:
+    """(seconds before retrying the request that got `error`, None to raise it; seconds a
+    rate limit pauses every request of the client, None for no pause).
+
+    A 429 rate limit (not a concurrency limit) pauses for its Retry-After, else for the
+    backoff, at most `max_retry_after`, whether or not this request is retried.
+    """
+    retry_after = error.retry_after if isinstance(error, RateLimitError) else None
+    concurrency_limit = isinstance(error, ConcurrencyLimitError)
+    delay = policy.delay_after_status(
+        retry,
+        attempt,
+        error.status_code,
+        retry_after=retry_after,
+        concurrency_limit=concurrency_limit,
+    )
+    pause = retry_after if retry_after is not None else delay
+    if not isinstance(error, RateLimitError) or concurrency_limit or pause is None:
+        return delay, None
+    return delay, min(pause, policy.max_retry_after)
 
 
 def parse_retry_after(

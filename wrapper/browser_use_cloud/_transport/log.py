@@ -175,3 +175,18 @@ class RedactingFilter(logging.Filter):
         if cleaned != message:
             record.msg, record.args = cleaned, None
         return True
+
+
+def log_retry(
+    request: Any, shown: Callable[[Any], str], reason: str, delay: float, retry: int, of: int
+) -> None:
+    """The INFO line for retry number `retry` (1-based) of `of` of `request` in `delay` s."""
+    logger.info(
+        "retrying %s %s in %.2f s after %s (retry %d of %d)",
+        request.method,
+        shown(request.url),
+        delay,
+        reason,
+        retry,
+        of,
+    )

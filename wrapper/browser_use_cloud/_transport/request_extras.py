@@ -62,6 +62,21 @@ def current_extras() -> Extras | None:
     return _current.get()
 
 
+def with_extras(
+    extras: Extras | None, method: str, headers: Any, params: Any, body: Any
+) -> tuple[Any, Any, Any]:
+    """(headers, query, body) of an API request with `extras` sent as given over the
+    operation's own values; a method in `NO_BODY_METHODS` gets no `extra_body`."""
+    if extras is not None:
+        if extras.headers:
+            headers = {**headers, **extras.headers} if headers else extras.headers
+        if extras.query:
+            params = {**params, **extras.query} if params else extras.query
+        if extras.body and method.upper() not in NO_BODY_METHODS:
+            body = {**body, **extras.body} if isinstance(body, dict) else extras.body
+    return headers, params, body
+
+
 def check_headers(headers: Any, what: str) -> dict[str, str] | None:
     """`headers` as a dict of str to str; refuse Authorization and non-string items."""
     if headers is None:
