@@ -22,7 +22,8 @@ from hypothesis import strategies as st
 import browser_use_cloud as bu
 from browser_use_cloud._input.structured_output import with_parsed
 from browser_use_cloud._models import parse_page
-from browser_use_cloud._webhooks.verification import sign_webhook, verify_webhook
+from browser_use_cloud._webhooks.signing import sign_webhook
+from browser_use_cloud._webhooks.verification import verify_webhook
 
 SCHEMAS: dict[str, Any] = json.loads(
     (derive_surface.ROOT / "openapi.json").read_text(encoding="utf-8")

@@ -10,18 +10,15 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from browser_use_cloud._webhooks.verification import (
-    SIGNATURE_HEADER,
-    TIMESTAMP_HEADER,
-    TaskStatusUpdateEvent,
+from browser_use_cloud._webhooks.errors import (
     WebhookErrorReason,
-    WebhookEvent,
     WebhookPayloadError,
     WebhookTimestampError,
     WebhookVerificationError,
-    sign_webhook,
-    verify_webhook,
 )
+from browser_use_cloud._webhooks.events import TaskStatusUpdateEvent, WebhookEvent
+from browser_use_cloud._webhooks.signing import SIGNATURE_HEADER, TIMESTAMP_HEADER, sign_webhook
+from browser_use_cloud._webhooks.verification import verify_webhook
 
 BOUNDED = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 NOW = 1_750_000_000

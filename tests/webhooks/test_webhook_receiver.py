@@ -11,17 +11,14 @@ import httpx
 import pytest
 
 from browser_use_cloud._frontends._serving import BackgroundServer
+from browser_use_cloud._webhooks.duplicates import DuplicateGuard
+from browser_use_cloud._webhooks.errors import WebhookErrorReason, WebhookVerificationError
+from browser_use_cloud._webhooks.events import TaskStatusUpdateEvent, TestEvent, WebhookEvent
 from browser_use_cloud._webhooks.receiver import WebhookApp, webhook_app
-from browser_use_cloud._webhooks.verification import (
+from browser_use_cloud._webhooks.signing import (
     SECRET_ENV,
     SIGNATURE_HEADER,
     TIMESTAMP_HEADER,
-    DuplicateGuard,
-    TaskStatusUpdateEvent,
-    TestEvent,
-    WebhookErrorReason,
-    WebhookEvent,
-    WebhookVerificationError,
     sign_webhook,
 )
 

@@ -14,18 +14,15 @@ from typing import NamedTuple
 
 import pytest
 
-from browser_use_cloud._webhooks.verification import (
-    SIGNATURE_HEADER,
-    TIMESTAMP_HEADER,
+from browser_use_cloud._webhooks.errors import WebhookErrorReason, WebhookSignatureError
+from browser_use_cloud._webhooks.events import (
     TaskStatusUpdateEvent,
     TestEvent,
-    WebhookErrorReason,
     WebhookEvent,
-    WebhookSignatureError,
     WebhookTaskStatus,
-    sign_webhook,
-    verify_webhook,
 )
+from browser_use_cloud._webhooks.signing import SIGNATURE_HEADER, TIMESTAMP_HEADER, sign_webhook
+from browser_use_cloud._webhooks.verification import verify_webhook
 
 
 class Vector(NamedTuple):

@@ -14,24 +14,28 @@ import pytest
 from starlette.datastructures import Headers as StarletteHeaders
 
 from browser_use_cloud._exceptions import BrowserUseError
-from browser_use_cloud._webhooks.verification import (
+from browser_use_cloud._webhooks.duplicates import DuplicateGuard
+from browser_use_cloud._webhooks.errors import (
+    WebhookDuplicateError,
+    WebhookErrorReason,
+    WebhookPayloadError,
+    WebhookSignatureError,
+    WebhookTimestampError,
+    WebhookVerificationError,
+)
+from browser_use_cloud._webhooks.events import (
+    TaskStatusUpdateEvent,
+    TestEvent,
+    WebhookEvent,
+    WebhookTaskStatus,
+)
+from browser_use_cloud._webhooks.signing import (
     SECRET_ENV,
     SIGNATURE_HEADER,
     TIMESTAMP_HEADER,
-    DuplicateGuard,
-    TaskStatusUpdateEvent,
-    TestEvent,
-    WebhookDuplicateError,
-    WebhookErrorReason,
-    WebhookEvent,
-    WebhookPayloadError,
-    WebhookSignatureError,
-    WebhookTaskStatus,
-    WebhookTimestampError,
-    WebhookVerificationError,
     sign_webhook,
-    verify_webhook,
 )
+from browser_use_cloud._webhooks.verification import verify_webhook
 
 SECRET = "whsec_unit_Zq8v3-never-shown"
 NOW = 1_750_000_000

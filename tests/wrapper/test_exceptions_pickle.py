@@ -17,7 +17,7 @@ import pytest
 
 import browser_use_cloud as bu
 from browser_use_cloud._models import parse_task
-from browser_use_cloud._webhooks.verification import _to_event
+from browser_use_cloud._webhooks.events import to_event
 
 TASK = parse_task(
     {
@@ -60,7 +60,7 @@ SAMPLES: dict[str, Any] = {
     "raw_output": "{not json",
     "cause": ValueError("Expecting property name enclosed in double quotes"),
     "reason": bu.WebhookErrorReason.INVALID_SIGNATURE,
-    "event": _to_event(
+    "event": to_event(
         {"type": "test", "timestamp": "2024-03-21T12:00:00Z", "payload": {"test": "ok"}}
     ),
 }

@@ -164,22 +164,19 @@ if TYPE_CHECKING:
     )
     from ._transport.request_extras import RequestExtras
     from ._transport.response_info import CapturedResponses, ResponseInfo
-    from ._webhooks.receiver import WebhookApp, webhook_app
-    from ._webhooks.verification import (
-        DuplicateGuard,
-        TaskStatusUpdateEvent,
-        TestEvent,
+    from ._webhooks.duplicates import DuplicateGuard
+    from ._webhooks.errors import (
         WebhookDuplicateError,
         WebhookErrorReason,
-        WebhookEvent,
         WebhookPayloadError,
         WebhookSignatureError,
-        WebhookTaskStatus,
         WebhookTimestampError,
         WebhookVerificationError,
-        sign_webhook,
-        verify_webhook,
     )
+    from ._webhooks.events import TaskStatusUpdateEvent, TestEvent, WebhookEvent, WebhookTaskStatus
+    from ._webhooks.receiver import WebhookApp, webhook_app
+    from ._webhooks.signing import sign_webhook
+    from ._webhooks.verification import verify_webhook
 
 # Names loaded on first use: most programs need only a client, and import time counts; the
 # clients too, so that `browser_use_cloud.cli --help` and tools that only verify webhooks
@@ -230,21 +227,23 @@ _LAZY_MODULES = {
     "._spec.options": ("ScheduledTaskChanges", "ScheduledTaskOptions", "TaskOptions"),
     "._input.structured_output": ("TaskResult",),
     "._webhooks.receiver": ("WebhookApp", "webhook_app"),
-    "._webhooks.verification": (
-        "DuplicateGuard",
-        "TaskStatusUpdateEvent",
-        "TestEvent",
+    "._webhooks.duplicates": ("DuplicateGuard",),
+    "._webhooks.errors": (
         "WebhookDuplicateError",
         "WebhookErrorReason",
-        "WebhookEvent",
         "WebhookPayloadError",
         "WebhookSignatureError",
-        "WebhookTaskStatus",
         "WebhookTimestampError",
         "WebhookVerificationError",
-        "sign_webhook",
-        "verify_webhook",
     ),
+    "._webhooks.events": (
+        "TaskStatusUpdateEvent",
+        "TestEvent",
+        "WebhookEvent",
+        "WebhookTaskStatus",
+    ),
+    "._webhooks.signing": ("sign_webhook",),
+    "._webhooks.verification": ("verify_webhook",),
 }
 _LAZY = {name: module for module, names in _LAZY_MODULES.items() for name in names}
 

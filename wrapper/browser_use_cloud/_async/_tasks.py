@@ -88,7 +88,7 @@ from ._http import sleep
 from ._resource import AsyncAPIResource
 
 if TYPE_CHECKING:
-    from .._webhooks.verification import WebhookEvent
+    from .._webhooks.events import WebhookEvent
     from ._client import AsyncBrowserUse
     from ._map import AsyncTaskMap
     from ._slots import AsyncSlots
@@ -212,7 +212,7 @@ class AsyncTasks(AsyncAPIResource):
         in one line: `webhook_app(client.tasks.notify, secret=...)`, served in the same
         process as this client (and on its loop, where it has one).
         """
-        from .._webhooks.verification import TaskStatusUpdateEvent, WebhookEvent
+        from .._webhooks.events import TaskStatusUpdateEvent, WebhookEvent
 
         if not isinstance(event, WebhookEvent):
             raise TypeError(

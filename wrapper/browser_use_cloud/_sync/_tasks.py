@@ -79,7 +79,7 @@ from ._http import sleep
 from ._resource import APIResource
 
 if TYPE_CHECKING:
-    from .._webhooks.verification import WebhookEvent
+    from .._webhooks.events import WebhookEvent
     from ._client import BrowserUse
     from ._map import TaskMap
     from ._slots import Slots
@@ -203,7 +203,7 @@ class Tasks(APIResource):
         in one line: `webhook_app(client.tasks.notify, secret=...)`, served in the same
         process as this client (and on its loop, where it has one).
         """
-        from .._webhooks.verification import TaskStatusUpdateEvent, WebhookEvent
+        from .._webhooks.events import TaskStatusUpdateEvent, WebhookEvent
 
         if not isinstance(event, WebhookEvent):
             raise TypeError(

@@ -1,3 +1,4 @@
-"""Webhook deliveries: signing, verification, typed events, the duplicate guard and a small
-receiving app.
+"""Webhook deliveries: the signature scheme (`signing`), checking a delivery (`verification`),
+typed events (`events`), rejection reasons (`errors`), the duplicate guard (`duplicates`) and
+a small receiving app (`receiver`).
 """

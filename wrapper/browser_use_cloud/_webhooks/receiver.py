@@ -22,16 +22,11 @@ import logging
 from collections.abc import Awaitable, Callable, MutableMapping, Sequence
 from typing import Any, Final
 
-from .verification import (
-    DEFAULT_TOLERANCE,
-    DuplicateGuard,
-    WebhookDuplicateError,
-    WebhookErrorReason,
-    WebhookEvent,
-    WebhookVerificationError,
-    resolve_keys,
-    verify_with_keys,
-)
+from .duplicates import DuplicateGuard
+from .errors import WebhookDuplicateError, WebhookErrorReason, WebhookVerificationError
+from .events import WebhookEvent
+from .signing import DEFAULT_TOLERANCE, resolve_keys
+from .verification import verify_with_keys
 
 __all__ = ["WebhookApp", "webhook_app"]
 

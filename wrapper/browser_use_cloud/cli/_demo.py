@@ -26,14 +26,10 @@ from .._frontends._local_emulator import (
     local_poll,
 )
 from .._frontends._serving import BackgroundServer
-from .._webhooks.verification import (
-    SIGNATURE_HEADER,
-    TaskStatusUpdateEvent,
-    WebhookEvent,
-    WebhookVerificationError,
-    sign_webhook,
-    verify_webhook,
-)
+from .._webhooks.errors import WebhookVerificationError
+from .._webhooks.events import TaskStatusUpdateEvent, WebhookEvent
+from .._webhooks.signing import SIGNATURE_HEADER, sign_webhook
+from .._webhooks.verification import verify_webhook
 from ._output import console, is_terminal, print_pretty_json, progress_for
 from ._run import follow, show_result
 from ._webhooks import WEBHOOK_PATH, EventLog, describe_event, receiver_app, rejections

@@ -11,7 +11,7 @@ from .._frontends._local_emulator import (
     STEPS_ENV,
     local_config,
 )
-from .._webhooks.verification import SECRET_ENV
+from .._webhooks.signing import SECRET_ENV
 
 EPILOG = f"""\
 Examples:

@@ -100,7 +100,7 @@ def missing_key_error(*, local_hint: bool) -> CliError:
 def describe(exc: BaseException, subject: Subject) -> tuple[str, int]:
     """The one-line message and the exit code for `exc`."""
     from .._frontends._explain import explain_api_error, wait_timeout_state  # httpx: not for --help
-    from .._webhooks.verification import WebhookVerificationError
+    from .._webhooks.errors import WebhookVerificationError
 
     if isinstance(exc, TaskFailedError):
         return f"task {exc.task_id} failed.", EXIT_FAILED

@@ -13,14 +13,9 @@ from typing import TYPE_CHECKING, Any, Final
 
 import click
 
-from .._webhooks.verification import (
-    SECRET_ENV,
-    SIGNATURE_HEADER,
-    TIMESTAMP_HEADER,
-    TaskStatusUpdateEvent,
-    WebhookEvent,
-    verify_webhook,
-)
+from .._webhooks.events import TaskStatusUpdateEvent, WebhookEvent
+from .._webhooks.signing import SECRET_ENV, SIGNATURE_HEADER, TIMESTAMP_HEADER
+from .._webhooks.verification import verify_webhook
 from ._errors import CliError
 from ._output import echo, json_text, print_json
 
