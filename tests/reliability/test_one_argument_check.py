@@ -20,8 +20,9 @@ import pytest
 from mcp import Client
 
 from browser_use_cloud import AsyncBrowserUse, BrowserUse, InputError
-from browser_use_cloud._input.arguments import ALLOW_UNKNOWN_HINT
-from browser_use_cloud.cli._batch_input import read_input
+from browser_use_cloud._frontends._explain import KNOWN_VALUES_ONLY
+from browser_use_cloud._input.arguments import ALLOW_UNKNOWN_HINT, CALL_SENDS_UNKNOWN_HINT
+from browser_use_cloud.cli._batch_input import ALLOW_UNKNOWN_LINE_HINT, read_input
 from browser_use_cloud.cli._errors import CliError
 from browser_use_cloud.mcp import create_server
 from tests.cli_runs import run_cli_here
@@ -263,9 +264,21 @@ ROWS = [
 ]
 
 
+UNKNOWN_HINTS = (
+    ALLOW_UNKNOWN_HINT,
+    CALL_SENDS_UNKNOWN_HINT,
+    KNOWN_VALUES_ONLY,
+    ALLOW_UNKNOWN_LINE_HINT,
+)
+"""How each entry point ends an unknown-enum error: how (or whether) it sends a newer value."""
+TAKES_ALLOW_UNKNOWN = {"run_task", "create_scheduled_task", "update_scheduled_task"}
+"""Operations whose typed method takes `allow_unknown`."""
+
+
 def _core(text: str) -> str:
-    """The message without the enum hint, which the CLI and batch word in their own terms."""
-    text = text.split(ALLOW_UNKNOWN_HINT)[0].split(' Add "allow_unknown"')[0]
+    """The message without the enum hint, which each entry point words in its own terms."""
+    for hint in UNKNOWN_HINTS:
+        text = text.split(hint)[0]
     return text.split("; it takes ")[0].strip()  # what each entry point takes differs
 
 
@@ -303,9 +316,37 @@ def test_every_entry_point_refuses_with_the_same_message(
         assert code == 2, output
         assert message in _core(" ".join(output.split())), output
     assert no_requests.requests == [] and recording_server.seen == []
+    if "is not a known value" in row.says:
+        _check_unknown_hints(row, texts)
     for where, text in texts.items():
         for hidden in row.hidden:
             assert hidden not in text, where
+
+
+def _check_unknown_hints(row: Row, texts: dict[str, str]) -> None:
+    """Each entry point says how a newer value is sent there, never in another's terms:
+    `allow_unknown=True` only where the call takes it, a batch line's own key, and neither
+    for an MCP tool or a CLI option, which cannot send one."""
+    typed_hint = (
+        ALLOW_UNKNOWN_HINT if row.operation in TAKES_ALLOW_UNKNOWN else CALL_SENDS_UNKNOWN_HINT
+    )
+    assert texts["typed"].endswith(typed_hint), texts["typed"]
+    assert texts["call"].endswith(ALLOW_UNKNOWN_HINT), texts["call"]
+    assert KNOWN_VALUES_ONLY in texts["mcp"] and "allow_unknown" not in texts["mcp"]
+    if "batch" in texts:
+        assert ALLOW_UNKNOWN_LINE_HINT in texts["batch"] and "=True" not in texts["batch"]
+    if "cli" in texts:
+        flat = " ".join(texts["cli"].split())
+        assert KNOWN_VALUES_ONLY in flat and "allow_unknown" not in flat, flat
+
+
+def test_an_mcp_extra_tool_does_not_offer_allow_unknown(no_requests: NoRequests) -> None:
+    """run_task_and_wait is checked by its tool schema, in the MCP's terms."""
+    row = Row("run_task_and_wait", {"task": "x", "llm_model": "gpt-9000"}, "")
+    text = _mcp_error(row, no_requests)
+    assert "llm_model='gpt-9000' is not a known value" in text
+    assert KNOWN_VALUES_ONLY in text and "allow_unknown" not in text
+    assert no_requests.requests == []
 
 
 def _cli(args: tuple[str, ...], server: RecordingServer) -> tuple[int, str]:

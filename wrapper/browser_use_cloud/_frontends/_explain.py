@@ -26,6 +26,11 @@ from .._exceptions import (
     WaitTimeoutError,
 )
 
+KNOWN_VALUES_ONLY = "Use one of those; a newer browser-use-cloud knows newer values."
+"""The end of an unknown-enum error where the caller has no way to send a value the spec
+does not list (an MCP tool call, a CLI option that refuses them): not `allow_unknown=True`,
+which only the library takes."""
+
 
 def explain_api_error(
     exc: APIError, *, subject: str, names: Mapping[str, str] | None = None

@@ -25,25 +25,42 @@ from .validate import check_bool, check_bounds, check_int
 JSON = dict[str, Any]
 
 ALLOW_UNKNOWN_HINT = "Pass allow_unknown=True to send a newer value on purpose."
-"""The end of an unknown-enum error; the CLI says it in its own terms."""
+"""The end of an unknown-enum error from the library. An entry point that sends newer
+values another way, or not at all (the CLI, a `batch` line, an MCP tool), passes its own
+`unknown_hint`."""
+
+CALL_SENDS_UNKNOWN_HINT = (
+    "This method takes no allow_unknown: client.call(..., allow_unknown=True) sends a newer "
+    "value on purpose."
+)
+"""The end of an unknown-enum error from a typed method without `allow_unknown`."""
 
 _DOMAIN_LABEL = re.compile(r"^[^\s/:*?#@\\]+$")
 
 
-def check_argument(name: str, schema: JSON, value: Any, allow_unknown: bool = False) -> Any:
+def check_argument(
+    name: str,
+    schema: JSON,
+    value: Any,
+    allow_unknown: bool = False,
+    *,
+    unknown_hint: str = ALLOW_UNKNOWN_HINT,
+) -> Any:
     """`value` for argument `name` as it is sent, checked against its table `schema`;
-    InputError saying what is wrong and what is allowed."""
+    InputError saying what is wrong and what is allowed. An enum value the spec does not
+    list is sent with `allow_unknown`, else refused ending with `unknown_hint` (how the
+    caller's entry point sends one on purpose)."""
     if value is None:
         if _allows_null(schema):
             return None
         raise InputError(f"{name} must be {describe(schema)}, got None")
     branches = [b for b in schema.get("anyOf", ()) if b.get("type") != "null"]
     if len(branches) > 1:
-        return _one_of(name, branches, value, allow_unknown)
+        return _one_of(name, branches, value, allow_unknown, unknown_hint)
     special = FIELD_CHECKS.get(name)
     if special is not None:
         return special(name, value)
-    return _check(name, branches[0] if branches else schema, value, allow_unknown)
+    return _check(name, branches[0] if branches else schema, value, allow_unknown, unknown_hint)
 
 
 def refuse_unknown(owner: str, unknown: Sequence[str], allowed: Sequence[str], takes: str) -> None:
@@ -60,9 +77,12 @@ def refuse_unknown(owner: str, unknown: Sequence[str], allowed: Sequence[str], t
     )
 
 
-def check_tool_arguments(tool: str, schema: JSON, args: Mapping[str, Any]) -> None:
+def check_tool_arguments(
+    tool: str, schema: JSON, args: Mapping[str, Any], *, unknown_hint: str
+) -> None:
     """Names, required arguments and values of a tool call that is not an operation (an
-    MCP extra tool, whose values then go through a library call and its checks)."""
+    MCP extra tool, whose values then go through a library call and its checks); an
+    unknown enum value is refused ending with `unknown_hint`."""
     properties: JSON = schema.get("properties", {})
     refuse_unknown(tool, [*set(args) - set(properties)], [*properties], ", ".join(properties))
     missing = [name for name in schema.get("required", ()) if name not in args]
@@ -70,7 +90,7 @@ def check_tool_arguments(tool: str, schema: JSON, args: Mapping[str, Any]) -> No
         raise InputError(f"{tool} needs {', '.join(map(repr, missing))}")
     for name, value in args.items():
         if name not in FIELD_CHECKS:  # those are checked by the call, in their own terms
-            check_argument(name, properties[name], value)
+            check_argument(name, properties[name], value, unknown_hint=unknown_hint)
 
 
 def describe(schema: JSON) -> str:
@@ -86,8 +106,15 @@ def describe(schema: JSON) -> str:
     )
 
 
-def check_enum(name: str, value: object, known: Sequence[str], allow_unknown: bool) -> str:
-    """A value the spec lists (a near miss is named), or any text with `allow_unknown`."""
+def check_enum(
+    name: str,
+    value: object,
+    known: Sequence[str],
+    allow_unknown: bool,
+    unknown_hint: str = ALLOW_UNKNOWN_HINT,
+) -> str:
+    """A value the spec lists (a near miss is named), or any text with `allow_unknown`;
+    the refusal ends with `unknown_hint`."""
     if not isinstance(value, str) or not value.strip():
         raise InputError(f"{name} must be a non-empty string, got {type(value).__name__}")
     if value in known or allow_unknown:
@@ -97,7 +124,7 @@ def check_enum(name: str, value: object, known: Sequence[str], allow_unknown: bo
     hint = f" (did you mean {close[0]!r}?)" if close else ""
     allowed = ", ".join(sorted(known))
     raise InputError(
-        f"{name}={value!r} is not a known value{hint}; allowed: {allowed}. {ALLOW_UNKNOWN_HINT}"
+        f"{name}={value!r} is not a known value{hint}; allowed: {allowed}. {unknown_hint}"
     )
 
 
@@ -106,11 +133,13 @@ def _allows_null(schema: JSON) -> bool:
     return "null" in kinds or (schema.get("type") is None and "anyOf" not in schema)
 
 
-def _one_of(name: str, branches: list[JSON], value: Any, allow_unknown: bool) -> Any:
+def _one_of(
+    name: str, branches: list[JSON], value: Any, allow_unknown: bool, unknown_hint: str
+) -> Any:
     problems = []
     for branch in branches:
         try:
-            return check_argument(name, branch, value, allow_unknown)
+            return check_argument(name, branch, value, allow_unknown, unknown_hint=unknown_hint)
         except InputError as problem:
             problems.append((branch, problem))
     typed = [p for b, p in problems if _type_matches(value, b)]
@@ -119,9 +148,9 @@ def _one_of(name: str, branches: list[JSON], value: Any, allow_unknown: bool) ->
     raise InputError(f"{name} must be {describe({'anyOf': branches})}, got {type(value).__name__}")
 
 
-def _check(name: str, schema: JSON, value: Any, allow_unknown: bool) -> Any:
+def _check(name: str, schema: JSON, value: Any, allow_unknown: bool, unknown_hint: str) -> Any:
     if "enum" in schema:
-        return check_enum(name, value, schema["enum"], allow_unknown)
+        return check_enum(name, value, schema["enum"], allow_unknown, unknown_hint)
     kind = schema.get("type")
     if kind == "boolean":
         return check_bool(name, value)
@@ -132,9 +161,9 @@ def _check(name: str, schema: JSON, value: Any, allow_unknown: bool) -> Any:
     if kind == "string":
         return _check_string(name, schema, value)
     if kind == "array":
-        return _check_array(name, schema, value, allow_unknown)
+        return _check_array(name, schema, value, allow_unknown, unknown_hint)
     if kind == "object" or "properties" in schema:
-        return _check_object(name, schema, value, allow_unknown)
+        return _check_object(name, schema, value, allow_unknown, unknown_hint)
     return value
 
 
@@ -188,13 +217,18 @@ def _check_string(name: str, schema: JSON, value: object) -> str:
     return value
 
 
-def _check_array(name: str, schema: JSON, value: Any, allow_unknown: bool) -> list[Any]:
+def _check_array(
+    name: str, schema: JSON, value: Any, allow_unknown: bool, unknown_hint: str
+) -> list[Any]:
     items = schema.get("items", {})
     if items.get("type") == "string" and "enum" not in items:
         return check_str_list(name, value)
     if isinstance(value, str | bytes) or not isinstance(value, Sequence | set | frozenset):
         raise InputError(f"{name} must be a list, got {type(value).__name__}")
-    return [check_argument(f"{name}[{i}]", items, v, allow_unknown) for i, v in enumerate(value)]
+    return [
+        check_argument(f"{name}[{i}]", items, v, allow_unknown, unknown_hint=unknown_hint)
+        for i, v in enumerate(value)
+    ]
 
 
 def check_str_list(name: str, value: object) -> list[str]:
@@ -209,7 +243,9 @@ def check_str_list(name: str, value: object) -> list[str]:
     return items
 
 
-def _check_object(name: str, schema: JSON, value: Any, allow_unknown: bool) -> dict[str, Any]:
+def _check_object(
+    name: str, schema: JSON, value: Any, allow_unknown: bool, unknown_hint: str
+) -> dict[str, Any]:
     if not isinstance(value, Mapping):
         raise InputError(f"{name} must be a dict of str to str, got {type(value).__name__}")
     most = schema.get("maxProperties")
@@ -234,7 +270,9 @@ def _check_object(name: str, schema: JSON, value: Any, allow_unknown: bool) -> d
         if isinstance(sub, dict) and sub.get("type") == "string" and key not in properties:
             out[key] = _map_text(name, key, item, sub)  # never echoed: may be a secret
         elif isinstance(sub, dict):
-            out[key] = check_argument(f"{name}[{key!r}]", sub, item, allow_unknown)
+            out[key] = check_argument(
+                f"{name}[{key!r}]", sub, item, allow_unknown, unknown_hint=unknown_hint
+            )
         else:
             out[key] = item
     for field in schema.get("required", ()):

@@ -17,14 +17,13 @@ from typing import Any
 from .._exceptions import InputError
 from .._spec.options import OPTIONS, WRAPPER_OPTIONS
 from .arguments import (
-    ALLOW_UNKNOWN_HINT as ALLOW_UNKNOWN_HINT,
+    ALLOW_UNKNOWN_HINT,
+    CALL_SENDS_UNKNOWN_HINT,
+    check_argument,
+    refuse_unknown,
 )
 from .arguments import (
     FIELD_CHECKS as FIELD_CHECKS,
-)
-from .arguments import (
-    check_argument,
-    refuse_unknown,
 )
 from .validate import check_bool
 
@@ -103,17 +102,21 @@ def check_field(request: str, name: str, value: object, allow_unknown: bool = Fa
 
 
 def check_fields(request: str, /, **fields: Any) -> dict[str, Any]:
-    """The given fields of request schema `request` (None values left out), checked."""
+    """The given fields of request schema `request` (None values left out), checked, for a
+    typed method that takes no `allow_unknown`."""
     schemas = request_fields(request)
     return {
-        name: check_argument(name, schemas[name], value)
+        name: check_argument(name, schemas[name], value, unknown_hint=CALL_SENDS_UNKNOWN_HINT)
         for name, value in fields.items()
         if value is not None
     }
 
 
-def check_options(kind: str, options: Mapping[str, Any]) -> dict[str, Any]:
-    """The JSON fields for `options` of TypedDict `kind` (None values left out), checked."""
+def check_options(
+    kind: str, options: Mapping[str, Any], *, unknown_hint: str = ALLOW_UNKNOWN_HINT
+) -> dict[str, Any]:
+    """The JSON fields for `options` of TypedDict `kind` (None values left out), checked
+    (an unknown enum value is refused ending with `unknown_hint`)."""
     request, offered = OPTIONS[kind]
     fields = request_fields(request)
     schemas = {name: fields[name] for name in offered}
@@ -125,19 +128,27 @@ def check_options(kind: str, options: Mapping[str, Any]) -> dict[str, Any]:
     for name, value in options.items():
         schema = schemas.get(name)
         if schema is not None and value is not None:
-            body[name] = check_argument(name, schema, value, allow_unknown)
+            body[name] = check_argument(
+                name, schema, value, allow_unknown, unknown_hint=unknown_hint
+            )
     return body
 
 
 def build_run_task_body(
-    task: str, *, kind: str = "TaskOptions", request_id: str | None = None, **options: Any
+    task: str,
+    *,
+    kind: str = "TaskOptions",
+    request_id: str | None = None,
+    unknown_hint: str = ALLOW_UNKNOWN_HINT,
+    **options: Any,
 ) -> dict[str, Any]:
     """Validate a task and its options (TypedDict `kind`); return the request body.
 
-    The request id, if any, is added to the metadata (counting against its limits).
+    The request id, if any, is added to the metadata (counting against its limits). An
+    unknown enum value is refused ending with `unknown_hint` (the caller's way to send one).
     """
     body: dict[str, Any] = {"task": check_field(OPTIONS[kind][0], "task", task)}
-    body.update(check_options(kind, options))
+    body.update(check_options(kind, options, unknown_hint=unknown_hint))
     if request_id is not None:
         body["metadata"] = check_metadata(body.get("metadata"), request_id)
     return body

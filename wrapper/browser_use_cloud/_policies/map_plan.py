@@ -14,7 +14,7 @@ from typing import Any, Generic, TypeVar
 import attrs
 
 from .._exceptions import BrowserUseError, InputError
-from .._input.arguments import refuse_unknown
+from .._input.arguments import ALLOW_UNKNOWN_HINT, refuse_unknown
 from .._input.task_input import REQUEST_ID_KEY, build_run_task_body, operation_for
 from .._models import Page, TaskStatus, TaskSummary
 from .._spec.options import TaskOptions
@@ -147,8 +147,10 @@ def check(
     *,
     keys: Sequence[str | None] | None = None,
     names: Sequence[str] | None = None,
+    unknown_hint: str = ALLOW_UNKNOWN_HINT,
 ) -> tuple[list[MapItem], list[str]]:
-    """The inputs that can be sent, and a line per one that cannot (see `prepare`)."""
+    """The inputs that can be sent, and a line per one that cannot (see `prepare`); an
+    unknown enum value's line ends with `unknown_hint` (how the caller sends one)."""
     items: list[MapItem] = []
     problems: list[str] = []
     seen: dict[str, int] = {}
@@ -156,7 +158,7 @@ def check(
         name = names[index] if names is not None else f"input {index}"
         try:
             fields = _fields(raw, options)
-            body = build_run_task_body(**fields)
+            body = build_run_task_body(**fields, unknown_hint=unknown_hint)
         except (InputError, TypeError) as exc:
             problems.append(f"{name}: {exc}")
             continue

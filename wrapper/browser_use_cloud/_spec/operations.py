@@ -18,7 +18,7 @@ from typing import Any, Literal, cast
 from urllib.parse import quote
 
 from .._exceptions import InputError
-from .._input.arguments import check_argument, refuse_unknown
+from .._input.arguments import ALLOW_UNKNOWN_HINT, check_argument, refuse_unknown
 from .._input.validate import check_id
 from .._policies.retry import RetryClass
 
@@ -86,12 +86,19 @@ class Operation:
         shown = [a.name if a.required else f"{a.name}=..." for a in self.arguments]
         return f"{self.name}({', '.join(shown)})"
 
-    def build_request(self, params: Mapping[str, Any], *, allow_unknown: bool = False) -> JSON:
+    def build_request(
+        self,
+        params: Mapping[str, Any],
+        *,
+        allow_unknown: bool = False,
+        unknown_hint: str = ALLOW_UNKNOWN_HINT,
+    ) -> JSON:
         """The request (method, url, params, headers, json) for `params`; InputError if wrong.
 
         Checks names, required arguments and each value with the one argument check
         (`_arguments`) before anything is sent. Values left out are not sent (the service
-        applies its defaults). `allow_unknown`: send enum values the spec does not list.
+        applies its defaults). `allow_unknown`: send enum values the spec does not list;
+        else they are refused ending with `unknown_hint` (the caller's way to send one).
         """
         known = {arg.name: arg for arg in self.arguments}
         allowed = ", ".join(known) or "no arguments"
@@ -110,7 +117,9 @@ class Operation:
         body: JSON = {}
         for name, value in params.items():
             arg = known[name]
-            value = check_argument(name, arg.schema, value, allow_unknown)
+            value = check_argument(
+                name, arg.schema, value, allow_unknown, unknown_hint=unknown_hint
+            )
             if arg.location == "path":
                 segment = quote(check_id(name, str(value)), safe="")
                 path = path.replace("{" + name + "}", segment)

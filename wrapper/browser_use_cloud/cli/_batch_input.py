@@ -18,7 +18,6 @@ from typing import IO, Any
 
 import attrs
 
-from .._input.task_input import ALLOW_UNKNOWN_HINT
 from .._policies.map_plan import OPTION_NAMES, check
 from .._spec.options import TaskOptions
 from ._errors import CliError
@@ -27,7 +26,7 @@ from ._text_files import read_text
 
 ID_FIELD = "id"
 MAX_SHOWN = 20
-ALLOW_UNKNOWN_LINE_HINT = (
+ALLOW_UNKNOWN_LINE_HINT = (  # a line's way to send an unknown enum value
     'Add "allow_unknown": true to the line (an allow_unknown column set to true in a CSV) '
     "to send a newer value on purpose."
 )
@@ -85,10 +84,7 @@ def read_input(source: str, stream: IO[str] | None = None) -> BatchInput:
         lines.append(line)
         ids.append(ident)
     names = [f"line {line}" for line in lines]
-    problems += [
-        problem.replace(ALLOW_UNKNOWN_HINT, ALLOW_UNKNOWN_LINE_HINT)
-        for problem in check(records, {}, keys=ids, names=names)[1]
-    ]
+    problems += check(records, {}, keys=ids, names=names, unknown_hint=ALLOW_UNKNOWN_LINE_HINT)[1]
     if problems:
         problems.sort(key=_line_number)
         raise_bad_lines(problems)

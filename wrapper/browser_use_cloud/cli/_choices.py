@@ -1,7 +1,8 @@
 """Option values listed from the spec's enums (models, proxy countries) but not limited to them.
 
 The help text and shell completion show the values the operation table lists; a value the
-table does not list yet is passed on, and the service decides.
+table does not list yet is passed on, and the service decides, unless the option names the
+request field it refuses such values as (the command cannot send them).
 """
 
 from __future__ import annotations
@@ -29,17 +30,29 @@ def known_values(enum: str | Sequence[str]) -> list[str]:
 
 
 class SpecChoice(_Text):
-    """A string that completes to the values of a spec enum and accepts newer ones too."""
+    """A string that completes to the values of a spec enum and accepts newer ones too,
+    unless `field` is set: then a value the table does not list is refused by the one
+    argument check, as that request field, in the CLI's terms."""
 
     name = "text"
 
-    def __init__(self, enum: str | Sequence[str]) -> None:
+    def __init__(self, enum: str | Sequence[str], field: str | None = None) -> None:
         self.enum = enum
+        self.field = field
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
         text = str(value).strip()
         if not text:
             self.fail("must not be empty; known values: " + ", ".join(known_values(self.enum)))
+        if self.field is not None:
+            from .._exceptions import InputError
+            from .._frontends._explain import KNOWN_VALUES_ONLY
+            from .._input.arguments import check_enum
+
+            try:
+                check_enum(self.field, text, known_values(self.enum), False, KNOWN_VALUES_ONLY)
+            except InputError as problem:
+                self.fail(str(problem), param, ctx)
         return text
 
     def shell_complete(
@@ -52,18 +65,21 @@ class SpecOption(click.Option):
     """An option whose help ends with the values the table lists for its enum, read when
     the help is shown (so a regen's new values appear with no hand edit)."""
 
-    def __init__(self, *args: Any, enum: str, **kwargs: Any) -> None:
-        kwargs["type"] = SpecChoice(enum)
+    def __init__(self, *args: Any, enum: str, field: str | None = None, **kwargs: Any) -> None:
+        kwargs["type"] = SpecChoice(enum, field)
         super().__init__(*args, **kwargs)
         self.enum = enum
+        self.passed_on = field is None
         self.summary = self.help or ""
 
     def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
         values = ", ".join(known_values(self.enum))
-        self.help = f"{self.summary} Known: {values} (newer values are passed on)."
+        newer = " (newer values are passed on)" if self.passed_on else ""
+        self.help = f"{self.summary} Known: {values}{newer}."
         return super().get_help_record(ctx)
 
 
-def spec_option(*decls: str, enum: str, **attrs: Any) -> Callable[[F], F]:
-    """`click.option` for a value of spec enum `enum` (completion and help from the table)."""
-    return click.option(*decls, cls=SpecOption, enum=enum, **attrs)
+def spec_option(*decls: str, enum: str, field: str | None = None, **attrs: Any) -> Callable[[F], F]:
+    """`click.option` for a value of spec enum `enum` (completion and help from the table);
+    with `field`, the request field it sets, values the table does not list are refused."""
+    return click.option(*decls, cls=SpecOption, enum=enum, field=field, **attrs)

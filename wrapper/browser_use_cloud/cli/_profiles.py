@@ -58,8 +58,12 @@ def profile_options(func: F) -> F:
         click.option("--persist/--no-persist", default=None, help="Keep cookies between tasks."),
         click.option("--ad-blocker/--no-ad-blocker", default=None, help="Block ads."),
         click.option("--proxy/--no-proxy", default=None, help="Use a residential proxy."),
-        spec_option(
-            "--proxy-country", metavar="CODE", enum="ProxyCountryCode", help="Proxy country."
+        spec_option(  # the profile methods take no allow_unknown: a newer code is refused
+            "--proxy-country",
+            metavar="CODE",
+            enum="ProxyCountryCode",
+            field="proxy_country_code",
+            help="Proxy country.",
         ),
         click.option("--viewport", metavar="WxH", callback=_viewport, help="e.g. 1280x960."),
     ]

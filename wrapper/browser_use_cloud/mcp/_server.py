@@ -25,9 +25,9 @@ from mcp.types import (
 )
 
 from .._exceptions import APIError, InputError
-from .._frontends._explain import explain_api_error
+from .._frontends._explain import KNOWN_VALUES_ONLY, explain_api_error
 from .._input.arguments import check_tool_arguments
-from .._spec.operations import JSON, Operation, Operations, operations
+from .._spec.operations import JSON, Operations, operations
 from .._version import __version__
 from . import _catalog, _tasks
 from ._local_paths import LocalPaths, client_roots, configured_dirs
@@ -107,8 +107,11 @@ class _Tools:
         if schema is None:
             return _error(f"unknown tool {name!r}; the tools are {', '.join(self._schemas)}.")
         try:
-            if name not in self._registry:  # operations are checked as they are built
-                check_tool_arguments(name, schema, args)
+            op = self._registry.get(name)
+            if op is not None:  # the one check, before the library call builds it again
+                op.build_request(args, unknown_hint=KNOWN_VALUES_ONLY)
+            else:
+                check_tool_arguments(name, schema, args, unknown_hint=KNOWN_VALUES_ONLY)
             return _result(await self._run(name, args, report, paths))
         except _tasks.ToolFailure as exc:
             return _error(str(exc), exc.result)
@@ -140,13 +143,12 @@ class _Tools:
             return await _tasks.download_output_file(client, args, paths)
         op = self._registry[name]
         if op.name == "run_task":
-            return await _run_task(client, op, args)
+            return await _run_task(client, args)
         return await client._call_operation(op, args)
 
 
-async def _run_task(client: AsyncBrowserUse, op: Operation, args: Mapping[str, Any]) -> JSON:
+async def _run_task(client: AsyncBrowserUse, args: Mapping[str, Any]) -> JSON:
     """run-task through `tasks.create`: tagged with a request id, re-sent only if no task can be."""
-    op.build_request(args)  # the spec's checks, before the library's own
     options = {k: v for k, v in args.items() if v is not None}
     handle = await client.tasks.create(options.pop("task"), **options)
     return {"id": handle.id}
