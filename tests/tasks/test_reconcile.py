@@ -21,7 +21,7 @@ from browser_use_cloud import (
 from browser_use_cloud._models import Page, TaskSummary
 from browser_use_cloud._policies.request_id_search import CLOCK_SKEW, RequestIdSearch
 from browser_use_cloud._policies.retry import RetryPolicy
-from browser_use_cloud._sync import _tasks as sync_tasks
+from browser_use_cloud._sync import _task_creation as sync_creation
 from browser_use_cloud.emulator import Emulator, EmulatorConfig
 
 T0 = dt.datetime(2030, 1, 1, tzinfo=dt.UTC)
@@ -181,13 +181,13 @@ def test_a_create_the_server_finishes_while_the_client_settles_is_found(
 
     transport = LoseFirstCreate(time_out)
     settle = Settling(lambda: transport.real.handle_request(pending.pop()).read())
-    monkeypatch.setattr(sync_tasks, "sleep", settle)
+    monkeypatch.setattr(sync_creation, "sleep", settle)
     with client_for(emu, transport, max_delay) as client:
         handle = client.tasks.create("billed once", request_id="rid-late")
     assert tagged(emu, "rid-late") == [handle.id]
     assert transport.log.count("POST /api/v1/run-task") == 1
     assert len(settle.pauses) == 1
-    wanted = min(sync_tasks.CREATE_SETTLE, max_delay)
+    wanted = min(sync_creation.CREATE_SETTLE, max_delay)
     assert wanted - 0.5 <= settle.pauses[0] <= wanted  # minus the time the lookup took
 
 
@@ -202,7 +202,7 @@ def test_a_timeout_is_never_resent_and_its_error_carries_the_request_id(
         raise httpx.ReadTimeout("timed out")
 
     transport = LoseFirstCreate(time_out)
-    monkeypatch.setattr(sync_tasks, "sleep", Settling())
+    monkeypatch.setattr(sync_creation, "sleep", Settling())
     with client_for(emu, transport, 0.01) as client:
         with pytest.raises(TaskCreationUnconfirmedError) as raised:
             client.tasks.create("billed once", request_id="rid-last")
@@ -227,7 +227,7 @@ def test_an_inconclusive_lookup_raises_instead_of_resending(
         raise httpx.ReadError("connection reset")  # never reached the app: nothing created
 
     small = functools.partial(RequestIdSearch, page_size=5, max_pages=2)
-    monkeypatch.setattr(sync_tasks, "RequestIdSearch", small)
+    monkeypatch.setattr(sync_creation, "RequestIdSearch", small)
     transport = LoseFirstCreate(lose_answer)
     client = client_for(emu, transport, 0.005)
     with client, pytest.raises(TaskCreationUnconfirmedError) as raised:

@@ -44,7 +44,11 @@ def _documented() -> Iterator[tuple[str, object]]:
         yield name, value
         if not inspect.isclass(value):
             continue
-        for member, attribute in vars(value).items():
+        members = {}  # its own and those of its parts (mixins) in this package
+        for part in reversed(value.__mro__):
+            if part.__module__.startswith(PACKAGES):
+                members.update(vars(part))
+        for member, attribute in members.items():
             if member.startswith("_"):
                 continue
             if isinstance(attribute, property):

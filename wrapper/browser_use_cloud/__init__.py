@@ -124,7 +124,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     from ._async._client import AsyncBrowserUse
-    from ._async._tasks import AsyncTaskHandle
+    from ._async._task_handle import AsyncTaskHandle
     from ._input.call_options import (
         ScheduledTaskChangesWithExtras,
         ScheduledTaskOptionsWithExtras,
@@ -151,7 +151,7 @@ if TYPE_CHECKING:
     from ._policies.polling import PollPolicy
     from ._spec.options import ScheduledTaskChanges, ScheduledTaskOptions, TaskOptions
     from ._sync._client import BrowserUse
-    from ._sync._tasks import TaskHandle
+    from ._sync._task_handle import TaskHandle
     from ._transport.hooks import (
         BudgetWaitEvent,
         Hook,
@@ -184,8 +184,8 @@ if TYPE_CHECKING:
 _LAZY_MODULES = {
     "._async._client": ("AsyncBrowserUse",),
     "._sync._client": ("BrowserUse",),
-    "._async._tasks": ("AsyncTaskHandle",),
-    "._sync._tasks": ("TaskHandle",),
+    "._async._task_handle": ("AsyncTaskHandle",),
+    "._sync._task_handle": ("TaskHandle",),
     "._models": (
         "Balance",
         "BrowserData",

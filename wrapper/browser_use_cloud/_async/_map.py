@@ -31,6 +31,7 @@ from ._slots import LeftTheLine
 
 if TYPE_CHECKING:
     from .._input.structured_output import OutputSpec
+    from ._task_creation import AsyncTaskCreation
     from ._tasks import AsyncTasks
 
 View = Task | TaskSummary
@@ -52,6 +53,7 @@ class AsyncTaskMap:
     def __init__(
         self,
         tasks: AsyncTasks,
+        creation: AsyncTaskCreation,
         items: list[MapItem],
         *,
         output: OutputSpec[Any] | None,
@@ -62,6 +64,7 @@ class AsyncTaskMap:
         since: dt.datetime | None,
     ) -> None:
         self._tasks = tasks
+        self._creation = creation
         self.items = items
         """The checked inputs this run will work through."""
         self._output = output
@@ -193,7 +196,7 @@ class AsyncTaskMap:
                 self._creating += 1
             try:
                 with AsyncPool.shielded():  # once sent, learn its id: it must not get lost
-                    task_id = await self._tasks._send_run_task(
+                    task_id = await self._creation.send(
                         dict(item.body), item.request_id, self._timeout
                     )
                 with self._guard:

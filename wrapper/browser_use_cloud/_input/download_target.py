@@ -12,6 +12,9 @@ from typing import IO
 
 from .._exceptions import InputError
 
+Destination = str | os.PathLike[str] | IO[bytes]
+"""Where `download_output_file()` writes: a file path, a folder, or a binary file object."""
+
 _SHOWN_NAME = 32
 """Characters of the target's name in the temporary file's name (the rest is random)."""
 

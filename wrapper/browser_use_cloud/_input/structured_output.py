@@ -12,7 +12,7 @@ import json
 import re
 from collections.abc import Mapping
 from types import ModuleType
-from typing import Any, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 import attrs
 
@@ -20,6 +20,9 @@ from browser_use_cloud_api.types import NOT_JSON
 
 from .._exceptions import InputError, StructuredOutputError
 from .._models import Task
+
+if TYPE_CHECKING:
+    from .._spec.options import TaskOptions
 
 T = TypeVar("T")
 
@@ -197,3 +200,17 @@ def _json_kind(value: object) -> str:
 def _summary(exc: BaseException, limit: int = 300) -> str:
     text = " ".join(str(exc).split()) or type(exc).__name__
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def output_spec_for(
+    output_type: type[Any] | Mapping[str, Any] | None, options: TaskOptions
+) -> OutputSpec[Any] | None:
+    """The spec of `output_type=` (None without one), its schema set as the task's
+    `structured_output_json`; InputError if that option was given as well."""
+    if output_type is None:
+        return None
+    if "structured_output_json" in options:
+        raise InputError("pass either output_type or structured_output_json, not both")
+    spec: OutputSpec[Any] = OutputSpec(output_type)
+    options["structured_output_json"] = spec.schema_json
+    return spec

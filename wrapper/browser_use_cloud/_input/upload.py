@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import BinaryIO
 
 import attrs
@@ -184,3 +184,11 @@ def _file_chunks(handle: BinaryIO, max_bytes: int) -> tuple[int, Callable[[], It
             yield block
 
     return size, chunks
+
+
+def prepare_uploads(files: Sequence[FileSource]) -> list[Upload]:
+    """Check every file to upload (name, type, size) before any is sent (`files=` of
+    `tasks.create()` and `tasks.run()`)."""
+    if isinstance(files, str | bytes | os.PathLike):
+        raise InputError("files must be a list of paths, bytes or file objects, e.g. [path]")
+    return [prepare_upload(source) for source in files]

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, Unpack
+from typing import TYPE_CHECKING, Any, Unpack
 
 from browser_use_cloud_api.api.files import upload_file_presigned_url
 from browser_use_cloud_api.models import UploadFileRequest
@@ -16,6 +16,9 @@ from .._transport.operation import body_op
 from .._transport.request_extras import RequestExtras, takes_extras
 from ._resource import APIResource
 
+if TYPE_CHECKING:
+    from ._http import HTTP
+
 
 def _upload_url(body: Any) -> str:
     url = body["upload_url"]
@@ -26,6 +29,39 @@ def _upload_url(body: Any) -> str:
 
 def _stream(chunks: Iterator[bytes]) -> Iterator[bytes]:
     yield from chunks
+
+
+def send_upload(http: HTTP, upload: Upload, timeout: RequestTimeout) -> str:
+    """Upload a file `prepare_upload` has checked, through `http`; returns its name (for
+    `files.upload()`, and for the `files=` of `tasks.create()`)."""
+    op = body_op(
+        upload_file_presigned_url,
+        UploadFileRequest,
+        {"file_name": upload.name, "content_type": upload.content_type},
+    )
+    url = http.call(op, _upload_url, retry="idempotent", timeout=timeout)
+    try:
+        http.request_url(
+            "PUT",
+            str(http.base_url.join(url)),
+            retry="idempotent",
+            content=lambda: _stream(upload.chunks()),
+            headers={"Content-Type": upload.content_type, "Content-Length": str(upload.size)},
+            timeout=timeout,
+        )
+    except PayloadTooLargeError as exc:
+        raise PayloadTooLargeError(
+            f"{upload.name!r} ({upload.size} bytes) was refused as too large (413): the "
+            "service takes files of up to 10 MB each and 50 MB per task; upload a smaller "
+            f"file ({exc.message})",
+            method=exc.method,
+            url=exc.url,
+            status_code=exc.status_code,
+            headers=exc.headers,
+            detail=exc.detail,
+            body=exc.body,
+        ) from exc
+    return upload.name
 
 
 class Files(APIResource):
@@ -49,35 +85,4 @@ class Files(APIResource):
         the API key, and re-sent from the start if the upload is retried.
         """
         upload = prepare_upload(source, name=name, content_type=content_type, max_bytes=max_bytes)
-        return self._send(upload, timeout)
-
-    def _send(self, upload: Upload, timeout: RequestTimeout) -> str:
-        """Upload a file `prepare_upload` has checked; returns its name."""
-        op = body_op(
-            upload_file_presigned_url,
-            UploadFileRequest,
-            {"file_name": upload.name, "content_type": upload.content_type},
-        )
-        url = self._http.call(op, _upload_url, retry="idempotent", timeout=timeout)
-        try:
-            self._http.request_url(
-                "PUT",
-                str(self._http.base_url.join(url)),
-                retry="idempotent",
-                content=lambda: _stream(upload.chunks()),
-                headers={"Content-Type": upload.content_type, "Content-Length": str(upload.size)},
-                timeout=timeout,
-            )
-        except PayloadTooLargeError as exc:
-            raise PayloadTooLargeError(
-                f"{upload.name!r} ({upload.size} bytes) was refused as too large (413): the "
-                "service takes files of up to 10 MB each and 50 MB per task; upload a smaller "
-                f"file ({exc.message})",
-                method=exc.method,
-                url=exc.url,
-                status_code=exc.status_code,
-                headers=exc.headers,
-                detail=exc.detail,
-                body=exc.body,
-            ) from exc
-        return upload.name
+        return send_upload(self._http, upload, timeout)

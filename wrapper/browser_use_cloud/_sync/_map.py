@@ -32,6 +32,7 @@ from ._slots import LeftTheLine
 
 if TYPE_CHECKING:
     from .._input.structured_output import OutputSpec
+    from ._task_creation import TaskCreation
     from ._tasks import Tasks
 
 View = Task | TaskSummary
@@ -53,6 +54,7 @@ class TaskMap:
     def __init__(
         self,
         tasks: Tasks,
+        creation: TaskCreation,
         items: list[MapItem],
         *,
         output: OutputSpec[Any] | None,
@@ -63,6 +65,7 @@ class TaskMap:
         since: dt.datetime | None,
     ) -> None:
         self._tasks = tasks
+        self._creation = creation
         self.items = items
         """The checked inputs this run will work through."""
         self._output = output
@@ -191,9 +194,7 @@ class TaskMap:
                 self._creating += 1
             try:
                 with Pool.shielded():  # once sent, learn its id: it must not get lost
-                    task_id = self._tasks._send_run_task(
-                        dict(item.body), item.request_id, self._timeout
-                    )
+                    task_id = self._creation.send(dict(item.body), item.request_id, self._timeout)
                 with self._guard:
                     self.running.add(task_id)  # now, for a close that waits on the creation
                 self._tasks._http.hooks.task_status(task_id, TaskStatus.CREATED)

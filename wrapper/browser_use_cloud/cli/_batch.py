@@ -14,8 +14,8 @@ import click
 
 from .._exceptions import APIError
 from .._frontends._local_emulator import local_config
+from .._input.follow_options import DEFAULT_WAIT_TIMEOUT
 from .._policies.map_plan import DEFAULT_MAP_CONCURRENCY, MapResult
-from .._sync._tasks import DEFAULT_WAIT_TIMEOUT
 from ._batch_input import BatchInput, LineWriter, check_out, done_request_ids, read_input
 from ._context import CliState, pass_state
 from ._errors import EXIT_FAILED, EXIT_INTERRUPTED, CliError, describe, missing_key_error

@@ -1,0 +1,143 @@
+"""Many tasks at once, by `client.tasks`: `map()` and `map_as_completed()` (`AsyncTasks`
+has them from `AsyncTaskMaps`); the run itself is `_map.AsyncTaskMap`'s."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import AsyncIterator, Collection, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Unpack, cast
+
+from .._config import RequestTimeout
+from .._exceptions import InputError
+from .._input.call_options import TaskOptionsWithExtras
+from .._input.follow_options import (
+    DEFAULT_WAIT_TIMEOUT,
+    OnTimeout,
+    check_on_timeout,
+    check_wait_timeout,
+)
+from .._input.structured_output import output_spec_for
+from .._policies.map_plan import DEFAULT_MAP_CONCURRENCY, MapResult, check_map_call, prepare
+from .._policies.request_id_search import REATTACH_WINDOW
+from .._spec.options import TaskOptions
+from .._transport.request_extras import takes_extras
+from ._task_creation import wall_clock
+
+if TYPE_CHECKING:
+    from ._map import AsyncTaskMap
+    from ._task_creation import AsyncTaskCreation
+    from ._tasks import AsyncTasks
+
+
+def _input_index(result: MapResult[Any]) -> int:
+    return result.index
+
+
+class AsyncTaskMaps:
+    """The methods of `client.tasks` that run many tasks (a part of `AsyncTasks`)."""
+
+    _creation: AsyncTaskCreation
+
+    @takes_extras()
+    async def map(
+        self,
+        inputs: Iterable[str | Mapping[str, Any]],
+        *,
+        concurrency: int = DEFAULT_MAP_CONCURRENCY,
+        output_type: type[Any] | Mapping[str, Any] | None = None,
+        wait_timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_timeout: OnTimeout = "stop",
+        timeout: RequestTimeout = None,
+        **options: Unpack[TaskOptionsWithExtras],
+    ) -> list[MapResult[Any]]:
+        """Run a task per input, `concurrency` at a time; return the results in input order.
+
+        An input is a task text or a dict of `task` and task options (overriding
+        `options`); all are checked before anything is sent. Each result carries its
+        index, task id, status, output (`parsed` with `output_type`), `error` (an input's
+        failure is its result, never an exception) and timings. Every task is tagged with a
+        request id derived from its input, so running the same inputs again within the
+        re-attach window (`REATTACH_WINDOW`) re-attaches to their tasks instead of paying
+        twice (a task that was stopped runs again). A refusal for too many running tasks
+        queues the input until one of the map's tasks ends. `wait_timeout` bounds each
+        task's run; `on_timeout="stop"` stops a task that overruns it. `timeout` is the
+        HTTP timeout of each request.
+        """
+        results = [
+            r
+            async for r in self.map_as_completed(
+                inputs,
+                concurrency=concurrency,
+                output_type=output_type,
+                wait_timeout=wait_timeout,
+                on_timeout=on_timeout,
+                timeout=timeout,
+                **options,
+            )
+        ]
+        return sorted(results, key=_input_index)
+
+    @takes_extras()
+    def map_as_completed(
+        self,
+        inputs: Iterable[str | Mapping[str, Any]],
+        *,
+        concurrency: int = DEFAULT_MAP_CONCURRENCY,
+        output_type: type[Any] | Mapping[str, Any] | None = None,
+        wait_timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_timeout: OnTimeout = "stop",
+        timeout: RequestTimeout = None,
+        **options: Unpack[TaskOptionsWithExtras],
+    ) -> AsyncIterator[MapResult[Any]]:
+        """`map()`, yielding each result as its task ends. Stopping the iteration early
+        (break, an exception, Ctrl-C) stops the tasks still running."""
+        return self._map(
+            inputs,
+            concurrency=concurrency,
+            output_type=output_type,
+            wait_timeout=wait_timeout,
+            on_timeout=on_timeout,
+            timeout=timeout,
+            options=options,
+        ).results()
+
+    def _map(
+        self,
+        inputs: Iterable[str | Mapping[str, Any]],
+        *,
+        concurrency: int,
+        output_type: type[Any] | Mapping[str, Any] | None,
+        wait_timeout: float | None,
+        on_timeout: OnTimeout,
+        timeout: RequestTimeout,
+        options: TaskOptions,
+        keys: Sequence[str | None] | None = None,
+        names: Sequence[str] | None = None,
+        skip: Collection[str] = (),
+        since: dt.datetime | None = None,
+    ) -> AsyncTaskMap:
+        """Check everything, then build the map run (nothing is sent yet). `keys` and
+        `names` are the batch command's input ids and line names, `skip` the request ids
+        it has results for; `since` how far back to look for tasks of earlier runs."""
+        from ._map import AsyncTaskMap
+
+        check_map_call(inputs, options)
+        check_on_timeout(on_timeout)
+        if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
+            raise InputError(f"concurrency must be an integer >= 1, got {concurrency!r}")
+        check_wait_timeout(wait_timeout)
+        spec = output_spec_for(output_type, options)
+        items = prepare(inputs, options, keys=keys, names=names)
+        if skip:
+            items = [item for item in items if item.request_id not in skip]
+        return AsyncTaskMap(
+            cast("AsyncTasks", self),  # this class is only ever a part of AsyncTasks
+            self._creation,
+            items,
+            output=spec,
+            concurrency=concurrency,
+            wait_timeout=wait_timeout,
+            on_timeout=on_timeout,
+            timeout=timeout,
+            since=since if since is not None else wall_clock() - REATTACH_WINDOW,
+        )

@@ -1,0 +1,356 @@
+# Generated from _async/_task_handle.py by scripts/unasync.py. Do not edit.
+"""A task being run (`TaskHandle`): waiting for it, following its steps and
+controlling it, until it ends.
+
+Decisions live in pure modules: `_policies.polling` (when to poll), `_policies.step_stream`
+(which steps to yield), `_input.structured_output` (output parsing).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Generic, TypeVar, Unpack, cast
+
+from .._concurrency.shield import Shield
+from .._config import RequestTimeout
+from .._exceptions import (
+    APIError,
+    StructuredOutputError,
+    TaskFailedError,
+    TaskStoppedError,
+    WaitTimeoutError,
+)
+from .._input.download_target import Destination
+from .._input.follow_options import (
+    DEFAULT_WAIT_TIMEOUT,
+    OnTimeout,
+    StepCallback,
+    check_on_timeout,
+    check_poll,
+    check_wait_timeout,
+)
+from .._input.structured_output import OutputSpec, TaskResult, with_parsed
+from .._models import Task, TaskMedia, TaskStatus, TaskStep
+from .._policies.polling import PollPolicy, PollSchedule
+from .._policies.step_stream import StepTracker
+from .._policies.watch_plan import worth_riding_out
+from .._transport.request_extras import RequestExtras, takes_extras
+from ._http import sleep
+from ._task_creation import stop_interrupted
+
+if TYPE_CHECKING:
+    from ._tasks import Tasks
+
+T = TypeVar("T")
+
+
+def _clock() -> float:
+    return time.monotonic()
+
+
+class TaskHandle(Generic[T]):
+    """A task being run: its `id`, and ways to wait for it, follow it and control it."""
+
+    def __init__(
+        self,
+        tasks: Tasks,
+        task_id: str,
+        *,
+        output: OutputSpec[T] | None = None,
+        created_at: float | None = None,
+    ) -> None:
+        self.id = task_id
+        self._tasks = tasks
+        self._output = output
+        self._created_at = created_at
+        self._last: Task | None = None
+        self.wait_policy = tasks.wait_policy
+        self.stream_policy = tasks.stream_policy
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(id={self.id!r})"
+
+    @takes_extras(body=False)
+    def status(
+        self, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
+    ) -> TaskStatus:
+        """The task's status now (a cheap request)."""
+        return self._tasks.status(self.id, timeout=timeout)
+
+    @takes_extras(body=False)
+    def get(self, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]) -> Task:
+        """The full task now, with its steps."""
+        return self._tasks.get(self.id, timeout=timeout)
+
+    @takes_extras()
+    def stop(self, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]) -> None:
+        """Stop the task for good (it cannot be resumed)."""
+        self._tasks.stop(self.id, timeout=timeout)
+
+    @takes_extras()
+    def pause(self, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]) -> None:
+        """Pause the task; `resume()` continues it."""
+        self._tasks.pause(self.id, timeout=timeout)
+
+    @takes_extras()
+    def resume(self, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]) -> None:
+        """Resume the paused task."""
+        self._tasks.resume(self.id, timeout=timeout)
+
+    @takes_extras(body=False)
+    def media(
+        self, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
+    ) -> TaskMedia:
+        """Recording URLs (available once the task has finished)."""
+        return self._tasks.media(self.id, timeout=timeout)
+
+    @takes_extras(body=False)
+    def screenshots(
+        self, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
+    ) -> tuple[str, ...] | None:
+        """Screenshot URLs taken during the task."""
+        return self._tasks.screenshots(self.id, timeout=timeout)
+
+    @takes_extras(body=False)
+    def gif(self, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]) -> str | None:
+        """URL of an animated GIF of the screenshots, if there is one."""
+        return self._tasks.gif(self.id, timeout=timeout)
+
+    @takes_extras(body=False)
+    def output_file(
+        self, file_name: str, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
+    ) -> str:
+        """A presigned URL to download one of the task's output files."""
+        return self._tasks.output_file(self.id, file_name, timeout=timeout)
+
+    @takes_extras(body=False)
+    def download_output_file(
+        self,
+        file_name: str,
+        destination: Destination,
+        *,
+        timeout: RequestTimeout = None,
+        **extras: Unpack[RequestExtras],
+    ) -> int:
+        """Stream an output file to a path, folder or binary file object; return the byte
+        count (see `Tasks.download_output_file`)."""
+        return self._tasks.download_output_file(self.id, file_name, destination, timeout=timeout)
+
+    @takes_extras(body=False)
+    def wait(
+        self,
+        *,
+        wait_timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_timeout: OnTimeout = "raise",
+        on_step: StepCallback | None = None,
+        timeout: RequestTimeout = None,
+        **extras: Unpack[RequestExtras],
+    ) -> TaskResult[T]:
+        """Wait until the task ends and return it (parsed, if `output_type` was given).
+
+        Polls the cheap status endpoint (quickly at first, then less often) and fetches
+        the full task once at the end (no request at all after `steps()` ran to the end);
+        with `on_step` it follows the steps instead.
+        `paused` and unknown statuses are not an end. Raises TaskFailedError or
+        TaskStoppedError, StructuredOutputError if the output does not parse, and
+        WaitTimeoutError after `wait_timeout` seconds (None: no limit), stopping the task
+        first when `on_timeout="stop"`. `timeout` is the HTTP timeout of each request.
+        """
+        check_on_timeout(on_timeout)
+        check_wait_timeout(wait_timeout)
+        if self._last is not None:  # a finished `steps()` already fetched the final task
+            task = self._last
+        elif on_step is not None:
+            task = self._follow(wait_timeout, on_timeout, on_step, timeout)
+        else:
+            task = self._wait_until_done(wait_timeout, on_timeout, timeout)
+        return self._result(task)
+
+    @takes_extras(body=False)
+    def steps(
+        self,
+        *,
+        wait_timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_timeout: OnTimeout = "raise",
+        poll: PollPolicy | None = None,
+        timeout: RequestTimeout = None,
+        **extras: Unpack[RequestExtras],
+    ) -> Iterator[TaskStep]:
+        """Yield each step once, in order, until the task ends (after its last steps).
+
+        Fetches the full task a second after creation and every second while steps keep
+        coming, easing to every 2.5 s as the task ages, and less often while no new step
+        appears (for example while paused); `poll` sets another cadence. Raises
+        WaitTimeoutError after `wait_timeout` seconds (None: no limit), stopping the
+        task first when `on_timeout="stop"`. `timeout` is the HTTP timeout of each request.
+        """
+        check_on_timeout(on_timeout)
+        check_wait_timeout(wait_timeout)
+        check_poll(poll)
+        return self._stream(wait_timeout, on_timeout, timeout, poll or self.stream_policy)
+
+    def _stream(
+        self,
+        wait_timeout: float | None,
+        on_timeout: OnTimeout,
+        timeout: RequestTimeout,
+        policy: PollPolicy,
+    ) -> Iterator[TaskStep]:
+        try:
+            yield from self._poll_steps(wait_timeout, on_timeout, timeout, policy)
+        except Shield.interruptions() as exc:
+            self._stop_if_created_here(exc, timeout)
+            raise
+
+    def _poll_steps(
+        self,
+        wait_timeout: float | None,
+        on_timeout: OnTimeout,
+        timeout: RequestTimeout,
+        policy: PollPolicy,
+    ) -> Iterator[TaskStep]:
+        tracker: StepTracker[TaskStep] = StepTracker()
+        schedule = self._schedule(policy, wait_timeout)
+        delay: float | None = schedule.first_delay(_clock())
+        failures = 0
+        last: TaskStatus | None = None
+        while True:
+            if delay:
+                sleep(delay)
+            try:
+                task = self.get(timeout=timeout)
+            except APIError as exc:
+                failures = self._absorb(exc, failures)
+                delay = schedule.after_poll(_clock(), progressed=False)
+            else:
+                failures = 0
+                final = task.status.is_terminal
+                new = tracker.feed(task.steps, final=final)
+                yield from new
+                if final:
+                    self._last = task
+                    return
+                progressed = bool(new) or task.status != last
+                last = task.status
+                delay = schedule.after_poll(_clock(), progressed=progressed)
+            if delay is None:
+                self._timed_out(last, on_timeout, timeout)
+
+    def _follow(
+        self,
+        wait_timeout: float | None,
+        on_timeout: OnTimeout,
+        on_step: StepCallback,
+        timeout: RequestTimeout,
+    ) -> Task:
+        for step in self._stream(wait_timeout, on_timeout, timeout, self.stream_policy):
+            on_step(step)
+        assert self._last is not None
+        return self._last
+
+    def _wait_until_done(
+        self, wait_timeout: float | None, on_timeout: OnTimeout, timeout: RequestTimeout
+    ) -> Task:
+        try:
+            return self._watch_until_done(wait_timeout, on_timeout, timeout)
+        except Shield.interruptions() as exc:
+            self._stop_if_created_here(exc, timeout)
+            raise
+
+    def _stop_if_created_here(self, interruption: BaseException, timeout: RequestTimeout) -> None:
+        """Waiting was interrupted: stop the task if this handle's `create` made it (a task
+        only followed here is left alone)."""
+        if self._created_at is not None:
+            note = stop_interrupted(self.id, lambda: self.stop(timeout=timeout))
+            interruption.add_note(note)
+
+    def _watch_until_done(
+        self, wait_timeout: float | None, on_timeout: OnTimeout, timeout: RequestTimeout
+    ) -> Task:
+        """Wait through the client's watcher, then fetch the full task once."""
+        deadline = None if wait_timeout is None else _clock() + float(wait_timeout)
+        recheck = False
+        while True:
+            entry = self._tasks._watcher.watch(
+                self.id,
+                policy=self.wait_policy,
+                created_at=self._created_at,
+                deadline=deadline,
+                timeout=timeout,
+                recheck=recheck,
+            )
+            if entry.error is not None:
+                raise entry.error
+            if not entry.resolved:
+                # A deadline before the first check (wait_timeout under a second): look once.
+                last = entry.status or self._status_if_known(timeout)
+                if last is None or not last.is_terminal:
+                    self._timed_out(last, on_timeout, timeout)
+            task = self.get(timeout=timeout)
+            if task.status.is_terminal:
+                return task
+            recheck = True  # the status was ahead of the full view: keep watching
+
+    def _status_if_known(self, timeout: RequestTimeout) -> TaskStatus | None:
+        """The task's status now, or None if it cannot be had."""
+        try:
+            return self.status(timeout=timeout)
+        except APIError:
+            return None
+
+    def _schedule(self, policy: PollPolicy, wait_timeout: float | None) -> PollSchedule:
+        """Polls start `initial` after creation (or now, for a task made elsewhere)."""
+        now = _clock()
+        deadline = None if wait_timeout is None else now + float(wait_timeout)
+        start = now - policy.initial if self._created_at is None else self._created_at
+        return PollSchedule(policy, start=start, deadline=deadline)
+
+    def _absorb(self, exc: APIError, failures: int) -> int:
+        """Count a polling error that is worth riding out; re-raise any other."""
+        age = None if self._created_at is None else _clock() - self._created_at
+        if not worth_riding_out(exc, age=age, failures=failures):
+            raise exc
+        return failures + 1
+
+    def _timed_out(
+        self, last: TaskStatus | None, on_timeout: OnTimeout, timeout: RequestTimeout
+    ) -> None:
+        if last == TaskStatus.PAUSED:
+            outcome = "it is paused (resume() continues it, stop() ends it)"
+        elif last == TaskStatus.RUNNING:
+            outcome = "it is still running"
+        else:
+            outcome = "it has not ended"
+        stopped = False
+        if on_timeout == "stop":
+            try:
+                self.stop(timeout=timeout)
+            except APIError as exc:
+                outcome = f"stopping it failed ({type(exc).__name__})"
+            else:
+                outcome, stopped = "it was stopped", True
+        raise WaitTimeoutError(
+            f"task {self.id} did not end in time (last status: {last or 'unknown'}); {outcome}",
+            task_id=self.id,
+            last_status=str(last or "unknown"),
+            stopped=stopped,
+        )
+
+    def _result(self, task: Task) -> TaskResult[T]:
+        if task.status == TaskStatus.FAILED:
+            raise TaskFailedError(
+                f"task {task.id} failed", task_id=task.id, status=task.status, task=task
+            )
+        if task.status == TaskStatus.STOPPED:
+            raise TaskStoppedError(
+                f"task {task.id} was stopped", task_id=task.id, status=task.status, task=task
+            )
+        if self._output is None:
+            return cast(TaskResult[T], with_parsed(task, None))
+        try:
+            parsed = self._output.parse(task.output)
+        except StructuredOutputError as exc:
+            exc.task_id, exc.task = task.id, task  # the billed run stays reachable
+            raise
+        return with_parsed(task, parsed)
