@@ -8,6 +8,7 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
+import anyio
 import pytest
 
 from browser_use_cloud import (
@@ -18,6 +19,7 @@ from browser_use_cloud import (
     TaskStatus,
     WaitTimeoutError,
 )
+from browser_use_cloud._async._slots import AsyncSlots
 from browser_use_cloud._policies.map_plan import Admission
 from browser_use_cloud._policies.polling import PollPolicy
 from browser_use_cloud.emulator import Emulator, EmulatorConfig
@@ -242,30 +244,39 @@ def test_concurrency_is_checked(bad: Any) -> None:
 
 
 @pytest.mark.anyio
-async def test_inputs_waiting_for_a_creation_slot_are_woken_one_at_a_time(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    # 300 inputs at once, 100 creations in flight: 200 wait in line. Each freed slot must
-    # wake the first in line only; waking all of them made the client spend its CPU on
-    # looking again (tens of thousands of looks for a few hundred inputs).
-    looks = 0
-    delay = Admission.delay
+async def test_inputs_waiting_for_a_creation_slot_are_woken_one_at_a_time() -> None:
+    # 60 inputs at once, two creations in flight: the rest wait in line. Each freed slot
+    # must wake the first in line only; waking all of them made every waiting input look
+    # again at every change (tens of thousands of looks for a few hundred inputs). An input
+    # checks its `leave()` each time it looks, so the calls to it count the looks.
+    inputs = 60
+    slots = AsyncSlots(rate=2)  # at most two creations in flight
+    looks = [0] * inputs
+    answers = [anyio.Event() for _ in range(inputs)]
+    sent: list[int] = []
+    sending, to_answer = anyio.create_memory_object_stream[int](inputs)
 
-    def counted(self: Admission, now: float) -> float | None:
-        nonlocal looks
-        looks += 1
-        return delay(self, now)
+    async def create(n: int) -> None:
+        def leave() -> bool:
+            looks[n] += 1
+            return False
 
-    monkeypatch.setattr(Admission, "delay", counted)
-    inputs = [f"Line {n} [[emulator:instant]]" for n in range(300)]
-    with Emulator(EmulatorConfig(step_interval=0.01, steps_per_task=1)) as emu:
-        async with AsyncBrowserUse(
-            api_key="k", base_url=emu.base_url, max_requests_per_second=None
-        ) as client:
-            client.tasks.wait_policy = FAST
-            results = await client.tasks.map(inputs, concurrency=len(inputs))
-    assert all(r.ok for r in results) and len(emu.state.tasks) == len(inputs)
-    assert looks <= 3 * len(inputs)
+        async def send() -> str:
+            sent.append(n)
+            sending.send_nowait(n)
+            await answers[n].wait()
+            return f"task-{n}"
+
+        await slots.create(send, leave=leave)
+
+    with anyio.fail_after(60):  # a line that stalls fails here instead of hanging
+        async with anyio.create_task_group() as group:
+            for n in range(inputs):
+                group.start_soon(create, n)
+            for _ in range(inputs):  # answer each creation sent, one at a time
+                answers[await to_answer.receive()].set()
+    assert sent == list(range(inputs))  # in line, in order
+    assert sum(looks) <= 3 * inputs
 
 
 def test_closing_a_map_releases_the_inputs_waiting_in_line() -> None:

@@ -16,7 +16,6 @@ from collections.abc import Iterator
 
 import pytest
 
-import browser_use_cloud
 from browser_use_cloud import BrowserUse, TaskHandle
 from browser_use_cloud._async._resource import AsyncAPIResource
 from browser_use_cloud._sync._resource import APIResource
@@ -75,9 +74,3 @@ def test_sync_help_does_not_speak_of_async_code(cls: type) -> None:
     text = pydoc.render_doc(cls, renderer=pydoc.plaintext)
     found = re.findall(r"(?i).{0,40}\b(?:async|await|asyncio|coroutine)\b.{0,40}", text)
     assert found == []
-
-
-def test_the_client_help_opens_with_what_it_is() -> None:
-    first_line = inspect.getdoc(BrowserUse).splitlines()[0]  # type: ignore[union-attr]
-    assert first_line == "The client for the Browser Use Cloud API v1."
-    assert "async" in inspect.getdoc(browser_use_cloud.AsyncBrowserUse).splitlines()[0]  # type: ignore[union-attr]
