@@ -6,8 +6,8 @@ the public name), and `templates/model.py.jinja` shapes them. This script reads 
 writes
 
 * ``wrapper/browser_use_cloud/_spec/options.py``: a TypedDict per request the wrapper sends
-  (so a type checker sees every option of ``tasks.create(**options)``), plus the spec's
-  property schemas that the wrapper's input checks interpret;
+  (so a type checker sees every option of ``tasks.create(**options)``), and which request
+  schema and fields each one stands for (read by the wrapper's task input);
 * ``tests/surface/exposed_surface.json``: every name the wrapper has exposed (enum values,
   result fields, options), for the parity test.
 
@@ -135,7 +135,6 @@ GENERATED from openapi.json by scripts/derive_surface.py (`nox -s regen`); do no
 class Spec:
     def __init__(self, document: JSON) -> None:
         self.schemas: dict[str, JSON] = document["components"]["schemas"]
-        self.paths: JSON = document.get("paths", {})
 
     def resolve(self, schema: JSON) -> tuple[str | None, JSON]:
         """(schema name or None, schema) after following one `$ref`."""
@@ -212,30 +211,6 @@ def input_type(spec: Spec, schema: JSON) -> str:
     return base + suffix
 
 
-def check_schema(spec: Spec, schema: JSON) -> JSON:
-    """The parts of a property schema the wrapper's input checks read: type, enum (by
-    public enum name), bounds, items and map values; null is allowed everywhere (None
-    means "not sent")."""
-    schema, _ = split_null(schema)
-    ref, target = spec.resolve(schema)
-    if "anyOf" in target:
-        return {}
-    out: JSON = {}
-    if "enum" in target:
-        public = {name: enum for enum, name in public_types(spec.schemas, enums=True).items()}
-        out["enum"] = public.get(ref or "") or list(target["enum"])
-        return out
-    for key in ("type", "format", "minimum", "maximum", "minLength", "maxLength"):
-        if key in target:
-            out[key] = target[key]
-    if target.get("type") == "array":
-        out["items"] = check_schema(spec, target.get("items", {}))
-    values = target.get("additionalProperties")
-    if isinstance(values, dict):
-        out["values"] = check_schema(spec, values)
-    return out
-
-
 def render_options(spec: Spec) -> str:
     parts = [
         HEADER.format(
@@ -270,31 +245,10 @@ def render_options(spec: Spec) -> str:
             lines.append(f"    {name}: {annotation}")
         parts += [*lines, ""]
         offered_by[public] = (options.schema, offered)
-    fields = {
-        name: {field: check_schema(spec, prop) for field, prop in schema["properties"].items()}
-        for name, schema in spec.schemas.items()
-        if name in request_schemas(spec.paths)
-    }
-    parts += ["", "# Request schema -> field -> the parts of its schema the input checks read."]
-    parts.append(f"REQUEST_FIELDS: dict[str, dict[str, dict[str, Any]]] = {fields!r}")
-    parts.append("# TypedDict -> (its request schema, the fields it offers).")
+    parts += ["", "# TypedDict -> (its request schema, the fields it offers)."]
     parts.append(f"OPTIONS: dict[str, tuple[str, tuple[str, ...]]] = {_tuples(offered_by)!r}")
     parts.append(f"WRAPPER_OPTIONS = {tuple(WRAPPER_OPTIONS)!r}")
     return "\n".join(parts) + "\n"
-
-
-def request_schemas(paths: JSON) -> list[str]:
-    """Names of the schemas that operations take as JSON bodies, in document order."""
-    names = []
-    for item in paths.values():
-        for op in item.values():
-            if not isinstance(op, dict):
-                continue
-            body = op.get("requestBody", {}).get("content", {}).get("application/json", {})
-            ref = body.get("schema", {}).get("$ref")
-            if ref is not None and ref.rsplit("/", 1)[-1] not in names:
-                names.append(ref.rsplit("/", 1)[-1])
-    return names
 
 
 def _tuples(offered_by: dict[str, tuple[str, list[str]]]) -> dict[str, tuple[str, tuple[str, ...]]]:

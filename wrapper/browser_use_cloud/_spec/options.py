@@ -6,7 +6,7 @@ GENERATED from openapi.json by scripts/derive_surface.py (`nox -s regen`); do no
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, TypedDict
+from typing import TypedDict
 
 
 class TaskOptions(TypedDict, total=False):
@@ -132,99 +132,6 @@ class ScheduledTaskChanges(TypedDict, total=False):
     allow_unknown: bool
 
 
-# Request schema -> field -> the parts of its schema the input checks read.
-REQUEST_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
-    "CreateBrowserProfileRequest": {
-        "profile_name": {"type": "string"},
-        "description": {"type": "string"},
-        "persist": {"type": "boolean"},
-        "ad_blocker": {"type": "boolean"},
-        "proxy": {"type": "boolean"},
-        "proxy_country_code": {"enum": "ProxyCountryCode"},
-        "browser_viewport_width": {"type": "integer"},
-        "browser_viewport_height": {"type": "integer"},
-    },
-    "RunTaskRequest": {
-        "task": {"type": "string"},
-        "secrets": {"type": "object", "values": {"type": "string"}},
-        "allowed_domains": {"type": "array", "items": {"type": "string"}},
-        "save_browser_data": {"type": "boolean"},
-        "structured_output_json": {"type": "string"},
-        "llm_model": {"enum": "LLMModel"},
-        "highlight_elements": {"type": "boolean"},
-        "included_file_names": {"type": "array", "items": {"type": "string"}},
-        "max_agent_steps": {"type": "integer"},
-        "enable_public_share": {"type": "boolean"},
-        "browser_profile_id": {"type": "string"},
-        "use_adblock": {"type": "boolean"},
-        "use_proxy": {"type": "boolean"},
-        "proxy_country_code": {"enum": "ProxyCountryCode"},
-        "browser_viewport_width": {"type": "integer"},
-        "browser_viewport_height": {"type": "integer"},
-        "metadata": {"type": "object", "values": {"type": "string"}},
-    },
-    "ScheduledTaskRequest": {
-        "task": {"type": "string"},
-        "secrets": {"type": "object", "values": {"type": "string"}},
-        "allowed_domains": {"type": "array", "items": {"type": "string"}},
-        "save_browser_data": {"type": "boolean"},
-        "structured_output_json": {"type": "string"},
-        "llm_model": {"enum": "LLMModel"},
-        "highlight_elements": {"type": "boolean"},
-        "included_file_names": {"type": "array", "items": {"type": "string"}},
-        "max_agent_steps": {"type": "integer"},
-        "enable_public_share": {"type": "boolean"},
-        "browser_profile_id": {"type": "string"},
-        "use_adblock": {"type": "boolean"},
-        "use_proxy": {"type": "boolean"},
-        "proxy_country_code": {"enum": "ProxyCountryCode"},
-        "browser_viewport_width": {"type": "integer"},
-        "browser_viewport_height": {"type": "integer"},
-        "metadata": {"type": "object", "values": {"type": "string"}},
-        "schedule_type": {"enum": "ScheduleType"},
-        "interval_minutes": {"type": "integer"},
-        "cron_expression": {"type": "string"},
-        "start_at": {"type": "string", "format": "date-time"},
-        "end_at": {"type": "string", "format": "date-time"},
-    },
-    "SearchUrlRequest": {
-        "query": {"type": "string"},
-        "url": {"type": "string"},
-        "depth": {"type": "integer", "minimum": 2.0, "maximum": 5.0},
-    },
-    "SimpleSearchRequest": {
-        "query": {"type": "string"},
-        "max_websites": {"type": "integer", "minimum": 1.0, "maximum": 10.0},
-        "depth": {"type": "integer", "minimum": 2.0, "maximum": 5.0},
-    },
-    "UpdateBrowserProfileRequest": {
-        "profile_name": {"type": "string"},
-        "description": {"type": "string"},
-        "persist": {"type": "boolean"},
-        "ad_blocker": {"type": "boolean"},
-        "proxy": {"type": "boolean"},
-        "proxy_country_code": {"enum": "ProxyCountryCode"},
-        "browser_viewport_width": {"type": "integer"},
-        "browser_viewport_height": {"type": "integer"},
-    },
-    "UpdateScheduledTaskRequest": {
-        "task": {"type": "string"},
-        "schedule_type": {"enum": "ScheduleType"},
-        "interval_minutes": {"type": "integer"},
-        "cron_expression": {"type": "string"},
-        "start_at": {"type": "string", "format": "date-time"},
-        "end_at": {"type": "string", "format": "date-time"},
-        "is_active": {"type": "boolean"},
-        "use_adblock": {"type": "boolean"},
-        "use_proxy": {"type": "boolean"},
-        "highlight_elements": {"type": "boolean"},
-        "llm_model": {"enum": "LLMModel"},
-        "save_browser_data": {"type": "boolean"},
-        "structured_output_json": {"type": "string"},
-        "metadata": {"type": "object", "values": {"type": "string"}},
-    },
-    "UploadFileRequest": {"file_name": {"type": "string"}, "content_type": {"type": "string"}},
-}
 # TypedDict -> (its request schema, the fields it offers).
 OPTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
     "TaskOptions": (
