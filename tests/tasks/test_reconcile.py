@@ -62,39 +62,71 @@ def run_search(items: list[TaskSummary], search: RequestIdSearch) -> list[int]:
 def test_finds_the_task_behind_more_than_one_page_of_newer_ones() -> None:
     newer = [summary(n, T0 + dt.timedelta(seconds=n)) for n in range(250, 10, -1)]
     items = [*newer, summary(5, T0, "rid"), summary(1, T0 - dt.timedelta(hours=1))]
-    search = RequestIdSearch("rid", sent_at=T0, page_size=100)
+    search = RequestIdSearch(["rid"], since=T0, page_size=100)
     assert run_search(items, search) == [1, 2, 3]
-    assert (search.found, search.conclusive) == ("task-5", True)
+    assert (search.task_id("rid"), search.conclusive) == ("task-5", True)
 
 
 def test_stops_at_the_first_page_older_than_the_send() -> None:
     old = T0 - CLOCK_SKEW - dt.timedelta(seconds=1)
     items = [summary(n, T0 if n > 60 else old) for n in range(100, 0, -1)]
-    search = RequestIdSearch("rid", sent_at=T0, page_size=25)
+    search = RequestIdSearch(["rid"], since=T0, page_size=25)
     assert run_search(items, search) == [1, 2]  # page 2 reaches tasks from before the send
-    assert (search.found, search.conclusive) == (None, True)
+    assert (search.task_id("rid"), search.conclusive) == (None, True)
 
 
 def test_tasks_within_the_clock_skew_margin_are_still_searched() -> None:
     lagging = T0 - CLOCK_SKEW + dt.timedelta(seconds=1)  # the server's clock is behind ours
     items = [summary(n, lagging) for n in range(60, 0, -1)] + [summary(0, lagging, "rid")]
-    search = RequestIdSearch("rid", sent_at=T0, page_size=25)
+    search = RequestIdSearch(["rid"], since=T0, page_size=25)
     assert run_search(items, search) == [1, 2, 3]
-    assert search.found == "task-0"
+    assert search.task_id("rid") == "task-0"
 
 
 def test_a_short_page_ends_the_search() -> None:
     items = [summary(n, T0) for n in range(30, 0, -1)]
-    search = RequestIdSearch("rid", sent_at=T0, page_size=25)
+    search = RequestIdSearch(["rid"], since=T0, page_size=25)
     assert run_search(items, search) == [1, 2]
-    assert (search.found, search.conclusive) == (None, True)
+    assert (search.task_id("rid"), search.conclusive) == (None, True)
 
 
 def test_too_many_newer_tasks_make_the_search_inconclusive() -> None:
     items = [summary(n, T0) for n in range(500, 0, -1)]
-    search = RequestIdSearch("rid", sent_at=T0, page_size=10, max_pages=4)
+    search = RequestIdSearch(["rid"], since=T0, page_size=10, max_pages=4)
     assert run_search(items, search) == [1, 2, 3, 4]
-    assert (search.found, search.conclusive) == (None, False)
+    assert (search.task_id("rid"), search.conclusive) == (None, False)
+
+
+def test_many_ids_are_found_in_one_walk_that_ends_once_all_are() -> None:
+    newer = [summary(n, T0 + dt.timedelta(seconds=n)) for n in range(100, 40, -1)]
+    tagged = [summary(n, T0, f"rid-{n}") for n in range(40, 0, -1)]
+    search = RequestIdSearch(["rid-35", "rid-3", "rid-20"], since=T0, page_size=25)
+    assert run_search([*newer, *tagged], search) == [1, 2, 3, 4]  # rid-3 is on page 4
+    assert {rid: search.task_id(rid) for rid in search.wanted} == {
+        "rid-35": "task-35",
+        "rid-3": "task-3",
+        "rid-20": "task-20",
+    }
+    assert search.conclusive
+
+
+def test_an_id_used_twice_finds_its_newest_task() -> None:
+    items = [summary(2, T0 + dt.timedelta(seconds=2), "rid"), summary(1, T0, "rid")]
+    search = RequestIdSearch(["rid", "rid-other"], since=T0, page_size=25)
+    assert run_search(items, search) == [1]
+    assert (search.task_id("rid"), search.task_id("rid-other")) == ("task-2", None)
+
+
+def test_a_full_last_page_ends_the_search() -> None:
+    items = [summary(n, T0) for n in range(50, 0, -1)]
+    search = RequestIdSearch(["rid"], since=T0, page_size=25)
+    assert run_search(items, search) == [1, 2]  # page 2 of 2 is full: no page 3 to read
+    assert search.conclusive
+
+
+def test_no_ids_read_nothing() -> None:
+    search = RequestIdSearch([], since=T0)
+    assert (search.next_page, search.conclusive, search.found) == (None, True, {})
 
 
 # -- the create loop (sync client, emulator on loopback) ------------------------------------

@@ -166,13 +166,17 @@ class AsyncTaskCreation:
             search = None
         if search is None or not search.conclusive:
             raise _unconfirmed(rid, failure) from failure
-        return search.found
+        return search.task_id(rid)
 
     async def search(
         self, request_id: str, since: dt.datetime, timeout: RequestTimeout
     ) -> RequestIdSearch:
         """Read the task list for the task tagged `request_id`, created after `since`."""
-        search = RequestIdSearch(request_id, sent_at=since)
+        return await self.read(RequestIdSearch([request_id], since=since), timeout)
+
+    async def read(self, search: RequestIdSearch, timeout: RequestTimeout) -> RequestIdSearch:
+        """Read the task list, newest first, as far as `search` needs (the one walk of every
+        request-id look-up: a creation's, `find_by_request_id()`'s, a map's re-attach)."""
         while search.next_page is not None:
             page = await self._list_page(
                 page=search.next_page, limit=search.page_size, timeout=timeout
@@ -184,7 +188,7 @@ class AsyncTaskCreation:
         """The id of the task created with `request_id` within REATTACH_WINDOW, if any;
         InputError if that task was created for another prompt."""
         search = await self.search(request_id, wall_clock() - REATTACH_WINDOW, timeout)
-        found = search.found_item
+        found = search.found.get(request_id)
         if found is None:
             return None
         if found.task != task:

@@ -278,7 +278,7 @@ class AsyncTasks(AsyncAPIResource, AsyncTaskMaps, AsyncTaskOutputs):
         if since is not None and (not isinstance(since, dt.datetime) or since.tzinfo is None):
             raise InputError(f"since must be a timezone-aware datetime, got {since!r}")
         start = wall_clock() - REATTACH_WINDOW if since is None else since
-        return (await self._creation.search(request_id, start, timeout)).found
+        return (await self._creation.search(request_id, start, timeout)).task_id(request_id)
 
     # -- run ------------------------------------------------------------------------------
 

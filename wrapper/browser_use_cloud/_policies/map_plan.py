@@ -15,18 +15,14 @@ import attrs
 
 from .._exceptions import BrowserUseError, InputError
 from .._input.arguments import ALLOW_UNKNOWN_HINT, refuse_unknown
-from .._input.task_input import REQUEST_ID_KEY, build_run_task_body, operation_for
-from .._models import Page, TaskStatus, TaskSummary
+from .._input.task_input import build_run_task_body, operation_for
+from .._models import TaskStatus
 from .._spec.options import TaskOptions
-from .page_walk import MAX_PAGE_SIZE
-from .request_id_search import CLOCK_SKEW
 
 T = TypeVar("T")
 
 DEFAULT_MAP_CONCURRENCY = 10
 """Tasks a map runs at once unless told otherwise."""
-REATTACH_MAX_PAGES = 200
-"""Pages of the task list read at most (20,000 tasks) when looking for earlier runs."""
 MAX_REPORTED_PROBLEMS = 20
 """Bad inputs listed by name in one InputError (the count says how many more)."""
 _HASHED_OUT = frozenset({"secrets", "metadata"})  # never hashed into a visible id
@@ -200,35 +196,6 @@ def _fields(raw: str | Mapping[str, Any], options: Mapping[str, Any]) -> dict[st
 
 OPTION_NAMES = frozenset(TaskOptions.__annotations__) | {"task"}
 """Fields an input dict may have: `task` and the task options."""
-
-
-class RequestIdIndex:
-    """Which tasks carry the request ids of a map's inputs: reads the task list newest first
-    until every id is found, the list ends, or tasks get older than `since`."""
-
-    def __init__(
-        self, wanted: Iterable[str], *, since: dt.datetime, max_pages: int = REATTACH_MAX_PAGES
-    ):
-        self.wanted = set(wanted)
-        self.found: dict[str, TaskSummary] = {}
-        self.cutoff = since - CLOCK_SKEW
-        self.page_size = MAX_PAGE_SIZE
-        self.max_pages = max_pages
-        self.next_page: int | None = 1 if self.wanted else None
-
-    def feed(self, page: Page[TaskSummary]) -> None:
-        assert self.next_page is not None, "the search is over"
-        for item in page.items:
-            rid = (item.metadata or {}).get(REQUEST_ID_KEY)
-            if rid in self.wanted and rid not in self.found and item.created_at >= self.cutoff:
-                self.found[rid] = item
-        last = len(page.items) < self.page_size or page.page >= page.total_pages
-        older = any(item.created_at < self.cutoff for item in page.items)
-        done = len(self.found) == len(self.wanted)
-        if last or older or done or self.next_page >= self.max_pages:
-            self.next_page = None
-        else:
-            self.next_page += 1
 
 
 class Admission:

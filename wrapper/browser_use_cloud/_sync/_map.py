@@ -27,7 +27,8 @@ from .._exceptions import (
     WaitTimeoutError,
 )
 from .._models import Task, TaskStatus, TaskSummary
-from .._policies.map_plan import MapItem, MapResult, RequestIdIndex
+from .._policies.map_plan import MapItem, MapResult
+from .._policies.request_id_search import REATTACH_MAX_PAGES, RequestIdSearch
 from ._slots import LeftTheLine
 
 if TYPE_CHECKING:
@@ -145,12 +146,9 @@ class TaskMap:
         """Tasks that earlier runs created for these inputs, by request id."""
         if self._since is None:
             return {}
-        index = RequestIdIndex((item.request_id for item in self.items), since=self._since)
-        while index.next_page is not None:
-            index.feed(
-                self._tasks.list(page=index.next_page, limit=index.page_size, timeout=self._timeout)
-            )
-        return index.found
+        wanted = (item.request_id for item in self.items)
+        search = RequestIdSearch(wanted, since=self._since, max_pages=REATTACH_MAX_PAGES)
+        return (self._creation.read(search, self._timeout)).found
 
     def _run(self, item: MapItem, earlier: TaskSummary | None) -> MapResult[Any]:
         began = _clock()

@@ -279,7 +279,7 @@ class Tasks(APIResource, TaskMaps, TaskOutputs):
         if since is not None and (not isinstance(since, dt.datetime) or since.tzinfo is None):
             raise InputError(f"since must be a timezone-aware datetime, got {since!r}")
         start = wall_clock() - REATTACH_WINDOW if since is None else since
-        return (self._creation.search(request_id, start, timeout)).found
+        return (self._creation.search(request_id, start, timeout)).task_id(request_id)
 
     # -- run ------------------------------------------------------------------------------
 
