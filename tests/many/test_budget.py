@@ -97,6 +97,26 @@ def test_the_client_default_is_twenty_and_none_is_unlimited() -> None:
     assert unlimited.max_requests_per_second is None
 
 
+def test_the_budget_hands_out_shares_of_its_rate() -> None:
+    budget = RequestBudget(20)
+    assert budget.share(0.25).rate == 5 and budget.share(0.25).seconds_for(10) == 2
+    assert budget.share(1.0).at_once(64) == 20 and budget.share(1.0).at_once(8) == 8
+    assert RequestBudget(0.5).share(1.0).at_once(64) == 1  # at least one
+    unlimited = RequestBudget(None)
+    assert unlimited.share(0.25).rate is None and unlimited.share(0.25).seconds_for(100) == 0
+    assert unlimited.share(1.0).at_once(64) == 64
+    assert unlimited.share(0.25, unlimited=20).rate == 5  # a share that keeps a pace anyway
+
+
+def test_a_share_says_how_busy_the_whole_budget_is() -> None:
+    budget = RequestBudget(4)
+    share = budget.share(0.25)
+    for _ in range(3):
+        budget.take(0.0)
+    assert share.load(0.5) == pytest.approx(0.75) and share.load(1.5) == 0
+    assert RequestBudget(None).share(0.25).load(0.0) == 0
+
+
 class RecordingBudget(RequestBudget):
     """Notes when each request was let through."""
 

@@ -20,6 +20,7 @@ from browser_use_cloud import (
     WaitTimeoutError,
 )
 from browser_use_cloud._async._slots import AsyncSlots
+from browser_use_cloud._policies.budget import BudgetShare
 from browser_use_cloud._policies.map_plan import Admission
 from browser_use_cloud._policies.polling import PollPolicy
 from browser_use_cloud.emulator import Emulator, EmulatorConfig
@@ -250,7 +251,7 @@ async def test_inputs_waiting_for_a_creation_slot_are_woken_one_at_a_time() -> N
     # again at every change (tens of thousands of looks for a few hundred inputs). An input
     # checks its `leave()` each time it looks, so the calls to it count the looks.
     inputs = 60
-    slots = AsyncSlots(rate=2)  # at most two creations in flight
+    slots = AsyncSlots(BudgetShare(2))  # two requests a second: two creations in flight
     looks = [0] * inputs
     answers = [anyio.Event() for _ in range(inputs)]
     sent: list[int] = []

@@ -6,7 +6,7 @@ import itertools
 from typing import Any
 
 import pytest
-from watch_model import Service
+from watch_model import Service, client_plan
 
 from browser_use_cloud._exceptions import InternalServerError, NotFoundError
 from browser_use_cloud._policies.polling import WAIT_POLICY, PollPolicy
@@ -44,7 +44,7 @@ def rounds_until(service: Service, plan: WatchPlan, end: float) -> list[float]:
 
 
 def test_one_task_is_checked_by_its_status_on_the_official_cadence() -> None:
-    service, plan = Service(), WatchPlan(20)
+    service, plan = Service(), client_plan(20)
     [task] = service.create(1)
     watch(plan, [task], 0.0)
     times = []
@@ -63,7 +63,7 @@ def test_one_task_is_checked_by_its_status_on_the_official_cadence() -> None:
 
 
 def test_a_thousand_tasks_cost_one_page_per_hundred_per_round() -> None:
-    service, plan = Service(), WatchPlan(None)
+    service, plan = Service(), client_plan(None)
     ids = service.create(1000)
     watch(plan, ids, 0.0)
     service.run_round(plan, 1.0)
@@ -83,15 +83,36 @@ def test_a_thousand_tasks_cost_one_page_per_hundred_per_round() -> None:
 
 
 def test_page_reads_stay_within_their_share_of_the_budget() -> None:
-    service, plan = Service(), WatchPlan(20)
+    service, plan = Service(), client_plan(20)
     watch(plan, service.create(1000), 0.0)
     service.run_round(plan, 1.0)
     assert plan.gap == pytest.approx(10 / (20 * WATCH_SHARE))
     assert plan.next_round_at() == pytest.approx(1.0 + plan.gap)
 
 
+def test_each_lane_of_a_round_makes_its_own_checks() -> None:
+    # The watcher's lanes are its waiters' request timeouts: a lane's pages and status
+    # checks are its own requests. A page one lane reads answers for every task on it.
+    service, plan = Service(), client_plan(None)
+    [old] = service.create(1)
+    service.create(500, prefix="noise")
+    new = service.create(3)
+    ours = service.create(2)
+    watch(plan, [old, *new, *ours], 0.0)
+    lanes = {old: "b", ours[0]: "b", ours[1]: "b"}
+    round_ = plan.start_round(1.0, lambda entry: lanes.get(entry.task_id, "a"))
+    assert [(lane.key, [e.task_id for e in lane.due]) for lane in round_.lanes] == [
+        ("b", [old, ours[0], ours[1]]),
+        ("a", new),
+    ]
+    service.run_round(plan, 1.0, lambda entry: lanes.get(entry.task_id, "a"))
+    # Lane b reads page 1 for its three: it holds both of `ours` and the three of lane a,
+    # so `old` is checked by its status and lane a has nothing left to ask.
+    assert service.pages == [1] and service.solos == [old]
+
+
 def test_a_lone_old_task_among_new_ones_is_checked_by_its_status() -> None:
-    service, plan = Service(), WatchPlan(None)
+    service, plan = Service(), client_plan(None)
     [old] = service.create(1)
     service.create(500, prefix="noise")
     new = service.create(5)
@@ -103,7 +124,7 @@ def test_a_lone_old_task_among_new_ones_is_checked_by_its_status() -> None:
 
 
 def test_a_webhook_end_resolves_at_once_and_polling_slows_to_a_safety_net() -> None:
-    service, plan = Service(), WatchPlan(20)
+    service, plan = Service(), client_plan(20)
     a, b = service.create(2)
     watch(plan, [a, b], 0.0)
     assert plan.notify(b, "started", 0.2) is None  # not an end, but webhooks are on
@@ -117,7 +138,7 @@ def test_a_webhook_end_resolves_at_once_and_polling_slows_to_a_safety_net() -> N
 
 
 def test_transient_errors_are_ridden_out_then_handed_to_the_waiters() -> None:
-    service, plan = Service(), WatchPlan(None)
+    service, plan = Service(), client_plan(None)
     [task] = service.create(1)
     watch(plan, [task], 0.0)
     error = InternalServerError("boom", **failure(500))
@@ -129,7 +150,7 @@ def test_transient_errors_are_ridden_out_then_handed_to_the_waiters() -> None:
 
 
 def test_a_404_right_after_creation_is_not_an_error_but_later_it_is() -> None:
-    service, plan = Service(), WatchPlan(None)
+    service, plan = Service(), client_plan(None)
     missing = NotFoundError("Task not found", **failure(404))
     watch(plan, ["young"], 0.0)
     service.fail_status["young"] = missing
@@ -140,7 +161,7 @@ def test_a_404_right_after_creation_is_not_an_error_but_later_it_is() -> None:
 
 
 def test_a_task_checked_again_after_its_full_view_lagged() -> None:
-    service, plan = Service(), WatchPlan(None)
+    service, plan = Service(), client_plan(None)
     [task] = service.create(1)
     entry = plan.add(task, 0.0, PollPolicy(initial=0.5, factor=1, max_interval=0.5), 0.0)
     service.status[task] = "finished"
@@ -151,7 +172,7 @@ def test_a_task_checked_again_after_its_full_view_lagged() -> None:
 
 
 def test_a_resolved_task_is_forgotten_with_its_last_waiter() -> None:
-    plan = WatchPlan(None)
+    plan = client_plan(None)
     first = plan.add("t", 0.0, WAIT_POLICY, 0.0)
     second = plan.add("t", 0.0, WAIT_POLICY, 0.0)
     assert first is second and first.waiters == 2
@@ -164,7 +185,7 @@ def test_a_resolved_task_is_forgotten_with_its_last_waiter() -> None:
 def test_a_maps_tasks_are_checked_several_times_a_second_while_the_budget_is_idle() -> None:
     # Three short tasks of a map: an end used to be noticed 1 to 2 s late (checks 1 s after
     # creation, then every 2 s). With the budget idle, a round comes every EAGER_GAP or so.
-    service, plan = Service(), WatchPlan(20, load=lambda now: 0.0)
+    service, plan = Service(), client_plan(20, load=lambda now: 0.0)
     ids = service.create(3)
     watch(plan, ids, 0.0, eager=True)
     times = rounds_until(service, plan, 2.0)
@@ -177,16 +198,16 @@ def test_a_maps_tasks_are_checked_several_times_a_second_while_the_budget_is_idl
 
 
 def test_eager_rounds_keep_to_their_share_of_the_budget() -> None:
-    service, plan = Service(), WatchPlan(4, load=lambda now: 0.0)  # 1 request/s for eager
+    service, plan = Service(), client_plan(4, load=lambda now: 0.0)  # 1 request/s for eager
     watch(plan, service.create(3), 0.0, eager=True)
     rounds_until(service, plan, 10.0)
     assert service.requests() <= 10 * 4 * 0.25 + 2  # plus the first round's count probe
 
 
 def test_no_eager_rounds_while_the_budget_is_busy_or_for_a_lone_wait() -> None:
-    busy, plan = Service(), WatchPlan(20, load=lambda now: 0.9)
+    busy, plan = Service(), client_plan(20, load=lambda now: 0.9)
     watch(plan, busy.create(3), 0.0, eager=True)
     assert rounds_until(busy, plan, 5.0) == [1.0, 3.0, 5.0]  # the usual cadence
-    lone, plan = Service(), WatchPlan(20, load=lambda now: 0.0)
+    lone, plan = Service(), client_plan(20, load=lambda now: 0.0)
     watch(plan, lone.create(1), 0.0)  # a wait() (not a map's): row 3a's requests
     assert rounds_until(lone, plan, 7.0) == [1.0, 3.0, 5.0, 7.0] and lone.requests() == 4

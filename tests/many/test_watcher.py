@@ -12,8 +12,12 @@ import httpx
 import pytest
 
 from browser_use_cloud import (
+    APITimeoutError,
     AsyncBrowserUse,
     BrowserUse,
+    HookEvent,
+    RequestErrorEvent,
+    ResponseEvent,
     TaskStatus,
     WaitTimeoutError,
     webhook_app,
@@ -134,7 +138,7 @@ def test_threads_asking_for_the_watcher_first_at_once_get_one(
 
     def ask() -> None:
         start.wait()
-        seen.append(client.tasks._watcher)
+        seen.append(client._context.watcher)
 
     threads = [threading.Thread(target=ask) for _ in range(4)]
     for thread in threads:
@@ -168,6 +172,52 @@ async def test_a_cancelled_leader_hands_the_rounds_to_another_waiter(emulator: E
         await client.tasks.stop(slow.id)
     assert done[0] == "cancelled"
     assert done[1].status == TaskStatus.FINISHED
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("leader", ["short", "long"])
+async def test_a_waits_request_timeout_applies_to_its_own_tasks_checks_only(leader: str) -> None:
+    # Every request is answered 0.3 s late. One wait allows each request 0.1 s, the other
+    # 5 s: whichever of them leads the watcher's rounds, the first's status checks time out
+    # (it gets the error) and the second's are answered (it gets its task). The leader's
+    # timeout used to apply to every check of its rounds.
+    answered: list[str] = []
+    timed_out: list[str] = []
+
+    def hook(event: HookEvent) -> None:
+        if isinstance(event, ResponseEvent):
+            answered.append(event.response.url)
+        elif isinstance(event, RequestErrorEvent):
+            timed_out.append(event.url)
+
+    config = EmulatorConfig(step_interval=0.05, steps_per_task=3, faults="slow=1,slow_seconds=0.3")
+    outcomes: dict[str, Any] = {}
+    with Emulator(config) as emu:
+        async with AsyncBrowserUse(
+            api_key="k", base_url=emu.base_url, max_retries=0, hooks=[hook]
+        ) as client:
+            client.tasks.wait_policy = FAST
+            waits = {"short": (await client.tasks.create(QUICK), 0.1)}
+            waits["long"] = (await client.tasks.create(QUICK), 5.0)
+
+            async def wait(name: str) -> None:
+                handle, timeout = waits[name]
+                try:
+                    outcomes[name] = await handle.wait(wait_timeout=30, timeout=timeout)
+                except APITimeoutError as exc:
+                    outcomes[name] = exc
+
+            async with anyio.create_task_group() as group:
+                for name in sorted(waits, key=lambda name: name != leader):  # leader first
+                    group.start_soon(wait, name)
+
+    def checks(urls: list[str], name: str) -> int:
+        return sum(url.endswith(f"/task/{waits[name][0].id}/status") for url in urls)
+
+    assert isinstance(outcomes["short"], APITimeoutError)
+    assert checks(timed_out, "short") >= 1 and checks(answered, "short") == 0
+    assert outcomes["long"].status == TaskStatus.FINISHED
+    assert checks(answered, "long") >= 1 and checks(timed_out, "long") == 0
 
 
 def test_on_timeout_stop_still_stops_the_task(emulator: Emulator) -> None:

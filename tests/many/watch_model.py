@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from browser_use_cloud._exceptions import APIError
 from browser_use_cloud._models import Page, TaskStatus, TaskSummary
-from browser_use_cloud._policies.watch_plan import WatchPlan
+from browser_use_cloud._policies.budget import BudgetShare, RequestBudget
+from browser_use_cloud._policies.watch_plan import Watched, WatchPlan, watch_shares
 
 EPOCH = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+
+
+def client_plan(rate: float | None, load: Callable[[float], float] | None = None) -> WatchPlan:
+    """The watch plan of a client sending at most `rate` requests/s, with its shares of the
+    request budget; `load`: how busy that budget says it is (default: as it is, idle)."""
+    shares = watch_shares(RequestBudget(rate))
+    if load is not None:
+        shares = shares._replace(eager=BudgetShare(shares.eager.rate, load))
+    return WatchPlan(shares)
 
 
 class Service:
@@ -49,19 +60,23 @@ class Service:
             items=items, page=number, limit=limit, total_pages=-(-total // limit), total_count=total
         )
 
-    def run_round(self, plan: WatchPlan, now: float) -> list[str]:
-        """One round as the driver runs it; returns the ids it resolved."""
-        round_ = plan.start_round(now)
-        while (wanted := round_.next_page()) is not None:
-            number, limit = wanted
-            round_.feed_page(number, limit, self.page(number, limit))
-        for entry in round_.solo():
-            self.solos.append(entry.task_id)
-            error = self.fail_status.get(entry.task_id)
-            if error is not None:
-                round_.failed(entry, error)
-            else:
-                round_.seen(entry, TaskStatus(self.status[entry.task_id]))
+    def run_round(
+        self, plan: WatchPlan, now: float, lane_of: Callable[[Watched], object] | None = None
+    ) -> list[str]:
+        """One round as the driver runs it (`lane_of`: the driver's lanes, default one);
+        returns the ids it resolved."""
+        round_ = plan.start_round(now) if lane_of is None else plan.start_round(now, lane_of)
+        for lane in round_.lanes:
+            while (wanted := lane.next_page()) is not None:
+                number, limit = wanted
+                lane.feed_page(number, limit, self.page(number, limit))
+            for entry in lane.solo():
+                self.solos.append(entry.task_id)
+                error = self.fail_status.get(entry.task_id)
+                if error is not None:
+                    round_.failed(entry, error)
+                else:
+                    round_.seen(entry, TaskStatus(self.status[entry.task_id]))
         return [e.task_id for e in round_.finish()]
 
     def requests(self) -> int:

@@ -19,7 +19,7 @@ from .._config import (
     resolve_timeout,
 )
 from .._exceptions import AuthenticationError, InputError
-from .._policies.budget import DEFAULT_MAX_REQUESTS_PER_SECOND, client_budget
+from .._policies.budget import DEFAULT_MAX_REQUESTS_PER_SECOND, RequestBudget, client_budget
 from .._policies.retry import RetryPolicy
 from .._transport.hooks import Hook, check_hooks
 from .._transport.log import hide_userinfo
@@ -33,6 +33,7 @@ from .._transport.request_extras import (
     takes_extras,
 )
 from .._transport.response_info import CapturedResponses, capture
+from ._context import AsyncContext
 from ._http import AsyncHTTP
 
 if TYPE_CHECKING:
@@ -92,12 +93,13 @@ class AsyncBrowserUse:
             raise InputError(f"wait_for_slot must be True or False, got {wait_for_slot!r}")
         if http_client is not None and transport is not None:
             raise InputError("pass either http_client or transport, not both")
+        budget = client_budget(max_requests_per_second)
         self._http = AsyncHTTP(
             api_key=resolve_api_key(api_key),
             base_url=resolve_base_url(base_url, allow_insecure_http=allow_insecure_http),
             timeout=resolve_timeout(timeout),
             policy=RetryPolicy(max_retries=check_max_retries(max_retries)),
-            budget=client_budget(max_requests_per_second),
+            budget=budget,
             http_client=http_client,
             transport=transport,
             allow_insecure_http=allow_insecure_http,
@@ -105,42 +107,49 @@ class AsyncBrowserUse:
             default_headers=check_headers(default_headers, "default_headers"),
             hooks=check_hooks(hooks),
         )
-        self._http.wait_for_slot = wait_for_slot
+        self._context = self._new_context(budget, wait_for_slot)
+
+    def _new_context(self, budget: RequestBudget, wait_for_slot: bool) -> AsyncContext:
+        """What this client hands each of its resources (the watcher reads through
+        `self.tasks`, made when the watcher first needs it)."""
+        return AsyncContext(
+            self._http, budget, wait_for_slot=wait_for_slot, task_reads=lambda: self.tasks
+        )
 
     @cached_property
     def tasks(self) -> AsyncTasks:
         """Run, follow and control agent tasks."""
         from ._tasks import AsyncTasks
 
-        return AsyncTasks(self)
+        return AsyncTasks(self._context)
 
     @cached_property
     def scheduled_tasks(self) -> AsyncScheduledTasks:
         """Tasks that run on an interval or cron schedule."""
         from ._scheduled_tasks import AsyncScheduledTasks
 
-        return AsyncScheduledTasks(self)
+        return AsyncScheduledTasks(self._context)
 
     @cached_property
     def files(self) -> AsyncFiles:
         """File uploads for tasks."""
         from ._files import AsyncFiles
 
-        return AsyncFiles(self)
+        return AsyncFiles(self._context)
 
     @cached_property
     def browser_profiles(self) -> AsyncBrowserProfiles:
         """Saved browser settings."""
         from ._browser_profiles import AsyncBrowserProfiles
 
-        return AsyncBrowserProfiles(self)
+        return AsyncBrowserProfiles(self._context)
 
     @cached_property
     def search(self) -> AsyncSearch:
         """Web search by an agent."""
         from ._search import AsyncSearch
 
-        return AsyncSearch(self)
+        return AsyncSearch(self._context)
 
     @property
     def base_url(self) -> httpx.URL:
@@ -160,7 +169,7 @@ class AsyncBrowserUse:
     @property
     def max_requests_per_second(self) -> float | None:
         """The request budget every request of this client shares (None: unlimited)."""
-        return self._http.budget.rate
+        return self._context.budget.rate
 
     @property
     def default_headers(self) -> Mapping[str, str]:
@@ -199,6 +208,7 @@ class AsyncBrowserUse:
             default_headers=check_headers(default_headers, "default_headers"),
             hooks=None if hooks is None else check_hooks(hooks),
         )
+        clone._context = clone._new_context(self._context.budget, self._context.wait_for_slot)
         return clone
 
     def capture_responses(self) -> AbstractContextManager[CapturedResponses]:

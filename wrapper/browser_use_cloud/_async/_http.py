@@ -3,7 +3,7 @@
 Internal API (for resource modules such as `_tasks.py`):
 
 ```python
-http = client._http                                    # an AsyncHTTP
+http = context.http                                    # an AsyncHTTP (a resource: self._http)
 op = get_task._get_kwargs(task_id)                     # any generated operation's kwargs
 task = await http.call(op, parse_task, retry="idempotent", timeout=timeout)
 response = await http.request(op, retry="never")       # raw httpx.Response (2xx only)
@@ -136,8 +136,6 @@ class AsyncHTTP:
         self._gate = AsyncGate()
         self._pacer = AsyncPacer(budget)
         self._loop = AsyncLoopBinding()
-        self.wait_for_slot = False
-        """The client's default for `create()` / `run()`'s `wait_for_slot`."""
         self.open_runs: set[AsyncPool[Any]] = set()
         """Runs of `tasks.map()` still open on this pool (copies share the set): `close()`
         closes them first, which stops their tasks."""

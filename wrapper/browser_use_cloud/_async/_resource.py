@@ -10,7 +10,7 @@ from .._models import Page
 from .._policies.page_walk import PageWalk
 
 if TYPE_CHECKING:
-    from ._client import AsyncBrowserUse
+    from ._context import AsyncContext
     from ._http import AsyncHTTP
 
 T = TypeVar("T")
@@ -23,14 +23,18 @@ class PageFetcher(Protocol[T]):
 
 
 class AsyncAPIResource:
-    """A group of operations of one client, sent through that client's HTTP driver."""
+    """A group of operations of one client, sent through that client's HTTP driver.
 
-    _client: AsyncBrowserUse
+    Made with the client's context (`_context.py`): everything a resource works with
+    comes from there, never from the client or another resource.
+    """
+
+    _context: AsyncContext
     _http: AsyncHTTP
 
-    def __init__(self, client: AsyncBrowserUse) -> None:
-        self._client = client
-        self._http = client._http
+    def __init__(self, context: AsyncContext) -> None:
+        self._context = context
+        self._http = context.http
 
     @staticmethod
     async def _paginate(

@@ -16,6 +16,7 @@ from collections.abc import Awaitable, Callable
 from .._concurrency.gate import MAX_IN_FLIGHT
 from .._concurrency.signals import AsyncGuard, AsyncSignal
 from .._exceptions import ConcurrencyLimitError
+from .._policies.budget import BudgetShare
 from .._policies.map_plan import Admission
 
 PROBE_EVERY = 1.0
@@ -33,9 +34,10 @@ def _clock() -> float:
 class AsyncSlots:
     """`task_id = await slots.create(send)`; `release()` once that task has ended."""
 
-    def __init__(self, rate: float | None) -> None:
-        in_flight = MAX_IN_FLIGHT if rate is None else max(1, min(MAX_IN_FLIGHT, int(rate)))
-        self.admission = Admission(max_in_flight=in_flight)
+    def __init__(self, share: BudgetShare) -> None:
+        """`share`: the request budget's share for run-task requests; as many may be in
+        flight at once as it allows in a second (at most `MAX_IN_FLIGHT`)."""
+        self.admission = Admission(max_in_flight=share.at_once(MAX_IN_FLIGHT))
         self._guard = AsyncGuard()
         self._line: deque[AsyncSignal] = deque()
 

@@ -23,7 +23,6 @@ from browser_use_cloud_api.api.tasks import (
     stop_task,
 )
 
-from .._concurrency.signals import AsyncGuard
 from .._config import RequestTimeout
 from .._exceptions import InputError
 from .._input.call_options import TaskOptionsWithExtras
@@ -61,7 +60,7 @@ from ._task_outputs import AsyncTaskOutputs
 
 if TYPE_CHECKING:
     from .._webhooks.events import WebhookEvent
-    from ._client import AsyncBrowserUse
+    from ._context import AsyncContext
     from ._slots import AsyncSlots
     from ._watcher import AsyncWatcher
 
@@ -97,40 +96,22 @@ class AsyncTasks(AsyncAPIResource, AsyncTaskMaps, AsyncTaskOutputs):
     `wait()`, `run()` and `steps()` also take `wait_timeout=`, how long to follow the task.
     """
 
-    def __init__(self, client: AsyncBrowserUse) -> None:
-        super().__init__(client)
+    def __init__(self, context: AsyncContext) -> None:
+        super().__init__(context)
         self.wait_policy = WAIT_POLICY
         """Status-poll cadence of `wait()`; handles copy it when made."""
         self.stream_policy = STREAM_POLICY
         """Full-fetch cadence of `steps()` and `on_step` (see `STREAM_POLICY`); handles
         copy it when made, and `steps(poll=...)` overrides it for one stream."""
-        self._watcher_: AsyncWatcher | None = None
-        self._slots_: AsyncSlots | None = None
-        self._watcher_guard = AsyncGuard()
         self._creation = AsyncTaskCreation(self._http, self.list)
 
     @property
     def _watcher(self) -> AsyncWatcher:
-        """The one status watcher behind every wait of this client (made once, even when
-        several threads ask for it first at the same time)."""
-        if self._watcher_ is None:
-            from ._watcher import AsyncWatcher
-
-            with self._watcher_guard:
-                if self._watcher_ is None:
-                    self._watcher_ = AsyncWatcher(self, self._http.budget)
-        return self._watcher_
+        return self._context.watcher
 
     @property
     def _slots(self) -> AsyncSlots:
-        """The line behind the account's concurrent-task limit (maps, `wait_for_slot`)."""
-        if self._slots_ is None:
-            from ._slots import AsyncSlots
-
-            with self._watcher_guard:
-                if self._slots_ is None:
-                    self._slots_ = AsyncSlots(self._http.budget.rate)
-        return self._slots_
+        return self._context.slots
 
     async def notify(self, event: WebhookEvent) -> None:
         """Feed a verified webhook event: a task's end wakes its waiters at once.
@@ -251,7 +232,7 @@ class AsyncTasks(AsyncAPIResource, AsyncTaskMaps, AsyncTaskOutputs):
 
     def _queued(self, wait_for_slot: bool | None) -> bool:
         if wait_for_slot is None:
-            return self._http.wait_for_slot
+            return self._context.wait_for_slot
         if not isinstance(wait_for_slot, bool):
             raise InputError(
                 f"wait_for_slot must be True, False or None (the client's default), "

@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import threading
 from collections import deque
+from collections.abc import Callable
 
 from .._exceptions import InputError
 
@@ -54,6 +55,15 @@ class RequestBudget:
 
     def __repr__(self) -> str:
         return f"RequestBudget(rate={self.rate!r})"
+
+    def share(self, fraction: float, *, unlimited: float | None = None) -> BudgetShare:
+        """`fraction` of this budget, for one part of the client that paces itself.
+
+        `unlimited`: the rate the share is a fraction of when this budget has no limit
+        (None: then the share has no limit either).
+        """
+        base = self.rate if self.rate is not None else unlimited
+        return BudgetShare(None if base is None else base * fraction, self.load)
 
     def delay(self, now: float) -> float:
         """Seconds until a request may start (0: now)."""
@@ -94,6 +104,38 @@ class RequestBudget:
     def paused_until(self) -> float:
         """The monotonic time the current pause ends (in the past when none)."""
         return self._paused_until
+
+
+def _idle(now: float) -> float:
+    return 0.0
+
+
+class BudgetShare:
+    """A part of a client's request budget, handed out by `RequestBudget.share()` to a part
+    of the client that paces itself (the watcher's list pages and eager rounds, the task
+    creations in flight), so that none of them reads the client's rate back.
+
+    `rate` is the requests per second this share may spend (None: no limit); `load(now)`
+    says how much of the whole budget was used lately (0 to 1; 0 when unlimited).
+    """
+
+    __slots__ = ("load", "rate")
+
+    def __init__(self, rate: float | None, load: Callable[[float], float] = _idle) -> None:
+        self.rate = rate
+        self.load = load
+
+    def __repr__(self) -> str:
+        return f"BudgetShare(rate={self.rate!r})"
+
+    def seconds_for(self, requests: float) -> float:
+        """Seconds that `requests` take at this share's rate (0 when unlimited)."""
+        return 0.0 if self.rate is None else requests / self.rate
+
+    def at_once(self, most: int) -> int:
+        """Requests of this share that may be under way at once: one second's worth, at
+        least 1 and at most `most` (`most` when unlimited)."""
+        return most if self.rate is None else max(1, min(most, int(self.rate)))
 
 
 def client_budget(rate: float | None) -> RequestBudget:

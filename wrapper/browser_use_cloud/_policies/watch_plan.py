@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from typing import NamedTuple
 
 from .._exceptions import (
     APIConnectionError,
@@ -36,7 +37,7 @@ from .._exceptions import (
     RateLimitError,
 )
 from .._models import Page, TaskStatus, TaskSummary
-from .budget import DEFAULT_MAX_REQUESTS_PER_SECOND
+from .budget import DEFAULT_MAX_REQUESTS_PER_SECOND, BudgetShare, RequestBudget
 from .page_walk import MAX_PAGE_SIZE
 from .polling import PollPolicy, PollSchedule
 
@@ -67,6 +68,28 @@ NOT_FOUND_GRACE = 5.0
 _WEBHOOK_ENDS = frozenset({"finished", "stopped"})
 TRANSIENT_ERRORS = (APIConnectionError, InternalServerError, RateLimitError)
 """Errors a polling loop rides out (a concurrency 429 excepted)."""
+
+
+class WatchShares(NamedTuple):
+    """The parts of the client's request budget the watcher may spend (`watch_shares()`)."""
+
+    pages: BudgetShare
+    """For list pages: `WATCH_SHARE` of the budget."""
+    eager: BudgetShare
+    """For eager rounds: `EAGER_SHARE` of the budget (of the default one when the client
+    has no limit); its `load` says whether the budget is idle enough for them."""
+
+
+def watch_shares(budget: RequestBudget) -> WatchShares:
+    """The watcher's shares of a client's request budget."""
+    return WatchShares(
+        pages=budget.share(WATCH_SHARE),
+        eager=budget.share(EAGER_SHARE, unlimited=DEFAULT_MAX_REQUESTS_PER_SECOND),
+    )
+
+
+def _one_lane(entry: Watched) -> object:
+    return None
 
 
 def worth_riding_out(error: APIError, *, age: float | None, failures: int) -> bool:
@@ -111,13 +134,10 @@ class WatchPlan:
     """Every watched task of one client, and the decisions of when and how to check them."""
 
     def __init__(
-        self,
-        rate: float | None,
-        load: Callable[[float], float] | None = None,
-        on_status: Callable[[str, TaskStatus], None] | None = None,
+        self, shares: WatchShares, on_status: Callable[[str, TaskStatus], None] | None = None
     ) -> None:
-        self.rate = rate
-        self.load = load  # the share of the request budget used lately, at a given time
+        self.pages = shares.pages
+        self.eager = shares.eager
         self.on_status = on_status  # told every status a check sees (the client's hooks)
         self.entries: dict[str, Watched] = {}
         self.gap = 0.0  # seconds between rounds while many tasks wait
@@ -205,16 +225,20 @@ class WatchPlan:
             e.eager and not e.resolved for e in self.entries.values()
         )
 
-    def start_round(self, now: float) -> WatchRound:
+    def start_round(
+        self, now: float, lane_of: Callable[[Watched], object] = _one_lane
+    ) -> WatchRound:
         """The checks to make now (none when only an eager round was due and the request
-        budget is busy: it is looked at again `eager_gap` seconds later)."""
+        budget is busy: it is looked at again `eager_gap` seconds later). `lane_of(entry)`
+        sorts them into the round's lanes (equal values: one lane); a lane's checks are
+        made together (the watcher's lanes: the request timeout of the tasks' waiters)."""
         usual = self._usual_round_at()
         usual_due = usual is not None and now >= usual
         horizon = now + (self.gap if self.many() else 0.0) if usual_due else now
         eager = False
         if now >= self.eager_at and self.wants_eager(now):
             self.eager_at = now + self.eager_gap
-            eager = self.load is None or self.load(now) < EAGER_IDLE
+            eager = self.eager.load(now) < EAGER_IDLE
         due = [
             e
             for e in self.entries.values()
@@ -222,7 +246,7 @@ class WatchPlan:
         ]
         if due:
             self.last_round = now
-        return WatchRound(self, due, now)
+        return WatchRound(self, due, now, lane_of)
 
     def _after_check(self, entry: Watched, now: float) -> None:
         if self.webhooks_live(now):
@@ -257,98 +281,44 @@ class WatchPlan:
         if not requests:
             return  # nothing was checked (an eager round while the budget was busy)
         floor = min((e.schedule.policy.initial for e in self.entries.values()), default=0.0)
-        share = math.inf if self.rate is None else self.rate * WATCH_SHARE
-        self.gap = max(floor, pages / share)
-        nominal = DEFAULT_MAX_REQUESTS_PER_SECOND if self.rate is None else self.rate
-        self.eager_gap = max(EAGER_GAP, requests / (nominal * EAGER_SHARE))
+        self.gap = max(floor, self.pages.seconds_for(pages))
+        self.eager_gap = max(EAGER_GAP, self.eager.seconds_for(requests))
         self.eager_at = max(self.eager_at, self.last_round + self.eager_gap)
 
 
 class WatchRound:
-    """One round: `next_page()` / `feed_page()` until None, then `solo()` / `seen()`."""
+    """One round: in each of its `lanes`, `next_page()` / `feed_page()` until None, then
+    `solo()` / `seen()`; then `finish()`."""
 
-    def __init__(self, plan: WatchPlan, due: list[Watched], now: float) -> None:
+    def __init__(
+        self,
+        plan: WatchPlan,
+        due: list[Watched],
+        now: float,
+        lane_of: Callable[[Watched], object] = _one_lane,
+    ) -> None:
         self.plan = plan
         self.due = due
         self.now = now
-        self.pages = 0
-        self.checks = 0  # status checks
-        self.limit = MAX_PAGE_SIZE
-        self._total: int | None = None
-        self._last_page = 0
-        self._scanning = len(due) >= LIST_MIN  # looking for unseen tasks from page 1 down
-        self._read: set[int] = set()
         self.resolved: list[Watched] = []
+        self.lanes: list[RoundLane] = []
+        for entry in due:
+            key = lane_of(entry)
+            lane = next((lane for lane in self.lanes if lane.key == key), None)
+            if lane is None:
+                lane = RoundLane(self, key)
+                self.lanes.append(lane)
+            lane.due.append(entry)
 
-    def next_page(self) -> tuple[int, int] | None:
-        """The page to read next as (number, limit), or None when pages are done."""
-        if len(self.due) < LIST_MIN or self.pages >= MAX_SCAN_PAGES:
-            return None
-        pending = [e for e in self.due if self._pending(e)]
-        unseen = [e for e in pending if e.rank is None and not e.missing]
-        ahead = len(unseen) + self._expected(self._last_page + 1)
-        if self._scanning and unseen and ahead >= PAGE_WORTH:
-            return self._last_page + 1, self.limit
-        self._scanning = False
-        for entry in unseen:
-            entry.missing = True  # not near the top: check it by its status
-        known = [e for e in pending if e.rank is not None]
-        if len(known) < PAGE_WORTH:
-            return None
-        if self._total is None:
-            last = self.plan.total
-            if last is not None and all(last - (e.rank or 0) < self.limit for e in known):
-                return 1, self.limit  # they were on page 1: read it (it says the count too)
-            return 1, 1  # how many tasks there are now, to place the known ones
-        counts: dict[int, int] = {}
-        for entry in known:
-            page = self._page_of(entry)
-            if page is not None and page not in self._read:
-                counts[page] = counts.get(page, 0) + 1
-        worth = sorted(page for page, count in counts.items() if count >= PAGE_WORTH)
-        return (worth[0], self.limit) if worth else None
+    @property
+    def pages(self) -> int:
+        """List pages read in this round."""
+        return sum(lane.pages for lane in self.lanes)
 
-    def _expected(self, page: int) -> int:
-        return sum(1 for e in self.due if self._pending(e) and self._page_of(e) == page)
-
-    def _pending(self, entry: Watched) -> bool:
-        """Not answered for yet in this round."""
-        return not entry.resolved and entry.checked_in is not self
-
-    def _page_of(self, entry: Watched) -> int | None:
-        if entry.rank is None or self._total is None:
-            return None
-        index = self._total - entry.rank
-        return index // self.limit + 1 if index >= 0 else None
-
-    def feed_page(self, number: int, limit: int, page: Page[TaskSummary]) -> None:
-        """Take in page `number` of `limit` items: every watched task on it is updated."""
-        self.pages += 1
-        total = self._total = self.plan.total = page.total_count
-        if limit != self.limit:
-            return  # the count probe
-        self._read.add(number)
-        entries = self.plan.entries
-        found_watched = False
-        for index, item in enumerate(page.items, start=(number - 1) * limit):
-            entry = entries.get(item.id)
-            if entry is None or entry.resolved:
-                continue
-            found_watched = True
-            entry.rank = total - index
-            entry.missing = False
-            entry.summary = item
-            self.seen(entry, item.status)
-        if number == self._last_page + 1:
-            self._last_page = number
-            full = len(page.items) >= self.limit
-            self._scanning = self._scanning and full and found_watched
-
-    def solo(self) -> list[Watched]:
-        """Due tasks the pages did not answer for: check each by its status."""
-        alone = [e for e in self.due if self._pending(e)]
-        self.checks += len(alone)
-        return alone
+    @property
+    def checks(self) -> int:
+        """Status checks made in this round."""
+        return sum(lane.checks for lane in self.lanes)
 
     def seen(self, entry: Watched, status: TaskStatus) -> None:
         """A page or a status check saw `status` for `entry`."""
@@ -368,3 +338,91 @@ class WatchRound:
         """Close the round; return the entries it resolved (their waiters are to be woken)."""
         self.plan.round_done(self.pages, self.pages + self.checks)
         return self.resolved
+
+
+class RoundLane:
+    """The due tasks of one lane of a round, checked together: list pages, then each task
+    the pages did not answer for by its status."""
+
+    def __init__(self, round_: WatchRound, key: object) -> None:
+        self.round = round_
+        self.key = key
+        self.due: list[Watched] = []
+        self.pages = 0
+        self.checks = 0  # status checks
+        self.limit = MAX_PAGE_SIZE
+        self._total: int | None = None
+        self._last_page = 0
+        self._read: set[int] = set()
+        self._scanning = True  # looking for unseen tasks from page 1 down
+
+    def next_page(self) -> tuple[int, int] | None:
+        """The page to read next as (number, limit), or None when pages are done."""
+        if len(self.due) < LIST_MIN or self.pages >= MAX_SCAN_PAGES:
+            return None
+        pending = [e for e in self.due if self._pending(e)]
+        unseen = [e for e in pending if e.rank is None and not e.missing]
+        ahead = len(unseen) + self._expected(self._last_page + 1)
+        if self._scanning and unseen and ahead >= PAGE_WORTH:
+            return self._last_page + 1, self.limit
+        self._scanning = False
+        for entry in unseen:
+            entry.missing = True  # not near the top: check it by its status
+        known = [e for e in pending if e.rank is not None]
+        if len(known) < PAGE_WORTH:
+            return None
+        if self._total is None:
+            last = self.round.plan.total
+            if last is not None and all(last - (e.rank or 0) < self.limit for e in known):
+                return 1, self.limit  # they were on page 1: read it (it says the count too)
+            return 1, 1  # how many tasks there are now, to place the known ones
+        counts: dict[int, int] = {}
+        for entry in known:
+            page = self._page_of(entry)
+            if page is not None and page not in self._read:
+                counts[page] = counts.get(page, 0) + 1
+        worth = sorted(page for page, count in counts.items() if count >= PAGE_WORTH)
+        return (worth[0], self.limit) if worth else None
+
+    def _expected(self, page: int) -> int:
+        return sum(1 for e in self.due if self._pending(e) and self._page_of(e) == page)
+
+    def _pending(self, entry: Watched) -> bool:
+        """Not answered for yet in this round."""
+        return not entry.resolved and entry.checked_in is not self.round
+
+    def _page_of(self, entry: Watched) -> int | None:
+        if entry.rank is None or self._total is None:
+            return None
+        index = self._total - entry.rank
+        return index // self.limit + 1 if index >= 0 else None
+
+    def feed_page(self, number: int, limit: int, page: Page[TaskSummary]) -> None:
+        """Take in page `number` of `limit` items: every watched task on it is updated."""
+        self.pages += 1
+        plan = self.round.plan
+        total = self._total = plan.total = page.total_count
+        if limit != self.limit:
+            return  # the count probe
+        self._read.add(number)
+        entries = plan.entries
+        found_watched = False
+        for index, item in enumerate(page.items, start=(number - 1) * limit):
+            entry = entries.get(item.id)
+            if entry is None or entry.resolved:
+                continue
+            found_watched = True
+            entry.rank = total - index
+            entry.missing = False
+            entry.summary = item
+            self.round.seen(entry, item.status)
+        if number == self._last_page + 1:
+            self._last_page = number
+            full = len(page.items) >= self.limit
+            self._scanning = self._scanning and full and found_watched
+
+    def solo(self) -> list[Watched]:
+        """Due tasks the pages did not answer for: check each by its status."""
+        alone = [e for e in self.due if self._pending(e)]
+        self.checks += len(alone)
+        return alone

@@ -20,7 +20,7 @@ from .._config import (
     resolve_timeout,
 )
 from .._exceptions import AuthenticationError, InputError
-from .._policies.budget import DEFAULT_MAX_REQUESTS_PER_SECOND, client_budget
+from .._policies.budget import DEFAULT_MAX_REQUESTS_PER_SECOND, RequestBudget, client_budget
 from .._policies.retry import RetryPolicy
 from .._transport.hooks import Hook, check_hooks
 from .._transport.log import hide_userinfo
@@ -34,6 +34,7 @@ from .._transport.request_extras import (
     takes_extras,
 )
 from .._transport.response_info import CapturedResponses, capture
+from ._context import Context
 from ._http import HTTP
 
 if TYPE_CHECKING:
@@ -93,12 +94,13 @@ class BrowserUse:
             raise InputError(f"wait_for_slot must be True or False, got {wait_for_slot!r}")
         if http_client is not None and transport is not None:
             raise InputError("pass either http_client or transport, not both")
+        budget = client_budget(max_requests_per_second)
         self._http = HTTP(
             api_key=resolve_api_key(api_key),
             base_url=resolve_base_url(base_url, allow_insecure_http=allow_insecure_http),
             timeout=resolve_timeout(timeout),
             policy=RetryPolicy(max_retries=check_max_retries(max_retries)),
-            budget=client_budget(max_requests_per_second),
+            budget=budget,
             http_client=http_client,
             transport=transport,
             allow_insecure_http=allow_insecure_http,
@@ -106,42 +108,49 @@ class BrowserUse:
             default_headers=check_headers(default_headers, "default_headers"),
             hooks=check_hooks(hooks),
         )
-        self._http.wait_for_slot = wait_for_slot
+        self._context = self._new_context(budget, wait_for_slot)
+
+    def _new_context(self, budget: RequestBudget, wait_for_slot: bool) -> Context:
+        """What this client hands each of its resources (the watcher reads through
+        `self.tasks`, made when the watcher first needs it)."""
+        return Context(
+            self._http, budget, wait_for_slot=wait_for_slot, task_reads=lambda: self.tasks
+        )
 
     @cached_property
     def tasks(self) -> Tasks:
         """Run, follow and control agent tasks."""
         from ._tasks import Tasks
 
-        return Tasks(self)
+        return Tasks(self._context)
 
     @cached_property
     def scheduled_tasks(self) -> ScheduledTasks:
         """Tasks that run on an interval or cron schedule."""
         from ._scheduled_tasks import ScheduledTasks
 
-        return ScheduledTasks(self)
+        return ScheduledTasks(self._context)
 
     @cached_property
     def files(self) -> Files:
         """File uploads for tasks."""
         from ._files import Files
 
-        return Files(self)
+        return Files(self._context)
 
     @cached_property
     def browser_profiles(self) -> BrowserProfiles:
         """Saved browser settings."""
         from ._browser_profiles import BrowserProfiles
 
-        return BrowserProfiles(self)
+        return BrowserProfiles(self._context)
 
     @cached_property
     def search(self) -> Search:
         """Web search by an agent."""
         from ._search import Search
 
-        return Search(self)
+        return Search(self._context)
 
     @property
     def base_url(self) -> httpx.URL:
@@ -161,7 +170,7 @@ class BrowserUse:
     @property
     def max_requests_per_second(self) -> float | None:
         """The request budget every request of this client shares (None: unlimited)."""
-        return self._http.budget.rate
+        return self._context.budget.rate
 
     @property
     def default_headers(self) -> Mapping[str, str]:
@@ -200,6 +209,7 @@ class BrowserUse:
             default_headers=check_headers(default_headers, "default_headers"),
             hooks=None if hooks is None else check_hooks(hooks),
         )
+        clone._context = clone._new_context(self._context.budget, self._context.wait_for_slot)
         return clone
 
     def capture_responses(self) -> AbstractContextManager[CapturedResponses]:

@@ -4,7 +4,7 @@
 Internal API (for resource modules such as `_tasks.py`):
 
 ```python
-http = client._http                                    # an HTTP
+http = context.http                                    # an HTTP (a resource: self._http)
 op = get_task._get_kwargs(task_id)                     # any generated operation's kwargs
 task = http.call(op, parse_task, retry="idempotent", timeout=timeout)
 response = http.request(op, retry="never")       # raw httpx.Response (2xx only)
@@ -134,8 +134,6 @@ class HTTP:
         self._gate = Gate()
         self._pacer = Pacer(budget)
         self._loop = LoopBinding()
-        self.wait_for_slot = False
-        """The client's default for `create()` / `run()`'s `wait_for_slot`."""
         self.open_runs: set[Pool[Any]] = set()
         """Runs of `tasks.map()` still open on this pool (copies share the set): `close()`
         closes them first, which stops their tasks."""

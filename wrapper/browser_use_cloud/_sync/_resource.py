@@ -11,7 +11,7 @@ from .._models import Page
 from .._policies.page_walk import PageWalk
 
 if TYPE_CHECKING:
-    from ._client import BrowserUse
+    from ._context import Context
     from ._http import HTTP
 
 T = TypeVar("T")
@@ -24,14 +24,18 @@ class PageFetcher(Protocol[T]):
 
 
 class APIResource:
-    """A group of operations of one client, sent through that client's HTTP driver."""
+    """A group of operations of one client, sent through that client's HTTP driver.
 
-    _client: BrowserUse
+    Made with the client's context (`_context.py`): everything a resource works with
+    comes from there, never from the client or another resource.
+    """
+
+    _context: Context
     _http: HTTP
 
-    def __init__(self, client: BrowserUse) -> None:
-        self._client = client
-        self._http = client._http
+    def __init__(self, context: Context) -> None:
+        self._context = context
+        self._http = context.http
 
     @staticmethod
     def _paginate(fetch: PageFetcher[T], walk: PageWalk[T], timeout: RequestTimeout) -> Iterator[T]:

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from .._concurrency.gate import MAX_IN_FLIGHT
 from .._concurrency.signals import Guard, Signal
 from .._exceptions import ConcurrencyLimitError
+from .._policies.budget import BudgetShare
 from .._policies.map_plan import Admission
 
 PROBE_EVERY = 1.0
@@ -34,9 +35,10 @@ def _clock() -> float:
 class Slots:
     """`task_id = slots.create(send)`; `release()` once that task has ended."""
 
-    def __init__(self, rate: float | None) -> None:
-        in_flight = MAX_IN_FLIGHT if rate is None else max(1, min(MAX_IN_FLIGHT, int(rate)))
-        self.admission = Admission(max_in_flight=in_flight)
+    def __init__(self, share: BudgetShare) -> None:
+        """`share`: the request budget's share for run-task requests; as many may be in
+        flight at once as it allows in a second (at most `MAX_IN_FLIGHT`)."""
+        self.admission = Admission(max_in_flight=share.at_once(MAX_IN_FLIGHT))
         self._guard = Guard()
         self._line: deque[Signal] = deque()
 

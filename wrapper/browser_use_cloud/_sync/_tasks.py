@@ -24,7 +24,6 @@ from browser_use_cloud_api.api.tasks import (
     stop_task,
 )
 
-from .._concurrency.signals import Guard
 from .._config import RequestTimeout
 from .._exceptions import InputError
 from .._input.call_options import TaskOptionsWithExtras
@@ -62,7 +61,7 @@ from ._task_outputs import TaskOutputs
 
 if TYPE_CHECKING:
     from .._webhooks.events import WebhookEvent
-    from ._client import BrowserUse
+    from ._context import Context
     from ._slots import Slots
     from ._watcher import Watcher
 
@@ -98,40 +97,22 @@ class Tasks(APIResource, TaskMaps, TaskOutputs):
     `wait()`, `run()` and `steps()` also take `wait_timeout=`, how long to follow the task.
     """
 
-    def __init__(self, client: BrowserUse) -> None:
-        super().__init__(client)
+    def __init__(self, context: Context) -> None:
+        super().__init__(context)
         self.wait_policy = WAIT_POLICY
         """Status-poll cadence of `wait()`; handles copy it when made."""
         self.stream_policy = STREAM_POLICY
         """Full-fetch cadence of `steps()` and `on_step` (see `STREAM_POLICY`); handles
         copy it when made, and `steps(poll=...)` overrides it for one stream."""
-        self._watcher_: Watcher | None = None
-        self._slots_: Slots | None = None
-        self._watcher_guard = Guard()
         self._creation = TaskCreation(self._http, self.list)
 
     @property
     def _watcher(self) -> Watcher:
-        """The one status watcher behind every wait of this client (made once, even when
-        several threads ask for it first at the same time)."""
-        if self._watcher_ is None:
-            from ._watcher import Watcher
-
-            with self._watcher_guard:
-                if self._watcher_ is None:
-                    self._watcher_ = Watcher(self, self._http.budget)
-        return self._watcher_
+        return self._context.watcher
 
     @property
     def _slots(self) -> Slots:
-        """The line behind the account's concurrent-task limit (maps, `wait_for_slot`)."""
-        if self._slots_ is None:
-            from ._slots import Slots
-
-            with self._watcher_guard:
-                if self._slots_ is None:
-                    self._slots_ = Slots(self._http.budget.rate)
-        return self._slots_
+        return self._context.slots
 
     def notify(self, event: WebhookEvent) -> None:
         """Feed a verified webhook event: a task's end wakes its waiters at once.
@@ -252,7 +233,7 @@ class Tasks(APIResource, TaskMaps, TaskOutputs):
 
     def _queued(self, wait_for_slot: bool | None) -> bool:
         if wait_for_slot is None:
-            return self._http.wait_for_slot
+            return self._context.wait_for_slot
         if not isinstance(wait_for_slot, bool):
             raise InputError(
                 f"wait_for_slot must be True, False or None (the client's default), "

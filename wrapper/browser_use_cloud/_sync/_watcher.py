@@ -9,22 +9,31 @@ the lead to another waiter, so waiting stays cancellable and needs no thread of 
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING
+from typing import Protocol, cast
 
 from .._concurrency.signals import Guard, Signal
 from .._config import RequestTimeout
 from .._exceptions import APIError
-from .._models import TaskStatus
-from .._policies.budget import RequestBudget
+from .._models import Page, TaskStatus, TaskSummary
 from .._policies.polling import PollPolicy
-from .._policies.watch_plan import Watched, WatchPlan, WatchRound
-
-if TYPE_CHECKING:
-    from ._tasks import Tasks
+from .._policies.watch_plan import RoundLane, Watched, WatchPlan, WatchRound, WatchShares
+from .._transport.hooks import Hooks
 
 
 def _clock() -> float:
     return time.monotonic()
+
+
+class TaskReads(Protocol):
+    """The two reads a watcher checks tasks with (`client.tasks` has them)."""
+
+    def list(self, *, page: int, limit: int, timeout: RequestTimeout) -> Page[TaskSummary]:
+        """One page of tasks, newest first."""
+        ...
+
+    def status(self, task_id: str, *, timeout: RequestTimeout) -> TaskStatus:
+        """One task's status."""
+        ...
 
 
 class _Waiter:
@@ -40,13 +49,11 @@ class Watcher:
     """`watcher.watch(task_id, ...)` returns once the task has ended (or None at the
     deadline); `notify()` feeds it webhook events."""
 
-    def __init__(self, tasks: Tasks, budget: RequestBudget) -> None:
-        self._tasks = tasks
-        self._hooks = tasks._http.hooks
+    def __init__(self, reads: TaskReads, hooks: Hooks, shares: WatchShares) -> None:
+        self._reads = reads
+        self._hooks = hooks
         self._seen: list[tuple[str, TaskStatus]] = []  # for the hooks, told after a round
-        self.plan = WatchPlan(
-            budget.rate, budget.load, on_status=self._seen_status if self._hooks else None
-        )
+        self.plan = WatchPlan(shares, on_status=self._seen_status if hooks else None)
         self._guard = Guard()
         self._waiters: list[_Waiter] = []
         self._leader: _Waiter | None = None
@@ -66,7 +73,8 @@ class Watcher:
         """Wait until `task_id` is seen ended (or a check failed for good: `entry.error`).
 
         Returns the entry: not `resolved` when `deadline` (monotonic seconds) passed first.
-        `timeout` is the HTTP timeout of the checks made while this waiter leads the rounds.
+        `timeout` is the HTTP timeout of the checks of `task_id` (and of list pages read
+        for tasks whose waiters share it); another waiter's never applies to them.
         `recheck`: the caller saw the task not ended after it was reported ended.
         `eager`: check it more often while the request budget is mostly idle (a map's).
         """
@@ -129,32 +137,27 @@ class Watcher:
                 at = self.plan.next_round_at()
                 wake = deadline if at is None else at if deadline is None else min(at, deadline)
                 self._leader_wakes = wake if wake is not None else float("inf")
-                round_ = self.plan.start_round(now) if wake is not None and wake <= now else None
+                round_ = None
+                if wake is not None and wake <= now:
+                    round_ = self.plan.start_round(now, self._timeouts().__getitem__)
             if round_ is None:
                 waiter.signal.wait(None if wake is None else wake - now)
             else:
-                self._run(round_, waiter.timeout)
+                self._run(round_)
 
-    def _run(self, round_: WatchRound, timeout: RequestTimeout) -> None:
-        tasks = self._tasks
+    def _timeouts(self) -> dict[Watched, RequestTimeout]:
+        """The request timeout of each watched task's checks: its first waiter's (waiters
+        of one task share its checks). A round's lanes are these timeouts, so no waiter's
+        timeout applies to the checks of another's task."""
+        timeouts: dict[Watched, RequestTimeout] = {}
+        for waiter in self._waiters:
+            timeouts.setdefault(waiter.entry, waiter.timeout)
+        return timeouts
+
+    def _run(self, round_: WatchRound) -> None:
         try:
-            while (wanted := round_.next_page()) is not None:
-                number, limit = wanted
-                try:
-                    page = tasks.list(page=number, limit=limit, timeout=timeout)
-                except APIError:
-                    break  # the due tasks are checked one by one below
-                with self._guard:
-                    round_.feed_page(number, limit, page)
-            for entry in round_.solo():
-                try:
-                    status = tasks.status(entry.task_id, timeout=timeout)
-                except APIError as exc:
-                    with self._guard:
-                        round_.failed(entry, exc)
-                else:
-                    with self._guard:
-                        round_.seen(entry, status)
+            for lane in round_.lanes:
+                self._check(round_, lane, cast("RequestTimeout", lane.key))
         finally:
             with self._guard:
                 resolved = round_.finish()
@@ -162,6 +165,27 @@ class Watcher:
             for task_id, status in seen:  # outside the guard: a hook may call the client
                 self._hooks.task_status(task_id, status)
             self._wake(resolved)
+
+    def _check(self, round_: WatchRound, lane: RoundLane, timeout: RequestTimeout) -> None:
+        """Check the due tasks of one lane of a round, each request with `timeout`."""
+        reads = self._reads
+        while (wanted := lane.next_page()) is not None:
+            number, limit = wanted
+            try:
+                page = reads.list(page=number, limit=limit, timeout=timeout)
+            except APIError:
+                break  # the due tasks are checked one by one below
+            with self._guard:
+                lane.feed_page(number, limit, page)
+        for entry in lane.solo():
+            try:
+                status = reads.status(entry.task_id, timeout=timeout)
+            except APIError as exc:
+                with self._guard:
+                    round_.failed(entry, exc)
+            else:
+                with self._guard:
+                    round_.seen(entry, status)
 
     def _seen_status(self, task_id: str, status: TaskStatus) -> None:
         self._seen.append((task_id, status))
