@@ -110,7 +110,7 @@ from browser_use_cloud_api.api.tasks import {function}
 from browser_use_cloud_api.models import {request}, {response}, {enum}
 print(json.dumps({{
     "package": browser_use_cloud_api.__file__,
-    "url": {function}._get_kwargs("t1")["url"],
+    "url": {function}.request_kwargs("t1")["url"],
     "sent": {request}(task="x", {request_field}=True).to_dict().get("{request_field}"),
     "response_fields": sorted(attrs.fields_dict({response})),
     "enum": [member.value for member in {enum}],

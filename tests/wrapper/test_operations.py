@@ -182,7 +182,7 @@ def test_the_table_merges_the_documented_limits_into_the_schemas() -> None:
 def test_each_operation_names_the_generated_module_that_builds_it() -> None:
     for op in operations().values():
         module = importlib.import_module(op.module)
-        assert callable(module._get_kwargs), op.name
+        assert callable(module.request_kwargs), op.name
     assert operations()["run_task"].retry == "safe_post"
     assert operations()["get_task"].retry == "idempotent"
     assert operations()["upload_file_presigned_url"].retry == "idempotent"

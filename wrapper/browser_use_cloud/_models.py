@@ -17,17 +17,17 @@ from typing import Any, Generic, TypeVar
 import attrs
 
 from browser_use_cloud_api.models.browser_data import BrowserData
-from browser_use_cloud_api.models.browser_profile import BrowserProfile
+from browser_use_cloud_api.models.browser_profile import BrowserProfile, parse_browser_profile
 from browser_use_cloud_api.models.llm_model import LLMModel
 from browser_use_cloud_api.models.proxy_country_code import ProxyCountryCode
 from browser_use_cloud_api.models.schedule_type import ScheduleType
-from browser_use_cloud_api.models.scheduled_task import ScheduledTask
-from browser_use_cloud_api.models.task import Task
-from browser_use_cloud_api.models.task_media import TaskMedia
+from browser_use_cloud_api.models.scheduled_task import ScheduledTask, parse_scheduled_task
+from browser_use_cloud_api.models.task import Task, parse_task
+from browser_use_cloud_api.models.task_media import TaskMedia, parse_task_media
 from browser_use_cloud_api.models.task_status import TaskStatus
-from browser_use_cloud_api.models.task_step import TaskStep
-from browser_use_cloud_api.models.task_summary import TaskSummary
-from browser_use_cloud_api.models.url_content import UrlContent
+from browser_use_cloud_api.models.task_step import TaskStep, parse_task_step
+from browser_use_cloud_api.models.task_summary import TaskSummary, parse_task_summary
+from browser_use_cloud_api.models.url_content import UrlContent, parse_url_content
 from browser_use_cloud_api.types import (
     RAW,
     JsonModel,
@@ -42,14 +42,6 @@ from ._exceptions import InputError
 
 # A model's from_dict() refuses an object it cannot read with the library's InputError.
 JsonModel.read_error = InputError
-
-parse_browser_profile = BrowserProfile._parse
-parse_scheduled_task = ScheduledTask._parse
-parse_task = Task._parse
-parse_task_media = TaskMedia._parse
-parse_task_step = TaskStep._parse
-parse_task_summary = TaskSummary._parse
-parse_url_content = UrlContent._parse
 
 __all__ = [
     "Balance",

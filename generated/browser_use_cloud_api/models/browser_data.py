@@ -25,24 +25,24 @@ class BrowserData(JsonModel):
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> BrowserData:
         """A BrowserData from its JSON object (as sent by the API or `to_dict()`)."""
-        return read_model(cls, cls._parse, d)
+        return read_model(cls, parse_browser_data, d)
 
-    @classmethod
-    def _parse(cls, d: Any) -> BrowserData:
-        """A BrowserData from its decoded JSON object, kept as `raw` (no copy)."""
-        result = _new(cls)
-        _setattr(
-            result,
-            "__dict__",
-            {
-                "cookies": tuple(d["cookies"]),
-                "raw": d,
-            },
-        )
-        return result
 
-    @classmethod
-    def _parse_many(cls, items: Any) -> tuple[BrowserData, ...]:
-        """`_parse` over a decoded JSON list."""
-        parse = cls._parse
-        return tuple([parse(item) for item in items])
+def parse_browser_data(d: Any) -> BrowserData:
+    """A BrowserData from its decoded JSON object (a response body), kept as `raw` (no copy)."""
+    result = _new(BrowserData)
+    _setattr(
+        result,
+        "__dict__",
+        {
+            "cookies": tuple(d["cookies"]),
+            "raw": d,
+        },
+    )
+    return result
+
+
+def parse_browser_data_list(items: Any) -> tuple[BrowserData, ...]:
+    """`parse_browser_data` over a decoded JSON list."""
+    parse = parse_browser_data
+    return tuple([parse(item) for item in items])

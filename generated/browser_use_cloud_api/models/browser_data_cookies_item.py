@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import Any
 
 import attrs
 
@@ -15,19 +15,20 @@ _setattr = object.__setattr__
 class BrowserDataCookiesItem(FlatModel):
     """BrowserDataCookiesItem"""
 
-    _FIELDS: ClassVar[frozenset[str]] = frozenset(())
-
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> BrowserDataCookiesItem:
         """A BrowserDataCookiesItem from its JSON object (as sent by the API or `to_dict()`)."""
-        return read_model(cls, cls._parse, d)
+        return read_model(cls, parse_browser_data_cookies_item, d)
 
-    @classmethod
-    def _parse(cls, d: Any) -> BrowserDataCookiesItem:
-        """A BrowserDataCookiesItem from its decoded JSON object, kept as `raw` (no copy)."""
-        return flat_result(cls, cls._FIELDS, d)
 
-    @classmethod
-    def _parse_many(cls, items: Any) -> tuple[BrowserDataCookiesItem, ...]:
-        """`_parse` over a decoded JSON list."""
-        return flat_results(cls, cls._FIELDS, items)
+_FIELDS = frozenset(())
+
+
+def parse_browser_data_cookies_item(d: Any) -> BrowserDataCookiesItem:
+    """A BrowserDataCookiesItem from its decoded JSON object (a response body), kept as `raw` (no copy)."""
+    return flat_result(BrowserDataCookiesItem, _FIELDS, d)
+
+
+def parse_browser_data_cookies_item_list(items: Any) -> tuple[BrowserDataCookiesItem, ...]:
+    """`parse_browser_data_cookies_item` over a decoded JSON list."""
+    return flat_results(BrowserDataCookiesItem, _FIELDS, items)

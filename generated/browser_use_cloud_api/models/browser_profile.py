@@ -35,33 +35,33 @@ class BrowserProfile(JsonModel):
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> BrowserProfile:
         """A BrowserProfile from its JSON object (as sent by the API or `to_dict()`)."""
-        return read_model(cls, cls._parse, d)
+        return read_model(cls, parse_browser_profile, d)
 
-    @classmethod
-    def _parse(cls, d: Any) -> BrowserProfile:
-        """A BrowserProfile from its decoded JSON object, kept as `raw` (no copy)."""
-        result = _new(cls)
-        _setattr(
-            result,
-            "__dict__",
-            {
-                "profile_id": d["profile_id"],
-                "profile_name": d["profile_name"],
-                "description": d["description"],
-                "persist": d["persist"],
-                "ad_blocker": d["ad_blocker"],
-                "proxy": d["proxy"],
-                "proxy_country_code": _ProxyCountryCode_members.get(d["proxy_country_code"])
-                or ProxyCountryCode(d["proxy_country_code"]),
-                "browser_viewport_width": d["browser_viewport_width"],
-                "browser_viewport_height": d["browser_viewport_height"],
-                "raw": d,
-            },
-        )
-        return result
 
-    @classmethod
-    def _parse_many(cls, items: Any) -> tuple[BrowserProfile, ...]:
-        """`_parse` over a decoded JSON list."""
-        parse = cls._parse
-        return tuple([parse(item) for item in items])
+def parse_browser_profile(d: Any) -> BrowserProfile:
+    """A BrowserProfile from its decoded JSON object (a response body), kept as `raw` (no copy)."""
+    result = _new(BrowserProfile)
+    _setattr(
+        result,
+        "__dict__",
+        {
+            "profile_id": d["profile_id"],
+            "profile_name": d["profile_name"],
+            "description": d["description"],
+            "persist": d["persist"],
+            "ad_blocker": d["ad_blocker"],
+            "proxy": d["proxy"],
+            "proxy_country_code": _ProxyCountryCode_members.get(d["proxy_country_code"])
+            or ProxyCountryCode(d["proxy_country_code"]),
+            "browser_viewport_width": d["browser_viewport_width"],
+            "browser_viewport_height": d["browser_viewport_height"],
+            "raw": d,
+        },
+    )
+    return result
+
+
+def parse_browser_profile_list(items: Any) -> tuple[BrowserProfile, ...]:
+    """`parse_browser_profile` over a decoded JSON list."""
+    parse = parse_browser_profile
+    return tuple([parse(item) for item in items])

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import Any
 
 import attrs
 
@@ -20,19 +20,21 @@ class CheckUserBalanceResponse(FlatModel):
     """
 
     balance: str
-    _FIELDS: ClassVar[frozenset[str]] = frozenset(("balance",))
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> CheckUserBalanceResponse:
         """A CheckUserBalanceResponse from its JSON object (as sent by the API or `to_dict()`)."""
-        return read_model(cls, cls._parse, d)
+        return read_model(cls, parse_check_user_balance_response, d)
 
-    @classmethod
-    def _parse(cls, d: Any) -> CheckUserBalanceResponse:
-        """A CheckUserBalanceResponse from its decoded JSON object, kept as `raw` (no copy)."""
-        return flat_result(cls, cls._FIELDS, d)
 
-    @classmethod
-    def _parse_many(cls, items: Any) -> tuple[CheckUserBalanceResponse, ...]:
-        """`_parse` over a decoded JSON list."""
-        return flat_results(cls, cls._FIELDS, items)
+_FIELDS = frozenset(("balance",))
+
+
+def parse_check_user_balance_response(d: Any) -> CheckUserBalanceResponse:
+    """A CheckUserBalanceResponse from its decoded JSON object (a response body), kept as `raw` (no copy)."""
+    return flat_result(CheckUserBalanceResponse, _FIELDS, d)
+
+
+def parse_check_user_balance_response_list(items: Any) -> tuple[CheckUserBalanceResponse, ...]:
+    """`parse_check_user_balance_response` over a decoded JSON list."""
+    return flat_results(CheckUserBalanceResponse, _FIELDS, items)

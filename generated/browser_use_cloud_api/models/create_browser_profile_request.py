@@ -42,36 +42,38 @@ class CreateBrowserProfileRequest(JsonModel):
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> CreateBrowserProfileRequest:
         """A CreateBrowserProfileRequest from its JSON object (as sent by the API or `to_dict()`)."""
-        return read_model(cls, cls._parse, d)
+        return read_model(cls, parse_create_browser_profile_request, d)
 
-    @classmethod
-    def _parse(cls, d: Any) -> CreateBrowserProfileRequest:
-        """A CreateBrowserProfileRequest from its decoded JSON object, kept as `raw` (no copy)."""
-        get = d.get
-        proxy_country_code = get("proxy_country_code")
-        result = _new(cls)
-        _setattr(
-            result,
-            "__dict__",
-            {
-                "profile_name": d["profile_name"],
-                "description": get("description"),
-                "persist": get("persist"),
-                "ad_blocker": get("ad_blocker"),
-                "proxy": get("proxy"),
-                "proxy_country_code": None
-                if proxy_country_code is None
-                else _ProxyCountryCode_members.get(proxy_country_code)
-                or ProxyCountryCode(proxy_country_code),
-                "browser_viewport_width": get("browser_viewport_width"),
-                "browser_viewport_height": get("browser_viewport_height"),
-                "raw": d,
-            },
-        )
-        return result
 
-    @classmethod
-    def _parse_many(cls, items: Any) -> tuple[CreateBrowserProfileRequest, ...]:
-        """`_parse` over a decoded JSON list."""
-        parse = cls._parse
-        return tuple([parse(item) for item in items])
+def parse_create_browser_profile_request(d: Any) -> CreateBrowserProfileRequest:
+    """A CreateBrowserProfileRequest from its decoded JSON object (a response body), kept as `raw` (no copy)."""
+    get = d.get
+    proxy_country_code = get("proxy_country_code")
+    result = _new(CreateBrowserProfileRequest)
+    _setattr(
+        result,
+        "__dict__",
+        {
+            "profile_name": d["profile_name"],
+            "description": get("description"),
+            "persist": get("persist"),
+            "ad_blocker": get("ad_blocker"),
+            "proxy": get("proxy"),
+            "proxy_country_code": None
+            if proxy_country_code is None
+            else _ProxyCountryCode_members.get(proxy_country_code)
+            or ProxyCountryCode(proxy_country_code),
+            "browser_viewport_width": get("browser_viewport_width"),
+            "browser_viewport_height": get("browser_viewport_height"),
+            "raw": d,
+        },
+    )
+    return result
+
+
+def parse_create_browser_profile_request_list(
+    items: Any,
+) -> tuple[CreateBrowserProfileRequest, ...]:
+    """`parse_create_browser_profile_request` over a decoded JSON list."""
+    parse = parse_create_browser_profile_request
+    return tuple([parse(item) for item in items])

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import Any
 
 import attrs
 
@@ -15,19 +15,22 @@ _setattr = object.__setattr__
 class DeleteBrowserProfileResponse(FlatModel):
     """Empty answer to a profile deletion."""
 
-    _FIELDS: ClassVar[frozenset[str]] = frozenset(())
-
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> DeleteBrowserProfileResponse:
         """A DeleteBrowserProfileResponse from its JSON object (as sent by the API or `to_dict()`)."""
-        return read_model(cls, cls._parse, d)
+        return read_model(cls, parse_delete_browser_profile_response, d)
 
-    @classmethod
-    def _parse(cls, d: Any) -> DeleteBrowserProfileResponse:
-        """A DeleteBrowserProfileResponse from its decoded JSON object, kept as `raw` (no copy)."""
-        return flat_result(cls, cls._FIELDS, d)
 
-    @classmethod
-    def _parse_many(cls, items: Any) -> tuple[DeleteBrowserProfileResponse, ...]:
-        """`_parse` over a decoded JSON list."""
-        return flat_results(cls, cls._FIELDS, items)
+_FIELDS = frozenset(())
+
+
+def parse_delete_browser_profile_response(d: Any) -> DeleteBrowserProfileResponse:
+    """A DeleteBrowserProfileResponse from its decoded JSON object (a response body), kept as `raw` (no copy)."""
+    return flat_result(DeleteBrowserProfileResponse, _FIELDS, d)
+
+
+def parse_delete_browser_profile_response_list(
+    items: Any,
+) -> tuple[DeleteBrowserProfileResponse, ...]:
+    """`parse_delete_browser_profile_response` over a decoded JSON list."""
+    return flat_results(DeleteBrowserProfileResponse, _FIELDS, items)

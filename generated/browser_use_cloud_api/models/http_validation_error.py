@@ -5,7 +5,10 @@ from typing import Any
 
 import attrs
 
-from ..models.validation_error import ValidationError
+from ..models.validation_error import (
+    ValidationError,
+    parse_validation_error_list,
+)
 from ..types import RAW, JsonModel, read_model
 
 _new = object.__new__
@@ -22,26 +25,26 @@ class HTTPValidationError(JsonModel):
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> HTTPValidationError:
         """A HTTPValidationError from its JSON object (as sent by the API or `to_dict()`)."""
-        return read_model(cls, cls._parse, d)
+        return read_model(cls, parse_http_validation_error, d)
 
-    @classmethod
-    def _parse(cls, d: Any) -> HTTPValidationError:
-        """A HTTPValidationError from its decoded JSON object, kept as `raw` (no copy)."""
-        get = d.get
-        detail = get("detail")
-        result = _new(cls)
-        _setattr(
-            result,
-            "__dict__",
-            {
-                "detail": None if detail is None else ValidationError._parse_many(detail),
-                "raw": d,
-            },
-        )
-        return result
 
-    @classmethod
-    def _parse_many(cls, items: Any) -> tuple[HTTPValidationError, ...]:
-        """`_parse` over a decoded JSON list."""
-        parse = cls._parse
-        return tuple([parse(item) for item in items])
+def parse_http_validation_error(d: Any) -> HTTPValidationError:
+    """A HTTPValidationError from its decoded JSON object (a response body), kept as `raw` (no copy)."""
+    get = d.get
+    detail = get("detail")
+    result = _new(HTTPValidationError)
+    _setattr(
+        result,
+        "__dict__",
+        {
+            "detail": None if detail is None else parse_validation_error_list(detail),
+            "raw": d,
+        },
+    )
+    return result
+
+
+def parse_http_validation_error_list(items: Any) -> tuple[HTTPValidationError, ...]:
+    """`parse_http_validation_error` over a decoded JSON list."""
+    parse = parse_http_validation_error
+    return tuple([parse(item) for item in items])

@@ -5,7 +5,10 @@ from typing import Any
 
 import attrs
 
-from ..models.browser_profile import BrowserProfile
+from ..models.browser_profile import (
+    BrowserProfile,
+    parse_browser_profile_list,
+)
 from ..types import RAW, JsonModel, read_model
 
 _new = object.__new__
@@ -33,28 +36,30 @@ class ListBrowserProfilesResponse(JsonModel):
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> ListBrowserProfilesResponse:
         """A ListBrowserProfilesResponse from its JSON object (as sent by the API or `to_dict()`)."""
-        return read_model(cls, cls._parse, d)
+        return read_model(cls, parse_list_browser_profiles_response, d)
 
-    @classmethod
-    def _parse(cls, d: Any) -> ListBrowserProfilesResponse:
-        """A ListBrowserProfilesResponse from its decoded JSON object, kept as `raw` (no copy)."""
-        result = _new(cls)
-        _setattr(
-            result,
-            "__dict__",
-            {
-                "profiles": BrowserProfile._parse_many(d["profiles"]),
-                "total_pages": d["total_pages"],
-                "page": d["page"],
-                "limit": d["limit"],
-                "total_count": d["total_count"],
-                "raw": d,
-            },
-        )
-        return result
 
-    @classmethod
-    def _parse_many(cls, items: Any) -> tuple[ListBrowserProfilesResponse, ...]:
-        """`_parse` over a decoded JSON list."""
-        parse = cls._parse
-        return tuple([parse(item) for item in items])
+def parse_list_browser_profiles_response(d: Any) -> ListBrowserProfilesResponse:
+    """A ListBrowserProfilesResponse from its decoded JSON object (a response body), kept as `raw` (no copy)."""
+    result = _new(ListBrowserProfilesResponse)
+    _setattr(
+        result,
+        "__dict__",
+        {
+            "profiles": parse_browser_profile_list(d["profiles"]),
+            "total_pages": d["total_pages"],
+            "page": d["page"],
+            "limit": d["limit"],
+            "total_count": d["total_count"],
+            "raw": d,
+        },
+    )
+    return result
+
+
+def parse_list_browser_profiles_response_list(
+    items: Any,
+) -> tuple[ListBrowserProfilesResponse, ...]:
+    """`parse_list_browser_profiles_response` over a decoded JSON list."""
+    parse = parse_list_browser_profiles_response
+    return tuple([parse(item) for item in items])

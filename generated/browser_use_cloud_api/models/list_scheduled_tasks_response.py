@@ -5,7 +5,7 @@ from typing import Any
 
 import attrs
 
-from ..models.scheduled_task import ScheduledTask
+from ..models.scheduled_task import ScheduledTask, parse_scheduled_task_list
 from ..types import RAW, JsonModel, read_model
 
 _new = object.__new__
@@ -33,28 +33,28 @@ class ListScheduledTasksResponse(JsonModel):
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> ListScheduledTasksResponse:
         """A ListScheduledTasksResponse from its JSON object (as sent by the API or `to_dict()`)."""
-        return read_model(cls, cls._parse, d)
+        return read_model(cls, parse_list_scheduled_tasks_response, d)
 
-    @classmethod
-    def _parse(cls, d: Any) -> ListScheduledTasksResponse:
-        """A ListScheduledTasksResponse from its decoded JSON object, kept as `raw` (no copy)."""
-        result = _new(cls)
-        _setattr(
-            result,
-            "__dict__",
-            {
-                "tasks": ScheduledTask._parse_many(d["tasks"]),
-                "total_pages": d["total_pages"],
-                "page": d["page"],
-                "limit": d["limit"],
-                "total_count": d["total_count"],
-                "raw": d,
-            },
-        )
-        return result
 
-    @classmethod
-    def _parse_many(cls, items: Any) -> tuple[ListScheduledTasksResponse, ...]:
-        """`_parse` over a decoded JSON list."""
-        parse = cls._parse
-        return tuple([parse(item) for item in items])
+def parse_list_scheduled_tasks_response(d: Any) -> ListScheduledTasksResponse:
+    """A ListScheduledTasksResponse from its decoded JSON object (a response body), kept as `raw` (no copy)."""
+    result = _new(ListScheduledTasksResponse)
+    _setattr(
+        result,
+        "__dict__",
+        {
+            "tasks": parse_scheduled_task_list(d["tasks"]),
+            "total_pages": d["total_pages"],
+            "page": d["page"],
+            "limit": d["limit"],
+            "total_count": d["total_count"],
+            "raw": d,
+        },
+    )
+    return result
+
+
+def parse_list_scheduled_tasks_response_list(items: Any) -> tuple[ListScheduledTasksResponse, ...]:
+    """`parse_list_scheduled_tasks_response` over a decoded JSON list."""
+    parse = parse_list_scheduled_tasks_response
+    return tuple([parse(item) for item in items])

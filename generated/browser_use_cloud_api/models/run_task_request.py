@@ -68,52 +68,52 @@ class RunTaskRequest(JsonModel):
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> RunTaskRequest:
         """A RunTaskRequest from its JSON object (as sent by the API or `to_dict()`)."""
-        return read_model(cls, cls._parse, d)
+        return read_model(cls, parse_run_task_request, d)
 
-    @classmethod
-    def _parse(cls, d: Any) -> RunTaskRequest:
-        """A RunTaskRequest from its decoded JSON object, kept as `raw` (no copy)."""
-        get = d.get
-        allowed_domains = get("allowed_domains")
-        llm_model = get("llm_model")
-        included_file_names = get("included_file_names")
-        proxy_country_code = get("proxy_country_code")
-        result = _new(cls)
-        _setattr(
-            result,
-            "__dict__",
-            {
-                "task": d["task"],
-                "secrets": get("secrets"),
-                "allowed_domains": None if allowed_domains is None else tuple(allowed_domains),
-                "save_browser_data": get("save_browser_data"),
-                "structured_output_json": get("structured_output_json"),
-                "llm_model": None
-                if llm_model is None
-                else _LLMModel_members.get(llm_model) or LLMModel(llm_model),
-                "highlight_elements": get("highlight_elements"),
-                "included_file_names": None
-                if included_file_names is None
-                else tuple(included_file_names),
-                "max_agent_steps": get("max_agent_steps"),
-                "enable_public_share": get("enable_public_share"),
-                "browser_profile_id": get("browser_profile_id"),
-                "use_adblock": get("use_adblock"),
-                "use_proxy": get("use_proxy"),
-                "proxy_country_code": None
-                if proxy_country_code is None
-                else _ProxyCountryCode_members.get(proxy_country_code)
-                or ProxyCountryCode(proxy_country_code),
-                "browser_viewport_width": get("browser_viewport_width"),
-                "browser_viewport_height": get("browser_viewport_height"),
-                "metadata": get("metadata"),
-                "raw": d,
-            },
-        )
-        return result
 
-    @classmethod
-    def _parse_many(cls, items: Any) -> tuple[RunTaskRequest, ...]:
-        """`_parse` over a decoded JSON list."""
-        parse = cls._parse
-        return tuple([parse(item) for item in items])
+def parse_run_task_request(d: Any) -> RunTaskRequest:
+    """A RunTaskRequest from its decoded JSON object (a response body), kept as `raw` (no copy)."""
+    get = d.get
+    allowed_domains = get("allowed_domains")
+    llm_model = get("llm_model")
+    included_file_names = get("included_file_names")
+    proxy_country_code = get("proxy_country_code")
+    result = _new(RunTaskRequest)
+    _setattr(
+        result,
+        "__dict__",
+        {
+            "task": d["task"],
+            "secrets": get("secrets"),
+            "allowed_domains": None if allowed_domains is None else tuple(allowed_domains),
+            "save_browser_data": get("save_browser_data"),
+            "structured_output_json": get("structured_output_json"),
+            "llm_model": None
+            if llm_model is None
+            else _LLMModel_members.get(llm_model) or LLMModel(llm_model),
+            "highlight_elements": get("highlight_elements"),
+            "included_file_names": None
+            if included_file_names is None
+            else tuple(included_file_names),
+            "max_agent_steps": get("max_agent_steps"),
+            "enable_public_share": get("enable_public_share"),
+            "browser_profile_id": get("browser_profile_id"),
+            "use_adblock": get("use_adblock"),
+            "use_proxy": get("use_proxy"),
+            "proxy_country_code": None
+            if proxy_country_code is None
+            else _ProxyCountryCode_members.get(proxy_country_code)
+            or ProxyCountryCode(proxy_country_code),
+            "browser_viewport_width": get("browser_viewport_width"),
+            "browser_viewport_height": get("browser_viewport_height"),
+            "metadata": get("metadata"),
+            "raw": d,
+        },
+    )
+    return result
+
+
+def parse_run_task_request_list(items: Any) -> tuple[RunTaskRequest, ...]:
+    """`parse_run_task_request` over a decoded JSON list."""
+    parse = parse_run_task_request
+    return tuple([parse(item) for item in items])

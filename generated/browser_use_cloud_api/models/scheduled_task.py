@@ -55,44 +55,44 @@ class ScheduledTask(JsonModel):
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> ScheduledTask:
         """A ScheduledTask from its JSON object (as sent by the API or `to_dict()`)."""
-        return read_model(cls, cls._parse, d)
+        return read_model(cls, parse_scheduled_task, d)
 
-    @classmethod
-    def _parse(cls, d: Any) -> ScheduledTask:
-        """A ScheduledTask from its decoded JSON object, kept as `raw` (no copy)."""
-        get = d.get
-        result = _new(cls)
-        _setattr(
-            result,
-            "__dict__",
-            {
-                "id": d["id"],
-                "task": d["task"],
-                "save_browser_data": d["save_browser_data"],
-                "structured_output_json": get("structured_output_json"),
-                "llm_model": _LLMModel_members.get(d["llm_model"]) or LLMModel(d["llm_model"]),
-                "use_adblock": d["use_adblock"],
-                "use_proxy": d["use_proxy"],
-                "highlight_elements": d["highlight_elements"],
-                "browser_profile_id": get("browser_profile_id"),
-                "schedule_type": _ScheduleType_members.get(d["schedule_type"])
-                or ScheduleType(d["schedule_type"]),
-                "interval_minutes": get("interval_minutes"),
-                "cron_expression": get("cron_expression"),
-                "start_at": parse_datetime(d["start_at"]),
-                "next_run_at": parse_datetime(d["next_run_at"]),
-                "end_at": parse_datetime(d["end_at"]),
-                "is_active": d["is_active"],
-                "created_at": parse_datetime(d["created_at"]),
-                "updated_at": parse_datetime(d["updated_at"]),
-                "metadata": get("metadata"),
-                "raw": d,
-            },
-        )
-        return result
 
-    @classmethod
-    def _parse_many(cls, items: Any) -> tuple[ScheduledTask, ...]:
-        """`_parse` over a decoded JSON list."""
-        parse = cls._parse
-        return tuple([parse(item) for item in items])
+def parse_scheduled_task(d: Any) -> ScheduledTask:
+    """A ScheduledTask from its decoded JSON object (a response body), kept as `raw` (no copy)."""
+    get = d.get
+    result = _new(ScheduledTask)
+    _setattr(
+        result,
+        "__dict__",
+        {
+            "id": d["id"],
+            "task": d["task"],
+            "save_browser_data": d["save_browser_data"],
+            "structured_output_json": get("structured_output_json"),
+            "llm_model": _LLMModel_members.get(d["llm_model"]) or LLMModel(d["llm_model"]),
+            "use_adblock": d["use_adblock"],
+            "use_proxy": d["use_proxy"],
+            "highlight_elements": d["highlight_elements"],
+            "browser_profile_id": get("browser_profile_id"),
+            "schedule_type": _ScheduleType_members.get(d["schedule_type"])
+            or ScheduleType(d["schedule_type"]),
+            "interval_minutes": get("interval_minutes"),
+            "cron_expression": get("cron_expression"),
+            "start_at": parse_datetime(d["start_at"]),
+            "next_run_at": parse_datetime(d["next_run_at"]),
+            "end_at": parse_datetime(d["end_at"]),
+            "is_active": d["is_active"],
+            "created_at": parse_datetime(d["created_at"]),
+            "updated_at": parse_datetime(d["updated_at"]),
+            "metadata": get("metadata"),
+            "raw": d,
+        },
+    )
+    return result
+
+
+def parse_scheduled_task_list(items: Any) -> tuple[ScheduledTask, ...]:
+    """`parse_scheduled_task` over a decoded JSON list."""
+    parse = parse_scheduled_task
+    return tuple([parse(item) for item in items])

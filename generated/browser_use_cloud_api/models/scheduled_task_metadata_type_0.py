@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import Any
 
 import attrs
 
@@ -15,19 +15,20 @@ _setattr = object.__setattr__
 class ScheduledTaskMetadataType0(FlatModel):
     """ScheduledTaskMetadataType0"""
 
-    _FIELDS: ClassVar[frozenset[str]] = frozenset(())
-
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> ScheduledTaskMetadataType0:
         """A ScheduledTaskMetadataType0 from its JSON object (as sent by the API or `to_dict()`)."""
-        return read_model(cls, cls._parse, d)
+        return read_model(cls, parse_scheduled_task_metadata_type_0, d)
 
-    @classmethod
-    def _parse(cls, d: Any) -> ScheduledTaskMetadataType0:
-        """A ScheduledTaskMetadataType0 from its decoded JSON object, kept as `raw` (no copy)."""
-        return flat_result(cls, cls._FIELDS, d)
 
-    @classmethod
-    def _parse_many(cls, items: Any) -> tuple[ScheduledTaskMetadataType0, ...]:
-        """`_parse` over a decoded JSON list."""
-        return flat_results(cls, cls._FIELDS, items)
+_FIELDS = frozenset(())
+
+
+def parse_scheduled_task_metadata_type_0(d: Any) -> ScheduledTaskMetadataType0:
+    """A ScheduledTaskMetadataType0 from its decoded JSON object (a response body), kept as `raw` (no copy)."""
+    return flat_result(ScheduledTaskMetadataType0, _FIELDS, d)
+
+
+def parse_scheduled_task_metadata_type_0_list(items: Any) -> tuple[ScheduledTaskMetadataType0, ...]:
+    """`parse_scheduled_task_metadata_type_0` over a decoded JSON list."""
+    return flat_results(ScheduledTaskMetadataType0, _FIELDS, items)

@@ -86,60 +86,60 @@ class ScheduledTaskRequest(JsonModel):
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> ScheduledTaskRequest:
         """A ScheduledTaskRequest from its JSON object (as sent by the API or `to_dict()`)."""
-        return read_model(cls, cls._parse, d)
+        return read_model(cls, parse_scheduled_task_request, d)
 
-    @classmethod
-    def _parse(cls, d: Any) -> ScheduledTaskRequest:
-        """A ScheduledTaskRequest from its decoded JSON object, kept as `raw` (no copy)."""
-        get = d.get
-        allowed_domains = get("allowed_domains")
-        llm_model = get("llm_model")
-        included_file_names = get("included_file_names")
-        proxy_country_code = get("proxy_country_code")
-        start_at = get("start_at")
-        end_at = get("end_at")
-        result = _new(cls)
-        _setattr(
-            result,
-            "__dict__",
-            {
-                "task": d["task"],
-                "secrets": get("secrets"),
-                "allowed_domains": None if allowed_domains is None else tuple(allowed_domains),
-                "save_browser_data": get("save_browser_data"),
-                "structured_output_json": get("structured_output_json"),
-                "llm_model": None
-                if llm_model is None
-                else _LLMModel_members.get(llm_model) or LLMModel(llm_model),
-                "highlight_elements": get("highlight_elements"),
-                "included_file_names": None
-                if included_file_names is None
-                else tuple(included_file_names),
-                "max_agent_steps": get("max_agent_steps"),
-                "enable_public_share": get("enable_public_share"),
-                "browser_profile_id": get("browser_profile_id"),
-                "use_adblock": get("use_adblock"),
-                "use_proxy": get("use_proxy"),
-                "proxy_country_code": None
-                if proxy_country_code is None
-                else _ProxyCountryCode_members.get(proxy_country_code)
-                or ProxyCountryCode(proxy_country_code),
-                "browser_viewport_width": get("browser_viewport_width"),
-                "browser_viewport_height": get("browser_viewport_height"),
-                "metadata": get("metadata"),
-                "schedule_type": _ScheduleType_members.get(d["schedule_type"])
-                or ScheduleType(d["schedule_type"]),
-                "interval_minutes": get("interval_minutes"),
-                "cron_expression": get("cron_expression"),
-                "start_at": None if start_at is None else parse_datetime(start_at),
-                "end_at": None if end_at is None else parse_datetime(end_at),
-                "raw": d,
-            },
-        )
-        return result
 
-    @classmethod
-    def _parse_many(cls, items: Any) -> tuple[ScheduledTaskRequest, ...]:
-        """`_parse` over a decoded JSON list."""
-        parse = cls._parse
-        return tuple([parse(item) for item in items])
+def parse_scheduled_task_request(d: Any) -> ScheduledTaskRequest:
+    """A ScheduledTaskRequest from its decoded JSON object (a response body), kept as `raw` (no copy)."""
+    get = d.get
+    allowed_domains = get("allowed_domains")
+    llm_model = get("llm_model")
+    included_file_names = get("included_file_names")
+    proxy_country_code = get("proxy_country_code")
+    start_at = get("start_at")
+    end_at = get("end_at")
+    result = _new(ScheduledTaskRequest)
+    _setattr(
+        result,
+        "__dict__",
+        {
+            "task": d["task"],
+            "secrets": get("secrets"),
+            "allowed_domains": None if allowed_domains is None else tuple(allowed_domains),
+            "save_browser_data": get("save_browser_data"),
+            "structured_output_json": get("structured_output_json"),
+            "llm_model": None
+            if llm_model is None
+            else _LLMModel_members.get(llm_model) or LLMModel(llm_model),
+            "highlight_elements": get("highlight_elements"),
+            "included_file_names": None
+            if included_file_names is None
+            else tuple(included_file_names),
+            "max_agent_steps": get("max_agent_steps"),
+            "enable_public_share": get("enable_public_share"),
+            "browser_profile_id": get("browser_profile_id"),
+            "use_adblock": get("use_adblock"),
+            "use_proxy": get("use_proxy"),
+            "proxy_country_code": None
+            if proxy_country_code is None
+            else _ProxyCountryCode_members.get(proxy_country_code)
+            or ProxyCountryCode(proxy_country_code),
+            "browser_viewport_width": get("browser_viewport_width"),
+            "browser_viewport_height": get("browser_viewport_height"),
+            "metadata": get("metadata"),
+            "schedule_type": _ScheduleType_members.get(d["schedule_type"])
+            or ScheduleType(d["schedule_type"]),
+            "interval_minutes": get("interval_minutes"),
+            "cron_expression": get("cron_expression"),
+            "start_at": None if start_at is None else parse_datetime(start_at),
+            "end_at": None if end_at is None else parse_datetime(end_at),
+            "raw": d,
+        },
+    )
+    return result
+
+
+def parse_scheduled_task_request_list(items: Any) -> tuple[ScheduledTaskRequest, ...]:
+    """`parse_scheduled_task_request` over a decoded JSON list."""
+    parse = parse_scheduled_task_request
+    return tuple([parse(item) for item in items])

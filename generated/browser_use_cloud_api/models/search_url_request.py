@@ -31,25 +31,27 @@ class SearchUrlRequest(FlatModel):
             "url",
         )
     )
-    _FIELDS: ClassVar[frozenset[str]] = frozenset(
-        (
-            "query",
-            "url",
-            "depth",
-        )
-    )
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> SearchUrlRequest:
         """A SearchUrlRequest from its JSON object (as sent by the API or `to_dict()`)."""
-        return read_model(cls, cls._parse, d)
+        return read_model(cls, parse_search_url_request, d)
 
-    @classmethod
-    def _parse(cls, d: Any) -> SearchUrlRequest:
-        """A SearchUrlRequest from its decoded JSON object, kept as `raw` (no copy)."""
-        return flat_result(cls, cls._FIELDS, d)
 
-    @classmethod
-    def _parse_many(cls, items: Any) -> tuple[SearchUrlRequest, ...]:
-        """`_parse` over a decoded JSON list."""
-        return flat_results(cls, cls._FIELDS, items)
+_FIELDS = frozenset(
+    (
+        "query",
+        "url",
+        "depth",
+    )
+)
+
+
+def parse_search_url_request(d: Any) -> SearchUrlRequest:
+    """A SearchUrlRequest from its decoded JSON object (a response body), kept as `raw` (no copy)."""
+    return flat_result(SearchUrlRequest, _FIELDS, d)
+
+
+def parse_search_url_request_list(items: Any) -> tuple[SearchUrlRequest, ...]:
+    """`parse_search_url_request` over a decoded JSON list."""
+    return flat_results(SearchUrlRequest, _FIELDS, items)

@@ -26,25 +26,27 @@ class SimpleSearchRequest(FlatModel):
     depth: int | None = None
 
     _REQUIRED: ClassVar[frozenset[str]] = frozenset(("query",))
-    _FIELDS: ClassVar[frozenset[str]] = frozenset(
-        (
-            "query",
-            "max_websites",
-            "depth",
-        )
-    )
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> SimpleSearchRequest:
         """A SimpleSearchRequest from its JSON object (as sent by the API or `to_dict()`)."""
-        return read_model(cls, cls._parse, d)
+        return read_model(cls, parse_simple_search_request, d)
 
-    @classmethod
-    def _parse(cls, d: Any) -> SimpleSearchRequest:
-        """A SimpleSearchRequest from its decoded JSON object, kept as `raw` (no copy)."""
-        return flat_result(cls, cls._FIELDS, d)
 
-    @classmethod
-    def _parse_many(cls, items: Any) -> tuple[SimpleSearchRequest, ...]:
-        """`_parse` over a decoded JSON list."""
-        return flat_results(cls, cls._FIELDS, items)
+_FIELDS = frozenset(
+    (
+        "query",
+        "max_websites",
+        "depth",
+    )
+)
+
+
+def parse_simple_search_request(d: Any) -> SimpleSearchRequest:
+    """A SimpleSearchRequest from its decoded JSON object (a response body), kept as `raw` (no copy)."""
+    return flat_result(SimpleSearchRequest, _FIELDS, d)
+
+
+def parse_simple_search_request_list(items: Any) -> tuple[SimpleSearchRequest, ...]:
+    """`parse_simple_search_request` over a decoded JSON list."""
+    return flat_results(SimpleSearchRequest, _FIELDS, items)

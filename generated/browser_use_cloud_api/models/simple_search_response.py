@@ -5,7 +5,7 @@ from typing import Any
 
 import attrs
 
-from ..models.url_content import UrlContent
+from ..models.url_content import UrlContent, parse_url_content_list
 from ..types import RAW, JsonModel, read_model
 
 _new = object.__new__
@@ -22,24 +22,24 @@ class SimpleSearchResponse(JsonModel):
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> SimpleSearchResponse:
         """A SimpleSearchResponse from its JSON object (as sent by the API or `to_dict()`)."""
-        return read_model(cls, cls._parse, d)
+        return read_model(cls, parse_simple_search_response, d)
 
-    @classmethod
-    def _parse(cls, d: Any) -> SimpleSearchResponse:
-        """A SimpleSearchResponse from its decoded JSON object, kept as `raw` (no copy)."""
-        result = _new(cls)
-        _setattr(
-            result,
-            "__dict__",
-            {
-                "results": UrlContent._parse_many(d["results"]),
-                "raw": d,
-            },
-        )
-        return result
 
-    @classmethod
-    def _parse_many(cls, items: Any) -> tuple[SimpleSearchResponse, ...]:
-        """`_parse` over a decoded JSON list."""
-        parse = cls._parse
-        return tuple([parse(item) for item in items])
+def parse_simple_search_response(d: Any) -> SimpleSearchResponse:
+    """A SimpleSearchResponse from its decoded JSON object (a response body), kept as `raw` (no copy)."""
+    result = _new(SimpleSearchResponse)
+    _setattr(
+        result,
+        "__dict__",
+        {
+            "results": parse_url_content_list(d["results"]),
+            "raw": d,
+        },
+    )
+    return result
+
+
+def parse_simple_search_response_list(items: Any) -> tuple[SimpleSearchResponse, ...]:
+    """`parse_simple_search_response` over a decoded JSON list."""
+    parse = parse_simple_search_response
+    return tuple([parse(item) for item in items])

@@ -6,9 +6,9 @@ from typing import Any
 
 import attrs
 
-from ..models.browser_data import BrowserData
+from ..models.browser_data import BrowserData, parse_browser_data
 from ..models.task_status import TaskStatus
-from ..models.task_step import TaskStep
+from ..models.task_step import TaskStep, parse_task_step_list
 from ..types import RAW, JsonModel, parse_datetime, read_model
 
 _new = object.__new__
@@ -55,43 +55,43 @@ class Task(JsonModel):
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Task:
         """A Task from its JSON object (as sent by the API or `to_dict()`)."""
-        return read_model(cls, cls._parse, d)
+        return read_model(cls, parse_task, d)
 
-    @classmethod
-    def _parse(cls, d: Any) -> Task:
-        """A Task from its decoded JSON object, kept as `raw` (no copy)."""
-        get = d.get
-        finished_at = get("finished_at")
-        browser_data = get("browser_data")
-        user_uploaded_files = get("user_uploaded_files")
-        output_files = get("output_files")
-        result = _new(cls)
-        _setattr(
-            result,
-            "__dict__",
-            {
-                "id": d["id"],
-                "task": d["task"],
-                "live_url": get("live_url"),
-                "output": d["output"],
-                "status": _TaskStatus_members.get(d["status"]) or TaskStatus(d["status"]),
-                "created_at": parse_datetime(d["created_at"]),
-                "finished_at": None if finished_at is None else parse_datetime(finished_at),
-                "steps": TaskStep._parse_many(d["steps"]),
-                "browser_data": None if browser_data is None else BrowserData._parse(browser_data),
-                "user_uploaded_files": None
-                if user_uploaded_files is None
-                else tuple(user_uploaded_files),
-                "output_files": None if output_files is None else tuple(output_files),
-                "public_share_url": get("public_share_url"),
-                "metadata": get("metadata"),
-                "raw": d,
-            },
-        )
-        return result
 
-    @classmethod
-    def _parse_many(cls, items: Any) -> tuple[Task, ...]:
-        """`_parse` over a decoded JSON list."""
-        parse = cls._parse
-        return tuple([parse(item) for item in items])
+def parse_task(d: Any) -> Task:
+    """A Task from its decoded JSON object (a response body), kept as `raw` (no copy)."""
+    get = d.get
+    finished_at = get("finished_at")
+    browser_data = get("browser_data")
+    user_uploaded_files = get("user_uploaded_files")
+    output_files = get("output_files")
+    result = _new(Task)
+    _setattr(
+        result,
+        "__dict__",
+        {
+            "id": d["id"],
+            "task": d["task"],
+            "live_url": get("live_url"),
+            "output": d["output"],
+            "status": _TaskStatus_members.get(d["status"]) or TaskStatus(d["status"]),
+            "created_at": parse_datetime(d["created_at"]),
+            "finished_at": None if finished_at is None else parse_datetime(finished_at),
+            "steps": parse_task_step_list(d["steps"]),
+            "browser_data": None if browser_data is None else parse_browser_data(browser_data),
+            "user_uploaded_files": None
+            if user_uploaded_files is None
+            else tuple(user_uploaded_files),
+            "output_files": None if output_files is None else tuple(output_files),
+            "public_share_url": get("public_share_url"),
+            "metadata": get("metadata"),
+            "raw": d,
+        },
+    )
+    return result
+
+
+def parse_task_list(items: Any) -> tuple[Task, ...]:
+    """`parse_task` over a decoded JSON list."""
+    parse = parse_task
+    return tuple([parse(item) for item in items])

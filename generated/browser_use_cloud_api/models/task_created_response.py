@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import Any
 
 import attrs
 
@@ -16,19 +16,21 @@ class TaskCreatedResponse(FlatModel):
     """The id of the task (or scheduled task) just created."""
 
     id: str
-    _FIELDS: ClassVar[frozenset[str]] = frozenset(("id",))
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> TaskCreatedResponse:
         """A TaskCreatedResponse from its JSON object (as sent by the API or `to_dict()`)."""
-        return read_model(cls, cls._parse, d)
+        return read_model(cls, parse_task_created_response, d)
 
-    @classmethod
-    def _parse(cls, d: Any) -> TaskCreatedResponse:
-        """A TaskCreatedResponse from its decoded JSON object, kept as `raw` (no copy)."""
-        return flat_result(cls, cls._FIELDS, d)
 
-    @classmethod
-    def _parse_many(cls, items: Any) -> tuple[TaskCreatedResponse, ...]:
-        """`_parse` over a decoded JSON list."""
-        return flat_results(cls, cls._FIELDS, items)
+_FIELDS = frozenset(("id",))
+
+
+def parse_task_created_response(d: Any) -> TaskCreatedResponse:
+    """A TaskCreatedResponse from its decoded JSON object (a response body), kept as `raw` (no copy)."""
+    return flat_result(TaskCreatedResponse, _FIELDS, d)
+
+
+def parse_task_created_response_list(items: Any) -> tuple[TaskCreatedResponse, ...]:
+    """`parse_task_created_response` over a decoded JSON list."""
+    return flat_results(TaskCreatedResponse, _FIELDS, items)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import Any
 
 import attrs
 
@@ -16,19 +16,21 @@ class TaskGifResponse(FlatModel):
     """Where the task's GIF can be fetched, if there is one."""
 
     gif: str | None = None
-    _FIELDS: ClassVar[frozenset[str]] = frozenset(("gif",))
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> TaskGifResponse:
         """A TaskGifResponse from its JSON object (as sent by the API or `to_dict()`)."""
-        return read_model(cls, cls._parse, d)
+        return read_model(cls, parse_task_gif_response, d)
 
-    @classmethod
-    def _parse(cls, d: Any) -> TaskGifResponse:
-        """A TaskGifResponse from its decoded JSON object, kept as `raw` (no copy)."""
-        return flat_result(cls, cls._FIELDS, d)
 
-    @classmethod
-    def _parse_many(cls, items: Any) -> tuple[TaskGifResponse, ...]:
-        """`_parse` over a decoded JSON list."""
-        return flat_results(cls, cls._FIELDS, items)
+_FIELDS = frozenset(("gif",))
+
+
+def parse_task_gif_response(d: Any) -> TaskGifResponse:
+    """A TaskGifResponse from its decoded JSON object (a response body), kept as `raw` (no copy)."""
+    return flat_result(TaskGifResponse, _FIELDS, d)
+
+
+def parse_task_gif_response_list(items: Any) -> tuple[TaskGifResponse, ...]:
+    """`parse_task_gif_response` over a decoded JSON list."""
+    return flat_results(TaskGifResponse, _FIELDS, items)

@@ -21,25 +21,25 @@ class TaskMedia(JsonModel):
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> TaskMedia:
         """A TaskMedia from its JSON object (as sent by the API or `to_dict()`)."""
-        return read_model(cls, cls._parse, d)
+        return read_model(cls, parse_task_media, d)
 
-    @classmethod
-    def _parse(cls, d: Any) -> TaskMedia:
-        """A TaskMedia from its decoded JSON object, kept as `raw` (no copy)."""
-        recordings = d["recordings"]
-        result = _new(cls)
-        _setattr(
-            result,
-            "__dict__",
-            {
-                "recordings": None if recordings is None else tuple(recordings),
-                "raw": d,
-            },
-        )
-        return result
 
-    @classmethod
-    def _parse_many(cls, items: Any) -> tuple[TaskMedia, ...]:
-        """`_parse` over a decoded JSON list."""
-        parse = cls._parse
-        return tuple([parse(item) for item in items])
+def parse_task_media(d: Any) -> TaskMedia:
+    """A TaskMedia from its decoded JSON object (a response body), kept as `raw` (no copy)."""
+    recordings = d["recordings"]
+    result = _new(TaskMedia)
+    _setattr(
+        result,
+        "__dict__",
+        {
+            "recordings": None if recordings is None else tuple(recordings),
+            "raw": d,
+        },
+    )
+    return result
+
+
+def parse_task_media_list(items: Any) -> tuple[TaskMedia, ...]:
+    """`parse_task_media` over a decoded JSON list."""
+    parse = parse_task_media
+    return tuple([parse(item) for item in items])

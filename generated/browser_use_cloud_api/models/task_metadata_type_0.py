@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import Any
 
 import attrs
 
@@ -15,19 +15,20 @@ _setattr = object.__setattr__
 class TaskMetadataType0(FlatModel):
     """TaskMetadataType0"""
 
-    _FIELDS: ClassVar[frozenset[str]] = frozenset(())
-
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> TaskMetadataType0:
         """A TaskMetadataType0 from its JSON object (as sent by the API or `to_dict()`)."""
-        return read_model(cls, cls._parse, d)
+        return read_model(cls, parse_task_metadata_type_0, d)
 
-    @classmethod
-    def _parse(cls, d: Any) -> TaskMetadataType0:
-        """A TaskMetadataType0 from its decoded JSON object, kept as `raw` (no copy)."""
-        return flat_result(cls, cls._FIELDS, d)
 
-    @classmethod
-    def _parse_many(cls, items: Any) -> tuple[TaskMetadataType0, ...]:
-        """`_parse` over a decoded JSON list."""
-        return flat_results(cls, cls._FIELDS, items)
+_FIELDS = frozenset(())
+
+
+def parse_task_metadata_type_0(d: Any) -> TaskMetadataType0:
+    """A TaskMetadataType0 from its decoded JSON object (a response body), kept as `raw` (no copy)."""
+    return flat_result(TaskMetadataType0, _FIELDS, d)
+
+
+def parse_task_metadata_type_0_list(items: Any) -> tuple[TaskMetadataType0, ...]:
+    """`parse_task_metadata_type_0` over a decoded JSON list."""
+    return flat_results(TaskMetadataType0, _FIELDS, items)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import Any
 
 import attrs
 
@@ -20,19 +20,21 @@ class TaskOutputFileResponse(FlatModel):
     """
 
     download_url: str
-    _FIELDS: ClassVar[frozenset[str]] = frozenset(("download_url",))
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> TaskOutputFileResponse:
         """A TaskOutputFileResponse from its JSON object (as sent by the API or `to_dict()`)."""
-        return read_model(cls, cls._parse, d)
+        return read_model(cls, parse_task_output_file_response, d)
 
-    @classmethod
-    def _parse(cls, d: Any) -> TaskOutputFileResponse:
-        """A TaskOutputFileResponse from its decoded JSON object, kept as `raw` (no copy)."""
-        return flat_result(cls, cls._FIELDS, d)
 
-    @classmethod
-    def _parse_many(cls, items: Any) -> tuple[TaskOutputFileResponse, ...]:
-        """`_parse` over a decoded JSON list."""
-        return flat_results(cls, cls._FIELDS, items)
+_FIELDS = frozenset(("download_url",))
+
+
+def parse_task_output_file_response(d: Any) -> TaskOutputFileResponse:
+    """A TaskOutputFileResponse from its decoded JSON object (a response body), kept as `raw` (no copy)."""
+    return flat_result(TaskOutputFileResponse, _FIELDS, d)
+
+
+def parse_task_output_file_response_list(items: Any) -> tuple[TaskOutputFileResponse, ...]:
+    """`parse_task_output_file_response` over a decoded JSON list."""
+    return flat_results(TaskOutputFileResponse, _FIELDS, items)

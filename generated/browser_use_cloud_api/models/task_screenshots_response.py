@@ -21,25 +21,25 @@ class TaskScreenshotsResponse(JsonModel):
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> TaskScreenshotsResponse:
         """A TaskScreenshotsResponse from its JSON object (as sent by the API or `to_dict()`)."""
-        return read_model(cls, cls._parse, d)
+        return read_model(cls, parse_task_screenshots_response, d)
 
-    @classmethod
-    def _parse(cls, d: Any) -> TaskScreenshotsResponse:
-        """A TaskScreenshotsResponse from its decoded JSON object, kept as `raw` (no copy)."""
-        screenshots = d["screenshots"]
-        result = _new(cls)
-        _setattr(
-            result,
-            "__dict__",
-            {
-                "screenshots": None if screenshots is None else tuple(screenshots),
-                "raw": d,
-            },
-        )
-        return result
 
-    @classmethod
-    def _parse_many(cls, items: Any) -> tuple[TaskScreenshotsResponse, ...]:
-        """`_parse` over a decoded JSON list."""
-        parse = cls._parse
-        return tuple([parse(item) for item in items])
+def parse_task_screenshots_response(d: Any) -> TaskScreenshotsResponse:
+    """A TaskScreenshotsResponse from its decoded JSON object (a response body), kept as `raw` (no copy)."""
+    screenshots = d["screenshots"]
+    result = _new(TaskScreenshotsResponse)
+    _setattr(
+        result,
+        "__dict__",
+        {
+            "screenshots": None if screenshots is None else tuple(screenshots),
+            "raw": d,
+        },
+    )
+    return result
+
+
+def parse_task_screenshots_response_list(items: Any) -> tuple[TaskScreenshotsResponse, ...]:
+    """`parse_task_screenshots_response` over a decoded JSON list."""
+    parse = parse_task_screenshots_response
+    return tuple([parse(item) for item in items])

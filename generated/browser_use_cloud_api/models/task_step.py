@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import Any
 
 import attrs
 
@@ -27,27 +27,29 @@ class TaskStep(FlatModel):
     evaluation_previous_goal: str
     next_goal: str
     url: str
-    _FIELDS: ClassVar[frozenset[str]] = frozenset(
-        (
-            "id",
-            "step",
-            "evaluation_previous_goal",
-            "next_goal",
-            "url",
-        )
-    )
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> TaskStep:
         """A TaskStep from its JSON object (as sent by the API or `to_dict()`)."""
-        return read_model(cls, cls._parse, d)
+        return read_model(cls, parse_task_step, d)
 
-    @classmethod
-    def _parse(cls, d: Any) -> TaskStep:
-        """A TaskStep from its decoded JSON object, kept as `raw` (no copy)."""
-        return flat_result(cls, cls._FIELDS, d)
 
-    @classmethod
-    def _parse_many(cls, items: Any) -> tuple[TaskStep, ...]:
-        """`_parse` over a decoded JSON list."""
-        return flat_results(cls, cls._FIELDS, items)
+_FIELDS = frozenset(
+    (
+        "id",
+        "step",
+        "evaluation_previous_goal",
+        "next_goal",
+        "url",
+    )
+)
+
+
+def parse_task_step(d: Any) -> TaskStep:
+    """A TaskStep from its decoded JSON object (a response body), kept as `raw` (no copy)."""
+    return flat_result(TaskStep, _FIELDS, d)
+
+
+def parse_task_step_list(items: Any) -> tuple[TaskStep, ...]:
+    """`parse_task_step` over a decoded JSON list."""
+    return flat_results(TaskStep, _FIELDS, items)

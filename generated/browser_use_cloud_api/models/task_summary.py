@@ -37,33 +37,33 @@ class TaskSummary(JsonModel):
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> TaskSummary:
         """A TaskSummary from its JSON object (as sent by the API or `to_dict()`)."""
-        return read_model(cls, cls._parse, d)
+        return read_model(cls, parse_task_summary, d)
 
-    @classmethod
-    def _parse(cls, d: Any) -> TaskSummary:
-        """A TaskSummary from its decoded JSON object, kept as `raw` (no copy)."""
-        get = d.get
-        finished_at = get("finished_at")
-        result = _new(cls)
-        _setattr(
-            result,
-            "__dict__",
-            {
-                "id": d["id"],
-                "task": d["task"],
-                "output": d["output"],
-                "status": _TaskStatus_members.get(d["status"]) or TaskStatus(d["status"]),
-                "created_at": parse_datetime(d["created_at"]),
-                "finished_at": None if finished_at is None else parse_datetime(finished_at),
-                "live_url": get("live_url"),
-                "metadata": get("metadata"),
-                "raw": d,
-            },
-        )
-        return result
 
-    @classmethod
-    def _parse_many(cls, items: Any) -> tuple[TaskSummary, ...]:
-        """`_parse` over a decoded JSON list."""
-        parse = cls._parse
-        return tuple([parse(item) for item in items])
+def parse_task_summary(d: Any) -> TaskSummary:
+    """A TaskSummary from its decoded JSON object (a response body), kept as `raw` (no copy)."""
+    get = d.get
+    finished_at = get("finished_at")
+    result = _new(TaskSummary)
+    _setattr(
+        result,
+        "__dict__",
+        {
+            "id": d["id"],
+            "task": d["task"],
+            "output": d["output"],
+            "status": _TaskStatus_members.get(d["status"]) or TaskStatus(d["status"]),
+            "created_at": parse_datetime(d["created_at"]),
+            "finished_at": None if finished_at is None else parse_datetime(finished_at),
+            "live_url": get("live_url"),
+            "metadata": get("metadata"),
+            "raw": d,
+        },
+    )
+    return result
+
+
+def parse_task_summary_list(items: Any) -> tuple[TaskSummary, ...]:
+    """`parse_task_summary` over a decoded JSON list."""
+    parse = parse_task_summary
+    return tuple([parse(item) for item in items])

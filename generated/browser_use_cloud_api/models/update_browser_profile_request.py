@@ -42,36 +42,38 @@ class UpdateBrowserProfileRequest(JsonModel):
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> UpdateBrowserProfileRequest:
         """A UpdateBrowserProfileRequest from its JSON object (as sent by the API or `to_dict()`)."""
-        return read_model(cls, cls._parse, d)
+        return read_model(cls, parse_update_browser_profile_request, d)
 
-    @classmethod
-    def _parse(cls, d: Any) -> UpdateBrowserProfileRequest:
-        """A UpdateBrowserProfileRequest from its decoded JSON object, kept as `raw` (no copy)."""
-        get = d.get
-        proxy_country_code = get("proxy_country_code")
-        result = _new(cls)
-        _setattr(
-            result,
-            "__dict__",
-            {
-                "profile_name": get("profile_name"),
-                "description": get("description"),
-                "persist": get("persist"),
-                "ad_blocker": get("ad_blocker"),
-                "proxy": get("proxy"),
-                "proxy_country_code": None
-                if proxy_country_code is None
-                else _ProxyCountryCode_members.get(proxy_country_code)
-                or ProxyCountryCode(proxy_country_code),
-                "browser_viewport_width": get("browser_viewport_width"),
-                "browser_viewport_height": get("browser_viewport_height"),
-                "raw": d,
-            },
-        )
-        return result
 
-    @classmethod
-    def _parse_many(cls, items: Any) -> tuple[UpdateBrowserProfileRequest, ...]:
-        """`_parse` over a decoded JSON list."""
-        parse = cls._parse
-        return tuple([parse(item) for item in items])
+def parse_update_browser_profile_request(d: Any) -> UpdateBrowserProfileRequest:
+    """A UpdateBrowserProfileRequest from its decoded JSON object (a response body), kept as `raw` (no copy)."""
+    get = d.get
+    proxy_country_code = get("proxy_country_code")
+    result = _new(UpdateBrowserProfileRequest)
+    _setattr(
+        result,
+        "__dict__",
+        {
+            "profile_name": get("profile_name"),
+            "description": get("description"),
+            "persist": get("persist"),
+            "ad_blocker": get("ad_blocker"),
+            "proxy": get("proxy"),
+            "proxy_country_code": None
+            if proxy_country_code is None
+            else _ProxyCountryCode_members.get(proxy_country_code)
+            or ProxyCountryCode(proxy_country_code),
+            "browser_viewport_width": get("browser_viewport_width"),
+            "browser_viewport_height": get("browser_viewport_height"),
+            "raw": d,
+        },
+    )
+    return result
+
+
+def parse_update_browser_profile_request_list(
+    items: Any,
+) -> tuple[UpdateBrowserProfileRequest, ...]:
+    """`parse_update_browser_profile_request` over a decoded JSON list."""
+    parse = parse_update_browser_profile_request
+    return tuple([parse(item) for item in items])

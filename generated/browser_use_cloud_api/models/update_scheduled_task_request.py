@@ -60,46 +60,46 @@ class UpdateScheduledTaskRequest(JsonModel):
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> UpdateScheduledTaskRequest:
         """A UpdateScheduledTaskRequest from its JSON object (as sent by the API or `to_dict()`)."""
-        return read_model(cls, cls._parse, d)
+        return read_model(cls, parse_update_scheduled_task_request, d)
 
-    @classmethod
-    def _parse(cls, d: Any) -> UpdateScheduledTaskRequest:
-        """A UpdateScheduledTaskRequest from its decoded JSON object, kept as `raw` (no copy)."""
-        get = d.get
-        schedule_type = get("schedule_type")
-        start_at = get("start_at")
-        end_at = get("end_at")
-        llm_model = get("llm_model")
-        result = _new(cls)
-        _setattr(
-            result,
-            "__dict__",
-            {
-                "task": get("task"),
-                "schedule_type": None
-                if schedule_type is None
-                else _ScheduleType_members.get(schedule_type) or ScheduleType(schedule_type),
-                "interval_minutes": get("interval_minutes"),
-                "cron_expression": get("cron_expression"),
-                "start_at": None if start_at is None else parse_datetime(start_at),
-                "end_at": None if end_at is None else parse_datetime(end_at),
-                "is_active": get("is_active"),
-                "use_adblock": get("use_adblock"),
-                "use_proxy": get("use_proxy"),
-                "highlight_elements": get("highlight_elements"),
-                "llm_model": None
-                if llm_model is None
-                else _LLMModel_members.get(llm_model) or LLMModel(llm_model),
-                "save_browser_data": get("save_browser_data"),
-                "structured_output_json": get("structured_output_json"),
-                "metadata": get("metadata"),
-                "raw": d,
-            },
-        )
-        return result
 
-    @classmethod
-    def _parse_many(cls, items: Any) -> tuple[UpdateScheduledTaskRequest, ...]:
-        """`_parse` over a decoded JSON list."""
-        parse = cls._parse
-        return tuple([parse(item) for item in items])
+def parse_update_scheduled_task_request(d: Any) -> UpdateScheduledTaskRequest:
+    """A UpdateScheduledTaskRequest from its decoded JSON object (a response body), kept as `raw` (no copy)."""
+    get = d.get
+    schedule_type = get("schedule_type")
+    start_at = get("start_at")
+    end_at = get("end_at")
+    llm_model = get("llm_model")
+    result = _new(UpdateScheduledTaskRequest)
+    _setattr(
+        result,
+        "__dict__",
+        {
+            "task": get("task"),
+            "schedule_type": None
+            if schedule_type is None
+            else _ScheduleType_members.get(schedule_type) or ScheduleType(schedule_type),
+            "interval_minutes": get("interval_minutes"),
+            "cron_expression": get("cron_expression"),
+            "start_at": None if start_at is None else parse_datetime(start_at),
+            "end_at": None if end_at is None else parse_datetime(end_at),
+            "is_active": get("is_active"),
+            "use_adblock": get("use_adblock"),
+            "use_proxy": get("use_proxy"),
+            "highlight_elements": get("highlight_elements"),
+            "llm_model": None
+            if llm_model is None
+            else _LLMModel_members.get(llm_model) or LLMModel(llm_model),
+            "save_browser_data": get("save_browser_data"),
+            "structured_output_json": get("structured_output_json"),
+            "metadata": get("metadata"),
+            "raw": d,
+        },
+    )
+    return result
+
+
+def parse_update_scheduled_task_request_list(items: Any) -> tuple[UpdateScheduledTaskRequest, ...]:
+    """`parse_update_scheduled_task_request` over a decoded JSON list."""
+    parse = parse_update_scheduled_task_request
+    return tuple([parse(item) for item in items])

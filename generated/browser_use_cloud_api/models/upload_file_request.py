@@ -30,24 +30,26 @@ class UploadFileRequest(FlatModel):
             "content_type",
         )
     )
-    _FIELDS: ClassVar[frozenset[str]] = frozenset(
-        (
-            "file_name",
-            "content_type",
-        )
-    )
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> UploadFileRequest:
         """A UploadFileRequest from its JSON object (as sent by the API or `to_dict()`)."""
-        return read_model(cls, cls._parse, d)
+        return read_model(cls, parse_upload_file_request, d)
 
-    @classmethod
-    def _parse(cls, d: Any) -> UploadFileRequest:
-        """A UploadFileRequest from its decoded JSON object, kept as `raw` (no copy)."""
-        return flat_result(cls, cls._FIELDS, d)
 
-    @classmethod
-    def _parse_many(cls, items: Any) -> tuple[UploadFileRequest, ...]:
-        """`_parse` over a decoded JSON list."""
-        return flat_results(cls, cls._FIELDS, items)
+_FIELDS = frozenset(
+    (
+        "file_name",
+        "content_type",
+    )
+)
+
+
+def parse_upload_file_request(d: Any) -> UploadFileRequest:
+    """A UploadFileRequest from its decoded JSON object (a response body), kept as `raw` (no copy)."""
+    return flat_result(UploadFileRequest, _FIELDS, d)
+
+
+def parse_upload_file_request_list(items: Any) -> tuple[UploadFileRequest, ...]:
+    """`parse_upload_file_request` over a decoded JSON list."""
+    return flat_results(UploadFileRequest, _FIELDS, items)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import Any
 
 import attrs
 
@@ -20,19 +20,21 @@ class UploadFileResponse(FlatModel):
     """
 
     upload_url: str
-    _FIELDS: ClassVar[frozenset[str]] = frozenset(("upload_url",))
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> UploadFileResponse:
         """A UploadFileResponse from its JSON object (as sent by the API or `to_dict()`)."""
-        return read_model(cls, cls._parse, d)
+        return read_model(cls, parse_upload_file_response, d)
 
-    @classmethod
-    def _parse(cls, d: Any) -> UploadFileResponse:
-        """A UploadFileResponse from its decoded JSON object, kept as `raw` (no copy)."""
-        return flat_result(cls, cls._FIELDS, d)
 
-    @classmethod
-    def _parse_many(cls, items: Any) -> tuple[UploadFileResponse, ...]:
-        """`_parse` over a decoded JSON list."""
-        return flat_results(cls, cls._FIELDS, items)
+_FIELDS = frozenset(("upload_url",))
+
+
+def parse_upload_file_response(d: Any) -> UploadFileResponse:
+    """A UploadFileResponse from its decoded JSON object (a response body), kept as `raw` (no copy)."""
+    return flat_result(UploadFileResponse, _FIELDS, d)
+
+
+def parse_upload_file_response_list(items: Any) -> tuple[UploadFileResponse, ...]:
+    """`parse_upload_file_response` over a decoded JSON list."""
+    return flat_results(UploadFileResponse, _FIELDS, items)

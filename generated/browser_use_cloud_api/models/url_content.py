@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import Any
 
 import attrs
 
@@ -17,24 +17,26 @@ class UrlContent(FlatModel):
 
     url: str
     content: str
-    _FIELDS: ClassVar[frozenset[str]] = frozenset(
-        (
-            "url",
-            "content",
-        )
-    )
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> UrlContent:
         """A UrlContent from its JSON object (as sent by the API or `to_dict()`)."""
-        return read_model(cls, cls._parse, d)
+        return read_model(cls, parse_url_content, d)
 
-    @classmethod
-    def _parse(cls, d: Any) -> UrlContent:
-        """A UrlContent from its decoded JSON object, kept as `raw` (no copy)."""
-        return flat_result(cls, cls._FIELDS, d)
 
-    @classmethod
-    def _parse_many(cls, items: Any) -> tuple[UrlContent, ...]:
-        """`_parse` over a decoded JSON list."""
-        return flat_results(cls, cls._FIELDS, items)
+_FIELDS = frozenset(
+    (
+        "url",
+        "content",
+    )
+)
+
+
+def parse_url_content(d: Any) -> UrlContent:
+    """A UrlContent from its decoded JSON object (a response body), kept as `raw` (no copy)."""
+    return flat_result(UrlContent, _FIELDS, d)
+
+
+def parse_url_content_list(items: Any) -> tuple[UrlContent, ...]:
+    """`parse_url_content` over a decoded JSON list."""
+    return flat_results(UrlContent, _FIELDS, items)

@@ -23,26 +23,26 @@ class ValidationError(JsonModel):
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> ValidationError:
         """A ValidationError from its JSON object (as sent by the API or `to_dict()`)."""
-        return read_model(cls, cls._parse, d)
+        return read_model(cls, parse_validation_error, d)
 
-    @classmethod
-    def _parse(cls, d: Any) -> ValidationError:
-        """A ValidationError from its decoded JSON object, kept as `raw` (no copy)."""
-        result = _new(cls)
-        _setattr(
-            result,
-            "__dict__",
-            {
-                "loc": tuple(d["loc"]),
-                "msg": d["msg"],
-                "type_": d["type"],
-                "raw": d,
-            },
-        )
-        return result
 
-    @classmethod
-    def _parse_many(cls, items: Any) -> tuple[ValidationError, ...]:
-        """`_parse` over a decoded JSON list."""
-        parse = cls._parse
-        return tuple([parse(item) for item in items])
+def parse_validation_error(d: Any) -> ValidationError:
+    """A ValidationError from its decoded JSON object (a response body), kept as `raw` (no copy)."""
+    result = _new(ValidationError)
+    _setattr(
+        result,
+        "__dict__",
+        {
+            "loc": tuple(d["loc"]),
+            "msg": d["msg"],
+            "type_": d["type"],
+            "raw": d,
+        },
+    )
+    return result
+
+
+def parse_validation_error_list(items: Any) -> tuple[ValidationError, ...]:
+    """`parse_validation_error` over a decoded JSON list."""
+    parse = parse_validation_error
+    return tuple([parse(item) for item in items])

@@ -250,7 +250,7 @@ class AsyncBrowserUse:
         from .._models import parse_balance
 
         return await self._http.call(
-            check_balance._get_kwargs(), parse_balance, retry="idempotent", timeout=timeout
+            check_balance.request_kwargs(), parse_balance, retry="idempotent", timeout=timeout
         )
 
     @takes_extras(body=False)
@@ -259,7 +259,7 @@ class AsyncBrowserUse:
         from browser_use_cloud_api.api.account import me
 
         try:
-            op = me._get_kwargs()
+            op = me.request_kwargs()
             return await self._http.call(op, _bool, retry="idempotent", timeout=timeout)
         except AuthenticationError:
             return False
@@ -271,7 +271,7 @@ class AsyncBrowserUse:
         """Check that the service answers (raises if it does not)."""
         from browser_use_cloud_api.api.service import ping
 
-        await self._http.request(ping._get_kwargs(), retry="idempotent", timeout=timeout)
+        await self._http.request(ping.request_kwargs(), retry="idempotent", timeout=timeout)
 
     @takes_extras(body=False)
     async def browser_use_version(
@@ -281,7 +281,7 @@ class AsyncBrowserUse:
         from browser_use_cloud_api.api.service import get_browser_use_version
 
         return await self._http.call(
-            get_browser_use_version._get_kwargs(), _str, retry="idempotent", timeout=timeout
+            get_browser_use_version.request_kwargs(), _str, retry="idempotent", timeout=timeout
         )
 
     async def call(

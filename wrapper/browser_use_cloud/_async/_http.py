@@ -4,7 +4,7 @@ Internal API (for resource modules such as `_tasks.py`):
 
 ```python
 http = context.http                                    # an AsyncHTTP (a resource: self._http)
-op = get_task._get_kwargs(task_id)                     # any generated operation's kwargs
+op = get_task.request_kwargs(task_id)                  # any generated operation's request
 task = await http.call(op, parse_task, retry="idempotent", timeout=timeout)
 response = await http.request(op, retry="never")       # raw httpx.Response (2xx only)
 await http.request(op, retry="idempotent", missing_ok_on_retry=True)   # DELETE
@@ -12,7 +12,7 @@ response = await http.request_url("PUT", url, retry="idempotent", content=..., h
 size = await http.download(url, sink, restartable=True)               # presigned GET, streamed
 ```
 
-- `op` is the dict a generated module's `_get_kwargs(...)` returns (method, url, params,
+- `op` is the dict a generated module's `request_kwargs(...)` returns (method, url, params,
   json, headers); its `/api/v1` path prefix is replaced by the client's base URL. Build
   bodies with `body_op(module, ModelClass, fields)` (`_transport/operation.py`) to send
   only the fields given.

@@ -369,7 +369,7 @@ class AsyncTasks(AsyncAPIResource, AsyncTaskMaps, AsyncTaskOutputs):
         self, task_id: str, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
     ) -> Task:
         """The full task, with its steps."""
-        op = get_task._get_kwargs(_check_id(task_id))
+        op = get_task.request_kwargs(_check_id(task_id))
         task = await self._http.call(op, parse_task, retry="idempotent", timeout=timeout)
         self._http.hooks.task_status(task.id, task.status)
         return task
@@ -379,7 +379,7 @@ class AsyncTasks(AsyncAPIResource, AsyncTaskMaps, AsyncTaskOutputs):
         self, task_id: str, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
     ) -> TaskStatus:
         """Just the status (a cheap request)."""
-        op = get_task_status._get_kwargs(task_id := _check_id(task_id))
+        op = get_task_status.request_kwargs(task_id := _check_id(task_id))
         status = await self._http.call(op, _status, retry="idempotent", timeout=timeout)
         self._http.hooks.task_status(task_id, status)
         return status
@@ -395,7 +395,7 @@ class AsyncTasks(AsyncAPIResource, AsyncTaskMaps, AsyncTaskOutputs):
     ) -> Page[TaskSummary]:
         """One page of tasks, newest first (`limit` at most 100)."""
         check_page_args(page, limit)
-        op = list_tasks._get_kwargs(page=page, limit=limit)
+        op = list_tasks.request_kwargs(page=page, limit=limit)
         return await self._http.call(op, _parse_task_page, retry="idempotent", timeout=timeout)
 
     @takes_extras(body=False)
@@ -435,7 +435,7 @@ class AsyncTasks(AsyncAPIResource, AsyncTaskMaps, AsyncTaskOutputs):
         await self._control(resume_task, task_id, timeout)
 
     async def _control(self, module: Any, task_id: str, timeout: RequestTimeout) -> None:
-        op = module._get_kwargs(task_id=_check_id(task_id))
+        op = module.request_kwargs(task_id=_check_id(task_id))
         await self._http.call(op, _ignore, retry="idempotent", timeout=timeout)
 
     # -- follow ---------------------------------------------------------------------------

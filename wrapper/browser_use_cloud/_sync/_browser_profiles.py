@@ -71,7 +71,7 @@ class BrowserProfiles(APIResource):
         self, profile_id: str, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
     ) -> BrowserProfile:
         """One profile."""
-        op = get_browser_profile._get_kwargs(check_id("profile_id", profile_id))
+        op = get_browser_profile.request_kwargs(check_id("profile_id", profile_id))
         return self._http.call(op, parse_browser_profile, retry="idempotent", timeout=timeout)
 
     @takes_extras(body=False)
@@ -85,7 +85,7 @@ class BrowserProfiles(APIResource):
     ) -> Page[BrowserProfile]:
         """One page of profiles, newest first (`limit` up to 100)."""
         check_page_args(page, limit)
-        op = list_browser_profiles._get_kwargs(page=page, limit=limit)
+        op = list_browser_profiles.request_kwargs(page=page, limit=limit)
         return self._http.call(op, _parse_page, retry="idempotent", timeout=timeout)
 
     @takes_extras(body=False)
@@ -145,5 +145,5 @@ class BrowserProfiles(APIResource):
 
         A retry that finds it gone after an earlier attempt timed out counts as success.
         """
-        op = delete_browser_profile._get_kwargs(check_id("profile_id", profile_id))
+        op = delete_browser_profile.request_kwargs(check_id("profile_id", profile_id))
         self._http.request(op, retry="idempotent", timeout=timeout, missing_ok_on_retry=True)

@@ -251,7 +251,7 @@ class BrowserUse:
         from .._models import parse_balance
 
         return self._http.call(
-            check_balance._get_kwargs(), parse_balance, retry="idempotent", timeout=timeout
+            check_balance.request_kwargs(), parse_balance, retry="idempotent", timeout=timeout
         )
 
     @takes_extras(body=False)
@@ -260,7 +260,7 @@ class BrowserUse:
         from browser_use_cloud_api.api.account import me
 
         try:
-            op = me._get_kwargs()
+            op = me.request_kwargs()
             return self._http.call(op, _bool, retry="idempotent", timeout=timeout)
         except AuthenticationError:
             return False
@@ -270,7 +270,7 @@ class BrowserUse:
         """Check that the service answers (raises if it does not)."""
         from browser_use_cloud_api.api.service import ping
 
-        self._http.request(ping._get_kwargs(), retry="idempotent", timeout=timeout)
+        self._http.request(ping.request_kwargs(), retry="idempotent", timeout=timeout)
 
     @takes_extras(body=False)
     def browser_use_version(
@@ -280,7 +280,7 @@ class BrowserUse:
         from browser_use_cloud_api.api.service import get_browser_use_version
 
         return self._http.call(
-            get_browser_use_version._get_kwargs(), _str, retry="idempotent", timeout=timeout
+            get_browser_use_version.request_kwargs(), _str, retry="idempotent", timeout=timeout
         )
 
     def call(

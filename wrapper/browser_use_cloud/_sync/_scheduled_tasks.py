@@ -84,7 +84,7 @@ class ScheduledTasks(APIResource):
         self, task_id: str, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
     ) -> ScheduledTask:
         """One scheduled task."""
-        op = get_scheduled_task._get_kwargs(check_id("task_id", task_id))
+        op = get_scheduled_task.request_kwargs(check_id("task_id", task_id))
         return self._http.call(op, parse_scheduled_task, retry="idempotent", timeout=timeout)
 
     @takes_extras(body=False)
@@ -98,7 +98,7 @@ class ScheduledTasks(APIResource):
     ) -> Page[ScheduledTask]:
         """One page of scheduled tasks, newest first (`limit` up to 100)."""
         check_page_args(page, limit)
-        op = list_scheduled_tasks._get_kwargs(page=page, limit=limit)
+        op = list_scheduled_tasks.request_kwargs(page=page, limit=limit)
         return self._http.call(op, _parse_page, retry="idempotent", timeout=timeout)
 
     @takes_extras(body=False)
@@ -162,5 +162,5 @@ class ScheduledTasks(APIResource):
 
         A retry that finds it gone after an earlier attempt timed out counts as success.
         """
-        op = delete_scheduled_task._get_kwargs(check_id("task_id", task_id))
+        op = delete_scheduled_task.request_kwargs(check_id("task_id", task_id))
         self._http.request(op, retry="idempotent", timeout=timeout, missing_ok_on_retry=True)

@@ -64,7 +64,7 @@ class TaskOutputs:
         self, task_id: str, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
     ) -> TaskMedia:
         """Recording URLs (available once the task has finished)."""
-        op = get_task_media._get_kwargs(check_id("task_id", task_id))
+        op = get_task_media.request_kwargs(check_id("task_id", task_id))
         return self._http.call(op, parse_task_media, retry="idempotent", timeout=timeout)
 
     @takes_extras(body=False)
@@ -72,7 +72,7 @@ class TaskOutputs:
         self, task_id: str, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
     ) -> tuple[str, ...] | None:
         """Screenshot URLs taken during the task."""
-        op = get_task_screenshots._get_kwargs(check_id("task_id", task_id))
+        op = get_task_screenshots.request_kwargs(check_id("task_id", task_id))
         parse = _strings("screenshots")
         return self._http.call(op, parse, retry="idempotent", timeout=timeout)
 
@@ -81,7 +81,7 @@ class TaskOutputs:
         self, task_id: str, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
     ) -> str | None:
         """URL of an animated GIF of the screenshots, if there is one."""
-        op = get_task_gif._get_kwargs(check_id("task_id", task_id))
+        op = get_task_gif.request_kwargs(check_id("task_id", task_id))
         parse = _optional_text("gif")
         return self._http.call(op, parse, retry="idempotent", timeout=timeout)
 
@@ -95,7 +95,7 @@ class TaskOutputs:
         **extras: Unpack[RequestExtras],
     ) -> str:
         """A presigned URL to download one of the task's output files."""
-        op = get_task_output_file._get_kwargs(
+        op = get_task_output_file.request_kwargs(
             check_id("task_id", task_id), check_id("file_name", file_name)
         )
         parse = _text("download_url")

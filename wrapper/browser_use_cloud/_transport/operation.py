@@ -12,9 +12,9 @@ import httpx
 
 
 def body_op(module: ModuleType, model: Any, fields: Mapping[str, Any], **kwargs: Any) -> Any:
-    """`module._get_kwargs(..., body=model(**fields))`: the generated request model and
+    """`module.request_kwargs(..., body=model(**fields))`: the generated request model and
     operation build the request; a field left out (or None, if optional) is not sent."""
-    return module._get_kwargs(body=model(**fields), **kwargs)
+    return module.request_kwargs(body=model(**fields), **kwargs)
 
 
 def decode_json(response: httpx.Response) -> Any:

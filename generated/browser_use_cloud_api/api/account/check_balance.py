@@ -8,7 +8,7 @@ from ...models.check_user_balance_response import CheckUserBalanceResponse
 from ...types import Response, status_of
 
 
-def _get_kwargs() -> dict[str, Any]:
+def request_kwargs() -> dict[str, Any]:
     """The keyword arguments for ``httpx.Client.request`` that send this operation."""
 
     _kwargs: dict[str, Any] = {"method": "get"}
@@ -58,7 +58,7 @@ def sync_detailed(
         Response[CheckUserBalanceResponse]
     """
 
-    response = client.get_httpx_client().request(**_get_kwargs())
+    response = client.get_httpx_client().request(**request_kwargs())
     return _build_response(client=client, response=response)
 
 
@@ -79,7 +79,7 @@ async def asyncio_detailed(
         Response[CheckUserBalanceResponse]
     """
 
-    response = await client.get_async_httpx_client().request(**_get_kwargs())
+    response = await client.get_async_httpx_client().request(**request_kwargs())
     return _build_response(client=client, response=response)
 
 

@@ -7,7 +7,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, status_of
 
 
-def _get_kwargs() -> dict[str, Any]:
+def request_kwargs() -> dict[str, Any]:
     """The keyword arguments for ``httpx.Client.request`` that send this operation."""
 
     _kwargs: dict[str, Any] = {"method": "get"}
@@ -55,7 +55,7 @@ def sync_detailed(
         Response[bool]
     """
 
-    response = client.get_httpx_client().request(**_get_kwargs())
+    response = client.get_httpx_client().request(**request_kwargs())
     return _build_response(client=client, response=response)
 
 
@@ -75,7 +75,7 @@ async def asyncio_detailed(
         Response[bool]
     """
 
-    response = await client.get_async_httpx_client().request(**_get_kwargs())
+    response = await client.get_async_httpx_client().request(**request_kwargs())
     return _build_response(client=client, response=response)
 
 

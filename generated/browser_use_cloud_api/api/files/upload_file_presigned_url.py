@@ -10,7 +10,7 @@ from ...models.upload_file_response import UploadFileResponse
 from ...types import Response, status_of
 
 
-def _get_kwargs(
+def request_kwargs(
     *,
     body: UploadFileRequest,
 ) -> dict[str, Any]:
@@ -78,7 +78,7 @@ def sync_detailed(
     """
 
     response = client.get_httpx_client().request(
-        **_get_kwargs(
+        **request_kwargs(
             body=body,
         )
     )
@@ -107,7 +107,7 @@ async def asyncio_detailed(
     """
 
     response = await client.get_async_httpx_client().request(
-        **_get_kwargs(
+        **request_kwargs(
             body=body,
         )
     )

@@ -10,7 +10,7 @@ from ...models.task_created_response import TaskCreatedResponse
 from ...types import Response, status_of
 
 
-def _get_kwargs(
+def request_kwargs(
     *,
     body: ScheduledTaskRequest,
 ) -> dict[str, Any]:
@@ -80,7 +80,7 @@ def sync_detailed(
     """
 
     response = client.get_httpx_client().request(
-        **_get_kwargs(
+        **request_kwargs(
             body=body,
         )
     )
@@ -111,7 +111,7 @@ async def asyncio_detailed(
     """
 
     response = await client.get_async_httpx_client().request(
-        **_get_kwargs(
+        **request_kwargs(
             body=body,
         )
     )

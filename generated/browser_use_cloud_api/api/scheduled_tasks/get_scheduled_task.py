@@ -10,7 +10,7 @@ from ...models.scheduled_task import ScheduledTask
 from ...types import Response, status_of
 
 
-def _get_kwargs(
+def request_kwargs(
     task_id: str,
 ) -> dict[str, Any]:
     """The keyword arguments for ``httpx.Client.request`` that send this operation."""
@@ -73,7 +73,7 @@ def sync_detailed(
     """
 
     response = client.get_httpx_client().request(
-        **_get_kwargs(
+        **request_kwargs(
             task_id=task_id,
         )
     )
@@ -101,7 +101,7 @@ async def asyncio_detailed(
     """
 
     response = await client.get_async_httpx_client().request(
-        **_get_kwargs(
+        **request_kwargs(
             task_id=task_id,
         )
     )

@@ -9,7 +9,7 @@ from ...models.list_scheduled_tasks_response import ListScheduledTasksResponse
 from ...types import UNSET, Response, Unset, status_of
 
 
-def _get_kwargs(
+def request_kwargs(
     *,
     page: int | Unset = 1,
     limit: int | Unset = 10,
@@ -83,7 +83,7 @@ def sync_detailed(
     """
 
     response = client.get_httpx_client().request(
-        **_get_kwargs(
+        **request_kwargs(
             page=page,
             limit=limit,
         )
@@ -114,7 +114,7 @@ async def asyncio_detailed(
     """
 
     response = await client.get_async_httpx_client().request(
-        **_get_kwargs(
+        **request_kwargs(
             page=page,
             limit=limit,
         )

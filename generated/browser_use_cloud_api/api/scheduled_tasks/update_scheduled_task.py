@@ -11,7 +11,7 @@ from ...models.update_scheduled_task_request import UpdateScheduledTaskRequest
 from ...types import Response, status_of
 
 
-def _get_kwargs(
+def request_kwargs(
     task_id: str,
     *,
     body: UpdateScheduledTaskRequest,
@@ -84,7 +84,7 @@ def sync_detailed(
     """
 
     response = client.get_httpx_client().request(
-        **_get_kwargs(
+        **request_kwargs(
             task_id=task_id,
             body=body,
         )
@@ -116,7 +116,7 @@ async def asyncio_detailed(
     """
 
     response = await client.get_async_httpx_client().request(
-        **_get_kwargs(
+        **request_kwargs(
             task_id=task_id,
             body=body,
         )

@@ -10,7 +10,7 @@ from ...models.simple_search_response import SimpleSearchResponse
 from ...types import Response, status_of
 
 
-def _get_kwargs(
+def request_kwargs(
     *,
     body: SimpleSearchRequest,
 ) -> dict[str, Any]:
@@ -77,7 +77,7 @@ def sync_detailed(
     """
 
     response = client.get_httpx_client().request(
-        **_get_kwargs(
+        **request_kwargs(
             body=body,
         )
     )
@@ -105,7 +105,7 @@ async def asyncio_detailed(
     """
 
     response = await client.get_async_httpx_client().request(
-        **_get_kwargs(
+        **request_kwargs(
             body=body,
         )
     )

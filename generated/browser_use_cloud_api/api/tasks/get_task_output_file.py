@@ -10,7 +10,7 @@ from ...models.task_output_file_response import TaskOutputFileResponse
 from ...types import Response, status_of
 
 
-def _get_kwargs(
+def request_kwargs(
     task_id: str,
     file_name: str,
 ) -> dict[str, Any]:
@@ -77,7 +77,7 @@ def sync_detailed(
     """
 
     response = client.get_httpx_client().request(
-        **_get_kwargs(
+        **request_kwargs(
             task_id=task_id,
             file_name=file_name,
         )
@@ -108,7 +108,7 @@ async def asyncio_detailed(
     """
 
     response = await client.get_async_httpx_client().request(
-        **_get_kwargs(
+        **request_kwargs(
             task_id=task_id,
             file_name=file_name,
         )

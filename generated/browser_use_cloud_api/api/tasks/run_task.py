@@ -10,7 +10,7 @@ from ...models.task_created_response import TaskCreatedResponse
 from ...types import Response, status_of
 
 
-def _get_kwargs(
+def request_kwargs(
     *,
     body: RunTaskRequest,
 ) -> dict[str, Any]:
@@ -79,7 +79,7 @@ def sync_detailed(
     """
 
     response = client.get_httpx_client().request(
-        **_get_kwargs(
+        **request_kwargs(
             body=body,
         )
     )
@@ -109,7 +109,7 @@ async def asyncio_detailed(
     """
 
     response = await client.get_async_httpx_client().request(
-        **_get_kwargs(
+        **request_kwargs(
             body=body,
         )
     )

@@ -8,7 +8,7 @@ from ...models.http_validation_error import HTTPValidationError
 from ...types import UNSET, Response, status_of
 
 
-def _get_kwargs(
+def request_kwargs(
     *,
     task_id: str,
 ) -> dict[str, Any]:
@@ -77,7 +77,7 @@ def sync_detailed(
     """
 
     response = client.get_httpx_client().request(
-        **_get_kwargs(
+        **request_kwargs(
             task_id=task_id,
         )
     )
@@ -106,7 +106,7 @@ async def asyncio_detailed(
     """
 
     response = await client.get_async_httpx_client().request(
-        **_get_kwargs(
+        **request_kwargs(
             task_id=task_id,
         )
     )
