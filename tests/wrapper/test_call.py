@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import httpx
@@ -59,6 +60,23 @@ async def test_bad_arguments_are_refused_before_sending(kind: str) -> None:
     with pytest.raises(bu.InputError, match="limit must be an integer"):
         await resolve(client.call("list_tasks", limit="ten"))
     assert recorder.requests == []
+
+
+async def test_call_sends_an_operation_the_packaged_table_lacks(kind: str) -> None:
+    """The MCP server sends the operations of the registry it was given this way."""
+    from browser_use_cloud._spec.operations import operations
+
+    get_task = operations()["get_task"]
+    newer = dataclasses.replace(get_task, name="get_task_notes", path=get_task.path + "/notes")
+    recorder = Recorder(httpx.Response(200, json={"notes": []}))
+    client = make_client(kind, recorder)
+    with pytest.raises(bu.InputError, match="get_task_notes needs 'task_id'"):
+        await resolve(client.call(newer))
+    assert recorder.requests == []
+    assert await resolve(client.call(newer, task_id="t1")) == {"notes": []}
+    assert recorder.requests[0].url.path == "/api/v1/task/t1/notes"
+    with pytest.raises(bu.InputError, match="unknown operation 'get_task_notes'"):
+        await resolve(client.call("get_task_notes", task_id="t1"))
 
 
 async def test_retry_classes_follow_the_method(kind: str) -> None:

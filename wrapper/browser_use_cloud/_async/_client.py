@@ -286,7 +286,7 @@ class AsyncBrowserUse:
 
     async def call(
         self,
-        operation: str,
+        operation: str | Operation,
         /,
         *,
         timeout: RequestTimeout = None,
@@ -307,39 +307,26 @@ class AsyncBrowserUse:
         every other method. Returns the decoded JSON body, or None for an empty one.
         `allow_unknown=True` sends enum values the spec does not list, as in `tasks.create`.
         `extra_headers`, `extra_query` and `extra_body` are sent as given, unchecked (see
-        `RequestExtras`).
+        `RequestExtras`). `operation` may also be an operation of another operation table
+        (how the MCP server sends those of the registry it was given), sent as it describes.
         """
         from .._input.validate import check_bool
         from .._spec.operations import operations
 
-        op = operations().find(operation)
+        op = operations().find(operation) if isinstance(operation, str) else operation
         extras = check_extras(
             extra_headers, extra_query, extra_body, body=op.method not in NO_BODY_METHODS
         )
         with sending_extras(extras):
-            return await self._call_operation(
-                op,
-                params,
-                timeout=timeout,
-                allow_unknown=check_bool("allow_unknown", allow_unknown),
+            request = op.build_request(
+                params, allow_unknown=check_bool("allow_unknown", allow_unknown)
             )
-
-    async def _call_operation(
-        self,
-        op: Operation,
-        params: Mapping[str, Any],
-        *,
-        timeout: RequestTimeout = None,
-        allow_unknown: bool = False,
-    ) -> Any:
-        """Send `op` with `params` (checked by the one argument check); the decoded JSON."""
-        request = op.build_request(params, allow_unknown=allow_unknown)
-        response = await self._http.request(
-            request,
-            retry=op.retry,
-            timeout=timeout,
-            missing_ok_on_retry=op.method == "DELETE",
-        )
+            response = await self._http.request(
+                request,
+                retry=op.retry,
+                timeout=timeout,
+                missing_ok_on_retry=op.method == "DELETE",
+            )
         return decode_json(response)
 
     @takes_extras()

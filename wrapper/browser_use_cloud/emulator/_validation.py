@@ -14,14 +14,15 @@ from __future__ import annotations
 import copy
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from ._spec import JSON, Operation
 
 Loc = tuple[str | int, ...]
 ErrorDict = dict[str, Any]
+Check = Callable[["SchemaValidator", JSON, Any, Loc, list[ErrorDict]], Any]
 
 _TRUE = {"1", "on", "t", "true", "y", "yes"}
 _FALSE = {"0", "off", "f", "false", "n", "no"}
@@ -70,7 +71,7 @@ class SchemaValidator:
             )
             return value
         kind = schema.get("type")
-        check = _CHECKS.get(kind) if isinstance(kind, str) else None
+        check = self._CHECKS.get(kind) if isinstance(kind, str) else None
         if check is None:
             return value
         return check(self, schema, value, loc, errors)
@@ -195,6 +196,16 @@ class SchemaValidator:
             errors.append(error("bool_type", loc, "Input should be a valid boolean", value))
         return value
 
+    # The check of each JSON type the spec names (`validate` dispatches on "type").
+    _CHECKS: ClassVar[Mapping[str, Check]] = {
+        "object": _object,
+        "array": _array,
+        "string": _string,
+        "integer": _integer,
+        "number": _number,
+        "boolean": _boolean,
+    }
+
 
 def _in_body(loc: Loc) -> bool:
     """JSON bodies are typed; only query and path parameters arrive as text to be read."""
@@ -255,16 +266,6 @@ def _datetime(value: str, loc: Loc, errors: list[ErrorDict]) -> Any:
         errors.append(error("datetime_from_date_parsing", loc, msg, value, {"error": reason}))
         return value
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-
-
-_CHECKS = {
-    "object": SchemaValidator._object,
-    "array": SchemaValidator._array,
-    "string": SchemaValidator._string,
-    "integer": SchemaValidator._integer,
-    "number": SchemaValidator._number,
-    "boolean": SchemaValidator._boolean,
-}
 
 
 def validate_request(

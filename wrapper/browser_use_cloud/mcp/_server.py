@@ -144,7 +144,7 @@ class _Tools:
         op = self._registry[name]
         if op.name == "run_task":
             return await _run_task(client, args)
-        return await client._call_operation(op, args)
+        return await client.call(op, **args)
 
 
 async def _run_task(client: AsyncBrowserUse, args: Mapping[str, Any]) -> JSON:
