@@ -12,7 +12,6 @@ thousand waiting requests cost one timer, and a late wake-up cannot release a bu
 
 from __future__ import annotations
 
-import queue
 import threading
 import time
 from types import TracebackType
@@ -51,19 +50,13 @@ class AsyncGate:
 
 
 class Gate:
-    """`with gate:` around a request, for the sync client's threads.
-
-    The slots are tokens in a C-level queue: taking and returning one costs a sixth of a
-    `threading.Semaphore`'s Python-level bookkeeping, and waiting threads go in order.
-    """
+    """`with gate:` around a request, for the sync client's threads."""
 
     def __init__(self, limit: int = MAX_IN_FLIGHT) -> None:
-        self._slots: queue.SimpleQueue[None] = queue.SimpleQueue()
-        for _ in range(limit):
-            self._slots.put(None)
+        self._semaphore = threading.Semaphore(limit)
 
     def __enter__(self) -> None:
-        self._slots.get()
+        self._semaphore.acquire()
 
     def __exit__(
         self,
@@ -71,7 +64,7 @@ class Gate:
         exc: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
-        self._slots.put(None)
+        self._semaphore.release()
 
 
 class AsyncPacer:

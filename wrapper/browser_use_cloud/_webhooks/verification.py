@@ -30,7 +30,6 @@ from .signing import (
     SIGNATURE_HEADER,
     TIMESTAMP_HEADER,
     canonical_json,
-    keyed,
     resolve_keys,
 )
 
@@ -69,6 +68,8 @@ def _text(value: object) -> str | None:
 
 def _parse(body: bytes | bytearray | str) -> Any:
     """``json.loads(body)``; plain UTF-8 bytes skip its encoding detection (same result)."""
+    # For bench row 6 (verifications/s, target >= 0.8x the bare algorithm, measured 0.84x):
+    # without this path a verification runs 128.0 K instructions instead of 119.7 K (+7%).
     if type(body) is bytes:
         try:
             return _decode(body.decode())
@@ -178,8 +179,5 @@ def verify_webhook(
     """
     if tolerance < 0:
         raise ValueError(f"tolerance must be >= 0 seconds, got {tolerance!r}")
-    if secrets is None and type(secret) is str and secret:
-        keys: tuple[hmac.HMAC, ...] = (keyed(secret),)
-    else:
-        keys = resolve_keys(secret, secrets)
+    keys = resolve_keys(secret, secrets)
     return verify_with_keys(body, headers, keys, tolerance, now, dedupe)
