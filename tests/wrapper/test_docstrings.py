@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 
 import pytest
+from wrapper_helpers import resource_classes
 
 from browser_use_cloud import BrowserUse, TaskHandle
 from browser_use_cloud._async._resource import AsyncAPIResource
@@ -33,7 +34,7 @@ def _public() -> Iterator[tuple[str, object]]:
         for name in module.__all__:
             if not name.startswith("__"):
                 yield f"{package}.{name}", getattr(module, name)
-    for resource in (*AsyncAPIResource.__subclasses__(), *APIResource.__subclasses__()):
+    for resource in resource_classes(AsyncAPIResource, APIResource):
         yield f"{resource.__module__}.{resource.__name__}", resource
 
 

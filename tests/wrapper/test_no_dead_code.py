@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from wrapper_helpers import resource_classes
 
 import browser_use_cloud
 from browser_use_cloud._async._resource import AsyncAPIResource
@@ -56,7 +57,7 @@ def _public_classes() -> set[type]:
     for module_name, _ in _modules():
         if module_name.startswith(("browser_use_cloud._async.", "browser_use_cloud._sync.")):
             importlib.import_module(module_name)  # resources register as subclasses
-    found: set[type] = {*AsyncAPIResource.__subclasses__(), *APIResource.__subclasses__()}
+    found: set[type] = set(resource_classes(AsyncAPIResource, APIResource))
     for module_name, tree in _modules():
         if not any(
             isinstance(node, ast.Assign)

@@ -17,6 +17,7 @@ from typing import Any
 
 import httpx
 import pytest
+from wrapper_helpers import resource_classes
 
 import browser_use_cloud._async._resource as async_resource
 import browser_use_cloud._sync._resource as sync_resource
@@ -37,7 +38,7 @@ def _classes(resource_base: type, client: type, handle: type) -> list[type]:
 
     for name in ("_tasks", "_scheduled_tasks", "_files", "_browser_profiles", "_search"):
         __import__(f"{resource_base.__module__.rsplit('.', 1)[0]}.{name}")
-    return [client, handle, *resource_base.__subclasses__()]
+    return [client, handle, *resource_classes(resource_base)]
 
 
 def _request_methods(classes: list[type]) -> dict[str, Callable[..., Any]]:

@@ -27,6 +27,17 @@ async def collect(iterator: Any) -> list[Any]:
     return list(iterator)
 
 
+def resource_classes(*bases: type) -> list[type]:
+    """The resources clients hand out: the subclasses of `bases` that nothing extends (a
+    part such as `AsyncTaskCalls` is left out: `AsyncTasks`, built on it, has its methods).
+    Import the resource modules first: a class is found once it is defined."""
+    found: list[type] = []
+    for base in bases:
+        subclasses = base.__subclasses__()
+        found += resource_classes(*subclasses) if subclasses else [base]
+    return found
+
+
 class Recorder:
     """A MockTransport handler that answers from a script and records every request."""
 

@@ -1,8 +1,9 @@
-"""`client.tasks`: create (without duplicates), run, read, list and control tasks.
+"""`client.tasks`: create (without duplicates), run and follow tasks.
 
-Its other parts: `_task_maps` (`map`, `map_as_completed`) and `_task_outputs` (media and
-output files). The handle (`_task_handle`) follows a task to its end; creating one exactly
-once is `_task_creation`'s. Decisions live in pure modules: `_input.task_input` (arguments),
+Its other parts: `_task_calls` (get, status, list, stop, pause, resume), `_task_maps`
+(`map`, `map_as_completed`) and `_task_outputs` (media and output files). The handle
+(`_task_handle`) follows a task to its end; creating one exactly once is
+`_task_creation`'s. Decisions live in pure modules: `_input.task_input` (arguments),
 `_policies.request_id_search` (finding a task by its request id).
 """
 
@@ -11,17 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import AsyncIterator, Mapping, Sequence
-from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar, Unpack, overload
-
-from browser_use_cloud_api.api.tasks import (
-    get_task,
-    get_task_status,
-    list_tasks,
-    pause_task,
-    resume_task,
-    stop_task,
-)
 
 from .._config import RequestTimeout
 from .._exceptions import InputError
@@ -37,26 +28,15 @@ from .._input.structured_output import TaskResult, output_spec_for
 from .._input.task_input import build_run_task_body, resolve_request_id
 from .._input.upload import FileSource, prepare_uploads
 from .._input.validate import check_id
-from .._models import (
-    Page,
-    Task,
-    TaskStatus,
-    TaskStep,
-    TaskSummary,
-    parse_page,
-    parse_task,
-    parse_task_summary,
-)
-from .._policies.page_walk import MAX_PAGE_SIZE, PageWalk, check_page_args
-from .._policies.polling import STREAM_POLICY, WAIT_POLICY, PollPolicy
+from .._models import TaskStatus, TaskStep
+from .._policies.polling import PollPolicy
 from .._policies.request_id_search import REATTACH_WINDOW
 from .._transport.request_extras import RequestExtras, takes_extras
 from ._files import send_upload
-from ._resource import AsyncAPIResource
+from ._task_calls import AsyncTaskCalls
 from ._task_creation import AsyncTaskCreation, wall_clock
 from ._task_handle import AsyncTaskHandle
 from ._task_maps import AsyncTaskMaps
-from ._task_outputs import AsyncTaskOutputs
 
 if TYPE_CHECKING:
     from .._webhooks.events import WebhookEvent
@@ -71,25 +51,7 @@ def _clock() -> float:
     return time.monotonic()
 
 
-def _status(body: Any) -> TaskStatus:
-    if not isinstance(body, str):
-        raise TypeError(f"expected a status string, got {type(body).__name__}")
-    return TaskStatus(body)
-
-
-def _ignore(body: Any) -> None:
-    return None
-
-
-def _parse_task_page(body: Any) -> Page[TaskSummary]:
-    return parse_page(body, "tasks", parse_task_summary)
-
-
-_task_key = attrgetter("id")  # C-level getters: the page walk reads them for every item
-_created_at = attrgetter("created_at")
-
-
-class AsyncTasks(AsyncAPIResource, AsyncTaskMaps, AsyncTaskOutputs):
+class AsyncTasks(AsyncTaskCalls, AsyncTaskMaps):
     """`client.tasks`: run, follow and control agent tasks.
 
     Every method that sends a request takes `timeout=`, the HTTP timeout of each request.
@@ -98,11 +60,6 @@ class AsyncTasks(AsyncAPIResource, AsyncTaskMaps, AsyncTaskOutputs):
 
     def __init__(self, context: AsyncContext) -> None:
         super().__init__(context)
-        self.wait_policy = WAIT_POLICY
-        """Status-poll cadence of `wait()`; handles copy it when made."""
-        self.stream_policy = STREAM_POLICY
-        """Full-fetch cadence of `steps()` and `on_step` (see `STREAM_POLICY`); handles
-        copy it when made, and `steps(poll=...)` overrides it for one stream."""
         self._creation = AsyncTaskCreation(self._http, self.list)
 
     @property
@@ -128,9 +85,9 @@ class AsyncTasks(AsyncAPIResource, AsyncTaskMaps, AsyncTaskOutputs):
                 f"got {type(event).__name__}"
             )
         if isinstance(event, TaskStatusUpdateEvent):
-            await self._watcher.notify(event.task_id, str(event.status))
+            await self._context.watcher.notify(event.task_id, str(event.status))
         else:
-            await self._watcher.notify(None, None)
+            await self._context.watcher.notify(None, None)
 
     # -- create ---------------------------------------------------------------------------
 
@@ -223,8 +180,8 @@ class AsyncTasks(AsyncAPIResource, AsyncTaskMaps, AsyncTaskOutputs):
             )
 
         if queued:
-            task_id = await self._slots.create(send)
-            self._slots.release()  # its end is not followed here: the line probes for room
+            task_id = await self._context.slots.create(send)
+            self._context.slots.release()  # its end is not followed here: the line probes for room
         else:
             task_id = await send()
         self._http.hooks.task_status(task_id, TaskStatus.CREATED)
@@ -349,94 +306,20 @@ class AsyncTasks(AsyncAPIResource, AsyncTaskMaps, AsyncTaskOutputs):
             **options,
         )
         if queued:
-            self._slots.attached()  # counted as running until its wait ends
+            self._context.slots.attached()  # counted as running until its wait ends
         try:
             return await handle.wait(
                 wait_timeout=wait_timeout, on_timeout=on_timeout, on_step=on_step, timeout=timeout
             )
         finally:
             if queued:
-                self._slots.release()
+                self._context.slots.release()
 
     # -- by id ----------------------------------------------------------------------------
 
     def handle(self, task_id: str) -> AsyncTaskHandle[None]:
         """A handle for an existing task (no request is sent)."""
         return AsyncTaskHandle(self, _check_id(task_id))
-
-    @takes_extras(body=False)
-    async def get(
-        self, task_id: str, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
-    ) -> Task:
-        """The full task, with its steps."""
-        op = get_task.request_kwargs(_check_id(task_id))
-        task = await self._http.call(op, parse_task, retry="idempotent", timeout=timeout)
-        self._http.hooks.task_status(task.id, task.status)
-        return task
-
-    @takes_extras(body=False)
-    async def status(
-        self, task_id: str, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
-    ) -> TaskStatus:
-        """Just the status (a cheap request)."""
-        op = get_task_status.request_kwargs(task_id := _check_id(task_id))
-        status = await self._http.call(op, _status, retry="idempotent", timeout=timeout)
-        self._http.hooks.task_status(task_id, status)
-        return status
-
-    @takes_extras(body=False)
-    async def list(
-        self,
-        *,
-        page: int = 1,
-        limit: int = 10,
-        timeout: RequestTimeout = None,
-        **extras: Unpack[RequestExtras],
-    ) -> Page[TaskSummary]:
-        """One page of tasks, newest first (`limit` at most 100)."""
-        check_page_args(page, limit)
-        op = list_tasks.request_kwargs(page=page, limit=limit)
-        return await self._http.call(op, _parse_task_page, retry="idempotent", timeout=timeout)
-
-    @takes_extras(body=False)
-    def iter(
-        self,
-        *,
-        max_items: int | None = None,
-        page_size: int = MAX_PAGE_SIZE,
-        timeout: RequestTimeout = None,
-        **extras: Unpack[RequestExtras],
-    ) -> AsyncIterator[TaskSummary]:
-        """Every task, newest first, each once (even while new tasks shift the pages)."""
-        walk: PageWalk[TaskSummary] = PageWalk(
-            _task_key, page_size=page_size, max_items=max_items, order_key=_created_at
-        )
-        return self._paginate(self.list, walk, timeout)
-
-    @takes_extras()
-    async def stop(
-        self, task_id: str, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
-    ) -> None:
-        """Stop a task for good (it cannot be resumed)."""
-        await self._control(stop_task, task_id, timeout)
-
-    @takes_extras()
-    async def pause(
-        self, task_id: str, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
-    ) -> None:
-        """Pause a running task; `resume()` continues it."""
-        await self._control(pause_task, task_id, timeout)
-
-    @takes_extras()
-    async def resume(
-        self, task_id: str, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
-    ) -> None:
-        """Resume a paused task."""
-        await self._control(resume_task, task_id, timeout)
-
-    async def _control(self, module: Any, task_id: str, timeout: RequestTimeout) -> None:
-        op = module.request_kwargs(task_id=_check_id(task_id))
-        await self._http.call(op, _ignore, retry="idempotent", timeout=timeout)
 
     # -- follow ---------------------------------------------------------------------------
 

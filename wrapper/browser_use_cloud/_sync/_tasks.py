@@ -1,9 +1,10 @@
 # Generated from _async/_tasks.py by scripts/unasync.py. Do not edit.
-"""`client.tasks`: create (without duplicates), run, read, list and control tasks.
+"""`client.tasks`: create (without duplicates), run and follow tasks.
 
-Its other parts: `_task_maps` (`map`, `map_as_completed`) and `_task_outputs` (media and
-output files). The handle (`_task_handle`) follows a task to its end; creating one exactly
-once is `_task_creation`'s. Decisions live in pure modules: `_input.task_input` (arguments),
+Its other parts: `_task_calls` (get, status, list, stop, pause, resume), `_task_maps`
+(`map`, `map_as_completed`) and `_task_outputs` (media and output files). The handle
+(`_task_handle`) follows a task to its end; creating one exactly once is
+`_task_creation`'s. Decisions live in pure modules: `_input.task_input` (arguments),
 `_policies.request_id_search` (finding a task by its request id).
 """
 
@@ -12,17 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Iterator, Mapping, Sequence
-from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar, Unpack, overload
-
-from browser_use_cloud_api.api.tasks import (
-    get_task,
-    get_task_status,
-    list_tasks,
-    pause_task,
-    resume_task,
-    stop_task,
-)
 
 from .._config import RequestTimeout
 from .._exceptions import InputError
@@ -38,26 +29,15 @@ from .._input.structured_output import TaskResult, output_spec_for
 from .._input.task_input import build_run_task_body, resolve_request_id
 from .._input.upload import FileSource, prepare_uploads
 from .._input.validate import check_id
-from .._models import (
-    Page,
-    Task,
-    TaskStatus,
-    TaskStep,
-    TaskSummary,
-    parse_page,
-    parse_task,
-    parse_task_summary,
-)
-from .._policies.page_walk import MAX_PAGE_SIZE, PageWalk, check_page_args
-from .._policies.polling import STREAM_POLICY, WAIT_POLICY, PollPolicy
+from .._models import TaskStatus, TaskStep
+from .._policies.polling import PollPolicy
 from .._policies.request_id_search import REATTACH_WINDOW
 from .._transport.request_extras import RequestExtras, takes_extras
 from ._files import send_upload
-from ._resource import APIResource
+from ._task_calls import TaskCalls
 from ._task_creation import TaskCreation, wall_clock
 from ._task_handle import TaskHandle
 from ._task_maps import TaskMaps
-from ._task_outputs import TaskOutputs
 
 if TYPE_CHECKING:
     from .._webhooks.events import WebhookEvent
@@ -72,25 +52,7 @@ def _clock() -> float:
     return time.monotonic()
 
 
-def _status(body: Any) -> TaskStatus:
-    if not isinstance(body, str):
-        raise TypeError(f"expected a status string, got {type(body).__name__}")
-    return TaskStatus(body)
-
-
-def _ignore(body: Any) -> None:
-    return None
-
-
-def _parse_task_page(body: Any) -> Page[TaskSummary]:
-    return parse_page(body, "tasks", parse_task_summary)
-
-
-_task_key = attrgetter("id")  # C-level getters: the page walk reads them for every item
-_created_at = attrgetter("created_at")
-
-
-class Tasks(APIResource, TaskMaps, TaskOutputs):
+class Tasks(TaskCalls, TaskMaps):
     """`client.tasks`: run, follow and control agent tasks.
 
     Every method that sends a request takes `timeout=`, the HTTP timeout of each request.
@@ -99,11 +61,6 @@ class Tasks(APIResource, TaskMaps, TaskOutputs):
 
     def __init__(self, context: Context) -> None:
         super().__init__(context)
-        self.wait_policy = WAIT_POLICY
-        """Status-poll cadence of `wait()`; handles copy it when made."""
-        self.stream_policy = STREAM_POLICY
-        """Full-fetch cadence of `steps()` and `on_step` (see `STREAM_POLICY`); handles
-        copy it when made, and `steps(poll=...)` overrides it for one stream."""
         self._creation = TaskCreation(self._http, self.list)
 
     @property
@@ -129,9 +86,9 @@ class Tasks(APIResource, TaskMaps, TaskOutputs):
                 f"got {type(event).__name__}"
             )
         if isinstance(event, TaskStatusUpdateEvent):
-            self._watcher.notify(event.task_id, str(event.status))
+            self._context.watcher.notify(event.task_id, str(event.status))
         else:
-            self._watcher.notify(None, None)
+            self._context.watcher.notify(None, None)
 
     # -- create ---------------------------------------------------------------------------
 
@@ -224,8 +181,8 @@ class Tasks(APIResource, TaskMaps, TaskOutputs):
             )
 
         if queued:
-            task_id = self._slots.create(send)
-            self._slots.release()  # its end is not followed here: the line probes for room
+            task_id = self._context.slots.create(send)
+            self._context.slots.release()  # its end is not followed here: the line probes for room
         else:
             task_id = send()
         self._http.hooks.task_status(task_id, TaskStatus.CREATED)
@@ -350,94 +307,20 @@ class Tasks(APIResource, TaskMaps, TaskOutputs):
             **options,
         )
         if queued:
-            self._slots.attached()  # counted as running until its wait ends
+            self._context.slots.attached()  # counted as running until its wait ends
         try:
             return handle.wait(
                 wait_timeout=wait_timeout, on_timeout=on_timeout, on_step=on_step, timeout=timeout
             )
         finally:
             if queued:
-                self._slots.release()
+                self._context.slots.release()
 
     # -- by id ----------------------------------------------------------------------------
 
     def handle(self, task_id: str) -> TaskHandle[None]:
         """A handle for an existing task (no request is sent)."""
         return TaskHandle(self, _check_id(task_id))
-
-    @takes_extras(body=False)
-    def get(
-        self, task_id: str, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
-    ) -> Task:
-        """The full task, with its steps."""
-        op = get_task.request_kwargs(_check_id(task_id))
-        task = self._http.call(op, parse_task, retry="idempotent", timeout=timeout)
-        self._http.hooks.task_status(task.id, task.status)
-        return task
-
-    @takes_extras(body=False)
-    def status(
-        self, task_id: str, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
-    ) -> TaskStatus:
-        """Just the status (a cheap request)."""
-        op = get_task_status.request_kwargs(task_id := _check_id(task_id))
-        status = self._http.call(op, _status, retry="idempotent", timeout=timeout)
-        self._http.hooks.task_status(task_id, status)
-        return status
-
-    @takes_extras(body=False)
-    def list(
-        self,
-        *,
-        page: int = 1,
-        limit: int = 10,
-        timeout: RequestTimeout = None,
-        **extras: Unpack[RequestExtras],
-    ) -> Page[TaskSummary]:
-        """One page of tasks, newest first (`limit` at most 100)."""
-        check_page_args(page, limit)
-        op = list_tasks.request_kwargs(page=page, limit=limit)
-        return self._http.call(op, _parse_task_page, retry="idempotent", timeout=timeout)
-
-    @takes_extras(body=False)
-    def iter(
-        self,
-        *,
-        max_items: int | None = None,
-        page_size: int = MAX_PAGE_SIZE,
-        timeout: RequestTimeout = None,
-        **extras: Unpack[RequestExtras],
-    ) -> Iterator[TaskSummary]:
-        """Every task, newest first, each once (even while new tasks shift the pages)."""
-        walk: PageWalk[TaskSummary] = PageWalk(
-            _task_key, page_size=page_size, max_items=max_items, order_key=_created_at
-        )
-        return self._paginate(self.list, walk, timeout)
-
-    @takes_extras()
-    def stop(
-        self, task_id: str, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
-    ) -> None:
-        """Stop a task for good (it cannot be resumed)."""
-        self._control(stop_task, task_id, timeout)
-
-    @takes_extras()
-    def pause(
-        self, task_id: str, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
-    ) -> None:
-        """Pause a running task; `resume()` continues it."""
-        self._control(pause_task, task_id, timeout)
-
-    @takes_extras()
-    def resume(
-        self, task_id: str, *, timeout: RequestTimeout = None, **extras: Unpack[RequestExtras]
-    ) -> None:
-        """Resume a paused task."""
-        self._control(resume_task, task_id, timeout)
-
-    def _control(self, module: Any, task_id: str, timeout: RequestTimeout) -> None:
-        op = module.request_kwargs(task_id=_check_id(task_id))
-        self._http.call(op, _ignore, retry="idempotent", timeout=timeout)
 
     # -- follow ---------------------------------------------------------------------------
 
