@@ -14,9 +14,8 @@ import pytest
 from starlette.datastructures import Headers as StarletteHeaders
 
 from browser_use_cloud._exceptions import BrowserUseError
-from browser_use_cloud._webhooks.duplicates import DuplicateGuard
+from browser_use_cloud._webhooks.duplicates import DuplicateGuard, WebhookDuplicateError
 from browser_use_cloud._webhooks.errors import (
-    WebhookDuplicateError,
     WebhookErrorReason,
     WebhookPayloadError,
     WebhookSignatureError,

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from browser_use_cloud import InputError
 from browser_use_cloud._input.cron import check_cron
-from browser_use_cloud._input.scheduled_task_input import check_datetime, schedule_fields
+from browser_use_cloud._input.scheduled_task_input import schedule_fields
+from browser_use_cloud._input.validate import check_datetime
 
 VALID = [
     "* * * * *",

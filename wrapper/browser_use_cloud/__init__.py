@@ -164,9 +164,8 @@ if TYPE_CHECKING:
     )
     from ._transport.request_extras import RequestExtras
     from ._transport.response_info import CapturedResponses, ResponseInfo
-    from ._webhooks.duplicates import DuplicateGuard
+    from ._webhooks.duplicates import DuplicateGuard, WebhookDuplicateError
     from ._webhooks.errors import (
-        WebhookDuplicateError,
         WebhookErrorReason,
         WebhookPayloadError,
         WebhookSignatureError,
@@ -227,9 +226,8 @@ _LAZY_MODULES = {
     "._spec.options": ("ScheduledTaskChanges", "ScheduledTaskOptions", "TaskOptions"),
     "._input.structured_output": ("TaskResult",),
     "._webhooks.receiver": ("WebhookApp", "webhook_app"),
-    "._webhooks.duplicates": ("DuplicateGuard",),
+    "._webhooks.duplicates": ("DuplicateGuard", "WebhookDuplicateError"),
     "._webhooks.errors": (
-        "WebhookDuplicateError",
         "WebhookErrorReason",
         "WebhookPayloadError",
         "WebhookSignatureError",

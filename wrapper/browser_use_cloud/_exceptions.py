@@ -28,7 +28,8 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ._models import Task
+    from browser_use_cloud_api.models.task import Task
+
     from ._transport.response_info import ResponseInfo
 
 

@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from .._exceptions import InputError
-from .validate import check_bool, check_bounds, check_int
+from .validate import check_bool, check_bounds, check_datetime, check_int
 
 JSON = dict[str, Any]
 
@@ -198,8 +198,6 @@ def _check_number(name: str, value: object, low: float | None, high: float | Non
 
 def _check_string(name: str, schema: JSON, value: object) -> str:
     if schema.get("format") == "date-time" and isinstance(value, dt.datetime):
-        from .scheduled_task_input import check_datetime
-
         return check_datetime(name, value).isoformat()
     if not isinstance(value, str):
         raise InputError(f"{name} must be a string, got {type(value).__name__}")

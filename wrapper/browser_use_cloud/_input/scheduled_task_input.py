@@ -13,27 +13,7 @@ from typing import Any
 
 from .._exceptions import InputError
 from .cron import check_cron
-
-
-def check_datetime(name: str, value: dt.datetime | str) -> dt.datetime:
-    """A timezone-aware datetime from a datetime or an ISO 8601 string."""
-    if isinstance(value, str):
-        try:
-            parsed = dt.datetime.fromisoformat(value.strip())
-        except ValueError:
-            raise InputError(
-                f"{name}={value!r} is not an ISO 8601 date-time (e.g. '2025-01-31T09:00:00+00:00')"
-            ) from None
-    elif isinstance(value, dt.datetime):
-        parsed = value
-    else:
-        raise InputError(f"{name} must be a datetime or an ISO 8601 string, got {value!r}")
-    if parsed.tzinfo is None or parsed.utcoffset() is None:
-        raise InputError(
-            f"{name} has no timezone; pass an aware datetime such as "
-            "datetime.now(timezone.utc), or a string with an offset ('...+00:00' or 'Z')"
-        )
-    return parsed
+from .validate import check_datetime
 
 
 def schedule_fields(

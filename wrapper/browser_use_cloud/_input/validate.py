@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from .._exceptions import InputError
 
 
@@ -53,3 +55,24 @@ def check_text(name: str, value: object) -> str:
     if not isinstance(value, str) or not value.strip():
         raise InputError(f"{name} must be a non-empty string, got {value!r}")
     return value
+
+
+def check_datetime(name: str, value: dt.datetime | str) -> dt.datetime:
+    """A timezone-aware datetime from a datetime or an ISO 8601 string."""
+    if isinstance(value, str):
+        try:
+            parsed = dt.datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise InputError(
+                f"{name}={value!r} is not an ISO 8601 date-time (e.g. '2025-01-31T09:00:00+00:00')"
+            ) from None
+    elif isinstance(value, dt.datetime):
+        parsed = value
+    else:
+        raise InputError(f"{name} must be a datetime or an ISO 8601 string, got {value!r}")
+    if parsed.tzinfo is None or parsed.utcoffset() is None:
+        raise InputError(
+            f"{name} has no timezone; pass an aware datetime such as "
+            "datetime.now(timezone.utc), or a string with an offset ('...+00:00' or 'Z')"
+        )
+    return parsed

@@ -1,4 +1,4 @@
 """Webhook deliveries: the signature scheme (`signing`), checking a delivery (`verification`),
-typed events (`events`), rejection reasons (`errors`), the duplicate guard (`duplicates`) and
-a small receiving app (`receiver`).
+typed events (`events`), rejection reasons (`errors`), the duplicate guard and its error
+(`duplicates`) and a small receiving app (`receiver`).
 """

@@ -1,4 +1,5 @@
-"""The duplicate guard: catches a redelivered webhook event (deliveries carry no event id)."""
+"""The duplicate guard: catches a redelivered webhook event (deliveries carry no event id),
+and the error a redelivery raises."""
 
 from __future__ import annotations
 
@@ -6,9 +7,25 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Hashable
+from typing import Any
 
+from .errors import WebhookErrorReason, WebhookVerificationError
 from .events import TaskStatusUpdateEvent, WebhookEvent
 from .signing import DEFAULT_TOLERANCE, canonical_json
+
+
+class WebhookDuplicateError(WebhookVerificationError):
+    """A correctly signed delivery of an event already accepted; ``event`` is that event."""
+
+    def __init__(self, event: WebhookEvent) -> None:
+        super().__init__(
+            f"duplicate delivery of a {event.type!r} event sent at {event.timestamp!r}",
+            WebhookErrorReason.DUPLICATE,
+        )
+        self.event = event
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.event,))
 
 
 class DuplicateGuard:

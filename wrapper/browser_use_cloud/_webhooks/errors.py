@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .._exceptions import BrowserUseError
-
-if TYPE_CHECKING:
-    from .events import WebhookEvent
 
 
 class WebhookErrorReason(StrEnum):
@@ -44,20 +41,6 @@ class WebhookTimestampError(WebhookVerificationError):
 
 class WebhookPayloadError(WebhookVerificationError):
     """The body is not JSON, or not the event envelope this SDK understands."""
-
-
-class WebhookDuplicateError(WebhookVerificationError):
-    """A correctly signed delivery of an event already accepted; ``event`` is that event."""
-
-    def __init__(self, event: WebhookEvent) -> None:
-        super().__init__(
-            f"duplicate delivery of a {event.type!r} event sent at {event.timestamp!r}",
-            WebhookErrorReason.DUPLICATE,
-        )
-        self.event = event
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.event,))
 
 
 def malformed(message: str) -> WebhookPayloadError:

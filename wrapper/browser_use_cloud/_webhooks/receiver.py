@@ -22,8 +22,8 @@ import logging
 from collections.abc import Awaitable, Callable, MutableMapping, Sequence
 from typing import Any, Final
 
-from .duplicates import DuplicateGuard
-from .errors import WebhookDuplicateError, WebhookErrorReason, WebhookVerificationError
+from .duplicates import DuplicateGuard, WebhookDuplicateError
+from .errors import WebhookErrorReason, WebhookVerificationError
 from .events import WebhookEvent
 from .signing import DEFAULT_TOLERANCE, resolve_keys
 from .verification import verify_with_keys

@@ -16,9 +16,8 @@ import time
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
-from .duplicates import DuplicateGuard
+from .duplicates import DuplicateGuard, WebhookDuplicateError
 from .errors import (
-    WebhookDuplicateError,
     WebhookErrorReason,
     WebhookSignatureError,
     WebhookTimestampError,

@@ -7,20 +7,45 @@ request field it refuses such values as (the command cannot send them).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 from click.shell_completion import CompletionItem
 
-from ._derived import enum_values
-
 F = TypeVar("F", bound=Callable[..., Any])
 
 if TYPE_CHECKING:
+    from .._spec.operations import Operations
+
     _Text = click.ParamType[str, Any]  # generic for type checkers in newer click only
 else:
     _Text = click.ParamType
+
+
+def enum_values(schema_name: str) -> list[str]:
+    """The values the table lists for the enum component `schema_name` (e.g. "LLMModel")."""
+    from .._spec.operations import operations
+
+    for schema in _schemas(operations()):
+        if schema.get("x-schema") == schema_name and "enum" in schema:
+            return [str(value) for value in schema["enum"]]
+    raise LookupError(f"the operation table has no enum {schema_name!r}")
+
+
+def _schemas(operations: Operations) -> Iterator[dict[str, Any]]:
+    """Every schema object of every operation (arguments, then responses), depth first."""
+    stack: list[Any] = []
+    for op in operations.values():
+        stack += [arg.schema for arg in op.arguments]
+        stack += [schema for schema in (op.responses or {}).values() if schema]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            yield item
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
 
 
 def known_values(enum: str | Sequence[str]) -> list[str]:

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
 import click
+
+from ._choices import SpecChoice
 
 if TYPE_CHECKING:
     from .._spec.operations import Argument, Operation, Operations
@@ -33,29 +35,6 @@ def table() -> Operations:
     from .._spec.operations import operations
 
     return operations()
-
-
-def enum_values(schema_name: str) -> list[str]:
-    """The values the table lists for the enum component `schema_name` (e.g. "LLMModel")."""
-    for schema in _schemas(table()):
-        if schema.get("x-schema") == schema_name and "enum" in schema:
-            return [str(value) for value in schema["enum"]]
-    raise LookupError(f"the operation table has no enum {schema_name!r}")
-
-
-def _schemas(operations: Operations) -> Iterator[dict[str, Any]]:
-    """Every schema object of every operation (arguments, then responses), depth first."""
-    stack: list[Any] = []
-    for op in operations.values():
-        stack += [arg.schema for arg in op.arguments]
-        stack += [schema for schema in (op.responses or {}).values() if schema]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            yield item
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
 
 
 def option_flag(name: str) -> str:
@@ -123,8 +102,6 @@ class JsonText(_Param):
 
 def _scalar_type(schema: Mapping[str, Any]) -> tuple[Any, str | None]:
     """(click type, metavar) for one value of `schema`."""
-    from ._choices import SpecChoice
-
     if "enum" in schema:
         return SpecChoice([str(v) for v in schema["enum"]]), "VALUE"
     kind = schema.get("type")

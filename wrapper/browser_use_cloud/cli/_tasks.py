@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from ._choices import enum_values
 from ._context import CliState, pass_state
-from ._derived import LISTS, derives, enum_values, extras
+from ._derived import LISTS, derives, extras
 from ._interrupt import stop_on_interrupt
 from ._output import (
     Table,
