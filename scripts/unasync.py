@@ -37,6 +37,8 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bawait ", ""),
         (r"\b__aenter__\b", "__enter__"),
         (r"\b__aexit__\b", "__exit__"),
+        (r"\b__aiter__\b", "__iter__"),
+        (r"\b__anext__\b", "__next__"),
         (r"\baclose\b", "close"),
         (r"\baread\b", "read"),
         (r"\baiter_(bytes|text|lines|raw)\b", r"iter_\1"),

@@ -46,6 +46,7 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AsyncBrowserUse",
+    "AsyncMapIterator",
     "AsyncTaskHandle",
     "AuthenticationError",
     "BadRequestError",
@@ -66,6 +67,7 @@ __all__ = [
     "InsufficientCreditsError",
     "InternalServerError",
     "LLMModel",
+    "MapIterator",
     "MapResult",
     "NotFoundError",
     "Page",
@@ -124,6 +126,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     from ._async._client import AsyncBrowserUse
+    from ._async._map import AsyncMapIterator
     from ._async._task_handle import AsyncTaskHandle
     from ._input.call_options import (
         ScheduledTaskChangesWithExtras,
@@ -151,6 +154,7 @@ if TYPE_CHECKING:
     from ._policies.polling import PollPolicy
     from ._spec.options import ScheduledTaskChanges, ScheduledTaskOptions, TaskOptions
     from ._sync._client import BrowserUse
+    from ._sync._map import MapIterator
     from ._sync._task_handle import TaskHandle
     from ._transport.hooks import (
         BudgetWaitEvent,
@@ -185,6 +189,8 @@ _LAZY_MODULES = {
     "._sync._client": ("BrowserUse",),
     "._async._task_handle": ("AsyncTaskHandle",),
     "._sync._task_handle": ("TaskHandle",),
+    "._async._map": ("AsyncMapIterator",),
+    "._sync._map": ("MapIterator",),
     "._models": (
         "Balance",
         "BrowserData",

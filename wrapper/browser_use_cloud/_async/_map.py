@@ -10,7 +10,7 @@ import contextlib
 import datetime as dt
 import functools
 import time
-from collections.abc import AsyncGenerator
+from collections.abc import AsyncGenerator, AsyncIterator
 from typing import TYPE_CHECKING, Any, Literal
 
 from .._concurrency.pool import AsyncPool, PoolClosed
@@ -280,6 +280,7 @@ class AsyncTaskMap:
             finished_at=view.finished_at,
             seconds=_clock() - began,
             reattached=reattached,
+            request_id=item.request_id,
         )
 
     def _failure(
@@ -305,4 +306,40 @@ class AsyncTaskMap:
             finished_at=None,
             seconds=_clock() - began,
             reattached=reattached,
+            request_id=item.request_id,
         )
+
+
+class AsyncMapIterator(AsyncIterator[MapResult[Any]]):
+    """What `tasks.map_as_completed()` returns: each input's result as its task ends, and
+    how far the map has got, for a progress display (`total`, `running`).
+
+    Leaving early (break, an error in the loop, cancellation, Ctrl-C) stops the map's tasks
+    still running: at once when it is closed (`aclose()`), else when it is
+    garbage-collected or the client is closed.
+    """
+
+    def __init__(self, run: AsyncTaskMap) -> None:
+        self._run = run
+        self._results = run.results()
+
+    def __aiter__(self) -> AsyncMapIterator:
+        return self
+
+    async def __anext__(self) -> MapResult[Any]:
+        return await self._results.__anext__()
+
+    async def aclose(self) -> None:
+        """Stop the map: no task is created from now on, and its running tasks are stopped."""
+        await self._results.aclose()
+
+    @property
+    def total(self) -> int:
+        """Inputs this map runs (those given in `skip=` are not counted)."""
+        return len(self._run.items)
+
+    @property
+    def running(self) -> int:
+        """Tasks of this map created or re-attached to that have not ended yet (the rest of
+        the inputs not done are waiting for their turn)."""
+        return len(self._run.running)

@@ -4,7 +4,7 @@ has them from `AsyncTaskMaps`); the run itself is `_map.AsyncTaskMap`'s."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import AsyncIterator, Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Unpack, cast
 
 from .._config import RequestTimeout
@@ -17,14 +17,19 @@ from .._input.follow_options import (
     check_wait_timeout,
 )
 from .._input.structured_output import output_spec_for
-from .._policies.map_plan import DEFAULT_MAP_CONCURRENCY, MapResult, check_map_call, prepare
+from .._policies.map_plan import (
+    DEFAULT_MAP_CONCURRENCY,
+    MapResult,
+    check_map_call,
+    check_resume,
+    prepare,
+)
 from .._policies.request_id_search import REATTACH_WINDOW
-from .._spec.options import TaskOptions
 from .._transport.request_extras import takes_extras
 from ._task_creation import wall_clock
 
 if TYPE_CHECKING:
-    from ._map import AsyncTaskMap
+    from ._map import AsyncMapIterator
     from ._task_creation import AsyncTaskCreation
     from ._tasks import AsyncTasks
 
@@ -48,20 +53,29 @@ class AsyncTaskMaps:
         wait_timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_timeout: OnTimeout = "stop",
         timeout: RequestTimeout = None,
+        keys: Sequence[str | None] | None = None,
+        skip: Collection[str] = (),
+        reattach_since: dt.datetime | None = None,
         **options: Unpack[TaskOptionsWithExtras],
     ) -> list[MapResult[Any]]:
         """Run a task per input, `concurrency` at a time; return the results in input order.
 
         An input is a task text or a dict of `task` and task options (overriding
         `options`); all are checked before anything is sent. Each result carries its
-        index, task id, status, output (`parsed` with `output_type`), `error` (an input's
-        failure is its result, never an exception) and timings. Every task is tagged with a
-        request id derived from its input, so running the same inputs again within the
-        re-attach window (`REATTACH_WINDOW`) re-attaches to their tasks instead of paying
-        twice (a task that was stopped runs again). A refusal for too many running tasks
-        queues the input until one of the map's tasks ends. `wait_timeout` bounds each
-        task's run; `on_timeout="stop"` stops a task that overruns it. `timeout` is the
-        HTTP timeout of each request.
+        index, task id, request id, status, output (`parsed` with `output_type`), `error`
+        (an input's failure is its result, never an exception) and timings. A refusal for
+        too many running tasks queues the input until one of the map's tasks ends.
+        `wait_timeout` bounds each task's run; `on_timeout="stop"` stops a task that
+        overruns it. `timeout` is the HTTP timeout of each request.
+
+        Resuming: every task is tagged with a request id derived from its input, so running
+        the same inputs again re-attaches to the tasks created for them since
+        `reattach_since` (default: the re-attach window, `REATTACH_WINDOW`, ago) instead of
+        paying twice (a task that was stopped runs again). `skip` takes the request ids of
+        results you kept (`MapResult.request_id`): those inputs are not run and get no
+        result. `keys`, one per input (None for an input without one), names the inputs for
+        their request ids, so an input keeps its id when the list is reordered or grows;
+        without a key, identical inputs are told apart by their order.
         """
         results = [
             r
@@ -72,6 +86,9 @@ class AsyncTaskMaps:
                 wait_timeout=wait_timeout,
                 on_timeout=on_timeout,
                 timeout=timeout,
+                keys=keys,
+                skip=skip,
+                reattach_since=reattach_since,
                 **options,
             )
         ]
@@ -87,50 +104,28 @@ class AsyncTaskMaps:
         wait_timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_timeout: OnTimeout = "stop",
         timeout: RequestTimeout = None,
-        **options: Unpack[TaskOptionsWithExtras],
-    ) -> AsyncIterator[MapResult[Any]]:
-        """`map()`, yielding each result as its task ends. Stopping the iteration early
-        (break, an exception, Ctrl-C) stops the tasks still running."""
-        return self._map(
-            inputs,
-            concurrency=concurrency,
-            output_type=output_type,
-            wait_timeout=wait_timeout,
-            on_timeout=on_timeout,
-            timeout=timeout,
-            options=options,
-        ).results()
-
-    def _map(
-        self,
-        inputs: Iterable[str | Mapping[str, Any]],
-        *,
-        concurrency: int,
-        output_type: type[Any] | Mapping[str, Any] | None,
-        wait_timeout: float | None,
-        on_timeout: OnTimeout,
-        timeout: RequestTimeout,
-        options: TaskOptions,
         keys: Sequence[str | None] | None = None,
-        names: Sequence[str] | None = None,
         skip: Collection[str] = (),
-        since: dt.datetime | None = None,
-    ) -> AsyncTaskMap:
-        """Check everything, then build the map run (nothing is sent yet). `keys` and
-        `names` are the batch command's input ids and line names, `skip` the request ids
-        it has results for; `since` how far back to look for tasks of earlier runs."""
-        from ._map import AsyncTaskMap
+        reattach_since: dt.datetime | None = None,
+        **options: Unpack[TaskOptionsWithExtras],
+    ) -> AsyncMapIterator:
+        """`map()`, yielding each result as its task ends (every input is checked before
+        this returns; nothing is sent until the first result is asked for). The iterator
+        also tells the map's `total` and how many of its tasks are `running`. Stopping the
+        iteration early (break, an exception, Ctrl-C) stops the tasks still running."""
+        from ._map import AsyncMapIterator, AsyncTaskMap
 
         check_map_call(inputs, options)
         check_on_timeout(on_timeout)
         if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
             raise InputError(f"concurrency must be an integer >= 1, got {concurrency!r}")
         check_wait_timeout(wait_timeout)
+        check_resume(keys, skip, reattach_since)
         spec = output_spec_for(output_type, options)
-        items = prepare(inputs, options, keys=keys, names=names)
+        items = prepare(inputs, options, keys=keys)
         if skip:
             items = [item for item in items if item.request_id not in skip]
-        return AsyncTaskMap(
+        run = AsyncTaskMap(
             cast("AsyncTasks", self),  # this class is only ever a part of AsyncTasks
             self._creation,
             items,
@@ -139,5 +134,6 @@ class AsyncTaskMaps:
             wait_timeout=wait_timeout,
             on_timeout=on_timeout,
             timeout=timeout,
-            since=since if since is not None else wall_clock() - REATTACH_WINDOW,
+            since=wall_clock() - REATTACH_WINDOW if reattach_since is None else reattach_since,
         )
+        return AsyncMapIterator(run)

@@ -1,5 +1,5 @@
 """`tasks.map()` decisions (pure): inputs checked up front, request ids derived from them,
-re-attaching to tasks a previous run created, and queueing behind the account's
+resuming (keys, skip, how far back to re-attach), and queueing behind the account's
 concurrent-task limit. The drivers are `_async/_map.py` and its generated sync twin.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any, Generic, TypeVar
 
 import attrs
@@ -41,7 +41,10 @@ class MapItem:
 class MapResult(Generic[T]):
     """What became of one input of `tasks.map()`. `error` is None when the task finished
     and its output parsed; otherwise it says why (the task's own failure, a timeout, a
-    refused request...). `seconds` is the client time from the input's turn to its result."""
+    refused request...). `seconds` is the client time from the input's turn to its result.
+    `request_id` is the id its task is tagged with, derived from the input (and its key):
+    keep it with the result, and a later run given it in `skip=` does not run that input
+    again."""
 
     index: int
     task_id: str | None
@@ -53,6 +56,7 @@ class MapResult(Generic[T]):
     finished_at: dt.datetime | None
     seconds: float
     reattached: bool = False
+    request_id: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -125,6 +129,12 @@ def prepare(
     without one, identical inputs are told apart by their occurrence. `names` says how
     errors name each input (default `input <index>`).
     """
+    inputs = list(inputs)
+    if keys is not None and len(keys) != len(inputs):
+        raise InputError(
+            f"keys has {len(keys)} entries for {len(inputs)} inputs: give one per input "
+            "(None for an input without one)"
+        )
     items, problems = check(inputs, options, keys=keys, names=names)
     if problems:
         shown = problems[:MAX_REPORTED_PROBLEMS]
@@ -176,6 +186,35 @@ def check(
             continue
         items.append(MapItem(index, body, request_id))
     return items, problems
+
+
+def check_resume(keys: object, skip: object, reattach_since: object) -> None:
+    """Refuse, before anything is sent, `map()`'s resume arguments of the wrong kind: `keys`
+    a list of unique texts or None (one per input), `skip` a collection of request ids,
+    `reattach_since` a timezone-aware datetime."""
+    if keys is not None:
+        if isinstance(keys, str | bytes) or not isinstance(keys, Sequence):
+            raise InputError(f"keys must be a list (one key or None per input), got {keys!r}")
+        first: dict[str, int] = {}
+        for index, key in enumerate(keys):
+            if key is None:
+                continue
+            if not isinstance(key, str) or not key:
+                raise InputError(f"keys[{index}] must be a non-empty string or None, got {key!r}")
+            if key in first:
+                raise InputError(
+                    f"keys[{index}] {key!r} is also keys[{first[key]}]: keys are unique"
+                )
+            first[key] = index
+    if isinstance(skip, str | bytes) or not isinstance(skip, Collection):
+        raise InputError(f"skip must be a collection of request ids, got {skip!r}")
+    if not all(isinstance(rid, str) for rid in skip):
+        raise InputError("skip must hold request ids (strings), as MapResult.request_id gives")
+    aware = isinstance(reattach_since, dt.datetime) and reattach_since.utcoffset() is not None
+    if reattach_since is not None and not aware:
+        raise InputError(
+            f"reattach_since must be a timezone-aware datetime, got {reattach_since!r}"
+        )
 
 
 def _fields(raw: str | Mapping[str, Any], options: Mapping[str, Any]) -> dict[str, Any]:

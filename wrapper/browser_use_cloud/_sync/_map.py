@@ -11,7 +11,7 @@ import contextlib
 import datetime as dt
 import functools
 import time
-from collections.abc import Generator
+from collections.abc import Generator, Iterator
 from typing import TYPE_CHECKING, Any, Literal
 
 from .._concurrency.pool import Pool, PoolClosed
@@ -278,6 +278,7 @@ class TaskMap:
             finished_at=view.finished_at,
             seconds=_clock() - began,
             reattached=reattached,
+            request_id=item.request_id,
         )
 
     def _failure(
@@ -303,4 +304,40 @@ class TaskMap:
             finished_at=None,
             seconds=_clock() - began,
             reattached=reattached,
+            request_id=item.request_id,
         )
+
+
+class MapIterator(Iterator[MapResult[Any]]):
+    """What `tasks.map_as_completed()` returns: each input's result as its task ends, and
+    how far the map has got, for a progress display (`total`, `running`).
+
+    Leaving early (break, an error in the loop, cancellation, Ctrl-C) stops the map's tasks
+    still running: at once when it is closed (`close()`), else when it is
+    garbage-collected or the client is closed.
+    """
+
+    def __init__(self, run: TaskMap) -> None:
+        self._run = run
+        self._results = run.results()
+
+    def __iter__(self) -> MapIterator:
+        return self
+
+    def __next__(self) -> MapResult[Any]:
+        return self._results.__next__()
+
+    def close(self) -> None:
+        """Stop the map: no task is created from now on, and its running tasks are stopped."""
+        self._results.close()
+
+    @property
+    def total(self) -> int:
+        """Inputs this map runs (those given in `skip=` are not counted)."""
+        return len(self._run.items)
+
+    @property
+    def running(self) -> int:
+        """Tasks of this map created or re-attached to that have not ended yet (the rest of
+        the inputs not done are waiting for their turn)."""
+        return len(self._run.running)

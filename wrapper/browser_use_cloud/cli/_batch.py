@@ -23,8 +23,7 @@ from ._output import clock, console, is_terminal, to_jsonable
 from ._run import load_schema
 
 if TYPE_CHECKING:
-    from .. import BrowserUse
-    from .._sync._map import TaskMap
+    from .. import BrowserUse, MapIterator
 
 RESUME_WINDOW = dt.timedelta(days=7)
 """How far back `--resume` looks for tasks the interrupted run created."""
@@ -66,7 +65,7 @@ Exit codes:
 """
 
 
-def result_record(result: MapResult[Any], line: int, ident: str | None, rid: str) -> dict[str, Any]:
+def result_record(result: MapResult[Any], line: int, ident: str | None) -> dict[str, Any]:
     """The JSON line written to OUT for one result."""
     error = None
     if result.error is not None:
@@ -75,7 +74,7 @@ def result_record(result: MapResult[Any], line: int, ident: str | None, rid: str
     return {
         "line": line,
         "id": ident,
-        "request_id": rid,
+        "request_id": result.request_id,
         "task_id": result.task_id,
         "status": None if result.status is None else str(result.status),
         "output": result.output,
@@ -133,10 +132,10 @@ class Tally:
 class PlainProgress:
     """A line every few seconds: done, failed, running, queued, ETA."""
 
-    def __init__(self, stream: IO[str], tally: Tally, running: Any) -> None:
+    def __init__(self, stream: IO[str], tally: Tally, run: MapIterator) -> None:
         self.stream = stream
         self.tally = tally
-        self.running = running
+        self.run = run
         self._last = 0.0
 
     def __enter__(self) -> PlainProgress:
@@ -147,7 +146,7 @@ class PlainProgress:
 
     def line(self) -> str:
         t = self.tally
-        running = len(self.running)
+        running = self.run.running
         queued = max(0, t.total - t.done - running)
         credits = f", {t.credits_used:g} credits" if t.credits_used is not None else ""
         return (
@@ -185,7 +184,7 @@ class RichProgress(PlainProgress):
 
     def update(self, *, force: bool = False) -> None:
         t = self.tally
-        running = len(self.running)
+        running = self.run.running
         queued = max(0, t.total - t.done - running)
         credits = f" · {t.credits_used:g} credits" if t.credits_used is not None else ""
         detail = (
@@ -273,19 +272,14 @@ def batch(
         closing(writer),
         state.session(local=local, config=local_config() if local else None, rate=rate) as client,
     ):
-        options: dict[str, Any] = {}
-        run = client.tasks._map(
+        run = client.tasks.map_as_completed(
             source.records,
             concurrency=concurrency,
             output_type=schema,
             wait_timeout=wait_timeout if wait_timeout is not None else DEFAULT_WAIT_TIMEOUT,
-            on_timeout="stop",
-            timeout=None,
-            options=options,  # type: ignore[arg-type]
             keys=source.ids,
-            names=source.names,
             skip=done,
-            since=dt.datetime.now(dt.UTC) - RESUME_WINDOW if resume else None,
+            reattach_since=dt.datetime.now(dt.UTC) - RESUME_WINDOW if resume else None,
         )
         code = _run_batch(client, run, source, writer, out, len(done), plain)
     sys.exit(code)
@@ -293,20 +287,19 @@ def batch(
 
 def _run_batch(
     client: BrowserUse,
-    run: TaskMap,
+    run: MapIterator,
     source: BatchInput,
     writer: LineWriter,
     out: Path | None,
     skipped: int,
     plain: bool,
 ) -> int:
-    request_ids = {item.index: item.request_id for item in run.items}
-    tally = Tally(len(run.items), skipped)
+    tally = Tally(run.total, skipped)
     stream = sys.stderr
     progress = (
-        RichProgress(stream, tally, run.running)
+        RichProgress(stream, tally, run)
         if not plain and is_terminal(stream)
-        else PlainProgress(stream, tally, run.running)
+        else PlainProgress(stream, tally, run)
     )
     if skipped:
         click.echo(f"resuming: {skipped} input(s) already in {out}", err=True)
@@ -314,11 +307,10 @@ def _run_batch(
     interrupted = False
     previous = signal.getsignal(signal.SIGINT)
     try:
-        with progress, closing(run.results()) as results:
-            for result in results:
+        with progress, closing(run):
+            for result in run:
                 index = result.index
-                line, ident = source.lines[index], source.ids[index]
-                writer.write(result_record(result, line, ident, request_ids[index]))
+                writer.write(result_record(result, source.lines[index], source.ids[index]))
                 tally.add(result)
                 progress.update()
     except KeyboardInterrupt:

@@ -47,10 +47,6 @@ class BatchInput:
     lines: list[int]
     ids: list[str | None]
 
-    @property
-    def names(self) -> list[str]:
-        return [f"line {line}" for line in self.lines]
-
 
 def read_input(source: str, stream: IO[str] | None = None) -> BatchInput:
     """Read INPUT (a path, or `-` for `stream`) and check every line as a task; raise
