@@ -15,6 +15,7 @@ from browser_use_cloud import (
     AsyncBrowserUse,
     BrowserUse,
     InputError,
+    StructuredOutputError,
     TaskFailedError,
     TaskStatus,
     WaitTimeoutError,
@@ -22,7 +23,7 @@ from browser_use_cloud import (
 from browser_use_cloud._async._slots import AsyncSlots
 from browser_use_cloud._policies.budget import BudgetShare
 from browser_use_cloud._policies.map_plan import Admission
-from browser_use_cloud._policies.polling import PollPolicy
+from browser_use_cloud._policies.polling import WAIT_POLICY, PollPolicy
 from browser_use_cloud.emulator import Emulator, EmulatorConfig
 
 FAST = PollPolicy(initial=0.05, factor=2, max_interval=0.1)
@@ -297,3 +298,32 @@ def test_closing_a_map_releases_the_inputs_waiting_in_line() -> None:
 
 def _map_threads() -> list[threading.Thread]:
     return [t for t in threading.enumerate() if t.name == "browser-use-map" and t.is_alive()]
+
+
+def test_an_output_that_does_not_parse_is_that_inputs_result_naming_its_task() -> None:
+    # The map's results use the same end-of-task mapping as wait(): the parse error says
+    # which (billed) task it was; it named none before.
+    schema = {"type": "object", "properties": {"n": {"type": "integer"}}, "required": ["n"]}
+    with served() as (_, client):
+        [result] = client.tasks.map(["Count [[emulator:invalid_output]]"], output_type=schema)
+    assert isinstance(result.error, StructuredOutputError)
+    assert result.error.task_id == result.task_id is not None
+    assert result.status == TaskStatus.FINISHED
+
+
+def test_an_overrun_says_where_each_task_was_left_as_wait_does() -> None:
+    # The map's overruns use wait()'s follow and wording: a paused task is said to be
+    # paused (the map said "still running" of every overrun).
+    with served() as (_, client):
+        client.tasks.wait_policy = WAIT_POLICY
+        running, paused = client.tasks.map(
+            [SLOW, f"Pause me {SLOW} [[emulator:paused_at=1]]"],
+            wait_timeout=0.6,
+            on_timeout="raise",
+        )
+        for result in (running, paused):
+            client.tasks.stop(result.task_id)  # type: ignore[arg-type]
+    assert isinstance(running.error, WaitTimeoutError)
+    assert running.error.last_status == "running" and "still running" in str(running.error)
+    assert isinstance(paused.error, WaitTimeoutError)
+    assert paused.error.last_status == "paused" and "it is paused" in str(paused.error)

@@ -17,19 +17,13 @@ from typing import TYPE_CHECKING, Any, Literal
 from .._concurrency.pool import Pool, PoolClosed
 from .._concurrency.signals import Guard, Signal
 from .._config import RequestTimeout
-from .._exceptions import (
-    APIError,
-    BrowserUseError,
-    ClientClosedError,
-    StructuredOutputError,
-    TaskFailedError,
-    TaskStoppedError,
-    WaitTimeoutError,
-)
+from .._exceptions import APIError, BrowserUseError, ClientClosedError, WaitTimeoutError
 from .._models import Task, TaskStatus, TaskSummary
 from .._policies.map_plan import MapItem, MapResult
 from .._policies.request_id_search import REATTACH_MAX_PAGES, RequestIdSearch
+from .._policies.task_end import task_outcome
 from ._slots import LeftTheLine
+from ._task_handle import follow_to_end
 
 if TYPE_CHECKING:
     from .._input.structured_output import OutputSpec
@@ -210,70 +204,28 @@ class TaskMap:
 
     def _wait(self, task_id: str, created_at: float | None) -> View:
         """The task's view once it has ended (the list item when the watcher has it)."""
-        tasks = self._tasks
-        deadline = None if self._wait_timeout is None else _clock() + self._wait_timeout
-        recheck = False
-        while True:
-            entry = tasks._watcher.watch(
-                task_id,
-                policy=tasks.wait_policy,
-                created_at=created_at,
-                deadline=deadline,
-                timeout=self._timeout,
-                recheck=recheck,
-                eager=True,
-            )
-            if entry.error is not None:
-                raise entry.error
-            if not entry.resolved:
-                stopped = False
-                if self._on_timeout == "stop":
-                    try:
-                        tasks.stop(task_id, timeout=self._timeout)
-                        stopped = True
-                    except APIError:
-                        pass
-                last = str(entry.status or "unknown")
-                outcome = "it was stopped" if stopped else "it is still running"
-                raise WaitTimeoutError(
-                    f"task {task_id} did not end in time (last status: {last}); {outcome}",
-                    task_id=task_id,
-                    last_status=last,
-                    stopped=stopped,
-                )
-            if entry.summary is not None and entry.summary.status.is_terminal:
-                return entry.summary
-            task = tasks.get(task_id, timeout=self._timeout)
-            if task.status.is_terminal:
-                return task
-            recheck = True
+        return follow_to_end(
+            self._tasks,
+            task_id,
+            policy=self._tasks.wait_policy,
+            created_at=created_at,
+            wait_timeout=self._wait_timeout,
+            on_timeout=self._on_timeout,
+            timeout=self._timeout,
+            many=True,
+        )
 
     def _result(
         self, item: MapItem, view: View, began: float, *, reattached: bool
     ) -> MapResult[Any]:
-        error: BrowserUseError | None = None
-        parsed = None
-        full = view if isinstance(view, Task) else None
-        if view.status == TaskStatus.FAILED:
-            error = TaskFailedError(
-                f"task {view.id} failed", task_id=view.id, status=view.status, task=full
-            )
-        elif view.status == TaskStatus.STOPPED:
-            error = TaskStoppedError(
-                f"task {view.id} was stopped", task_id=view.id, status=view.status, task=full
-            )
-        elif self._output is not None:
-            try:
-                parsed = self._output.parse(view.output)
-            except StructuredOutputError as exc:
-                error = exc
+        outcome = task_outcome(view, self._output)
         return MapResult(
             index=item.index,
             task_id=view.id,
             status=view.status,
             output=view.output,
-            parsed=parsed,
-            error=error,
+            parsed=outcome.parsed,
+            error=outcome.error,
             created_at=view.created_at,
             finished_at=view.finished_at,
             seconds=_clock() - began,

@@ -10,17 +10,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Generic, TypeVar, Unpack, cast
+from typing import TYPE_CHECKING, Generic, Literal, NoReturn, TypeVar, Unpack, cast, overload
 
 from .._concurrency.shield import Shield
 from .._config import RequestTimeout
-from .._exceptions import (
-    APIError,
-    StructuredOutputError,
-    TaskFailedError,
-    TaskStoppedError,
-    WaitTimeoutError,
-)
+from .._exceptions import APIError
 from .._input.download_target import Destination
 from .._input.follow_options import (
     DEFAULT_WAIT_TIMEOUT,
@@ -31,9 +25,10 @@ from .._input.follow_options import (
     check_wait_timeout,
 )
 from .._input.structured_output import OutputSpec, TaskResult, with_parsed
-from .._models import Task, TaskMedia, TaskStatus, TaskStep
+from .._models import Task, TaskMedia, TaskStatus, TaskStep, TaskSummary
 from .._policies.polling import PollPolicy, PollSchedule
 from .._policies.step_stream import StepTracker
+from .._policies.task_end import task_outcome, timeout_error
 from .._policies.watch_plan import worth_riding_out
 from .._transport.request_extras import RequestExtras, takes_extras
 from ._http import sleep
@@ -235,7 +230,7 @@ class TaskHandle(Generic[T]):
                 last = task.status
                 delay = schedule.after_poll(_clock(), progressed=progressed)
             if delay is None:
-                self._timed_out(last, on_timeout, timeout)
+                give_up(self._tasks, self.id, last, on_timeout, timeout)
 
     def _follow(
         self,
@@ -268,36 +263,15 @@ class TaskHandle(Generic[T]):
     def _watch_until_done(
         self, wait_timeout: float | None, on_timeout: OnTimeout, timeout: RequestTimeout
     ) -> Task:
-        """Wait through the client's watcher, then fetch the full task once."""
-        deadline = None if wait_timeout is None else _clock() + float(wait_timeout)
-        recheck = False
-        while True:
-            entry = self._tasks._watcher.watch(
-                self.id,
-                policy=self.wait_policy,
-                created_at=self._created_at,
-                deadline=deadline,
-                timeout=timeout,
-                recheck=recheck,
-            )
-            if entry.error is not None:
-                raise entry.error
-            if not entry.resolved:
-                # A deadline before the first check (wait_timeout under a second): look once.
-                last = entry.status or self._status_if_known(timeout)
-                if last is None or not last.is_terminal:
-                    self._timed_out(last, on_timeout, timeout)
-            task = self.get(timeout=timeout)
-            if task.status.is_terminal:
-                return task
-            recheck = True  # the status was ahead of the full view: keep watching
-
-    def _status_if_known(self, timeout: RequestTimeout) -> TaskStatus | None:
-        """The task's status now, or None if it cannot be had."""
-        try:
-            return self.status(timeout=timeout)
-        except APIError:
-            return None
+        return follow_to_end(
+            self._tasks,
+            self.id,
+            policy=self.wait_policy,
+            created_at=self._created_at,
+            wait_timeout=wait_timeout,
+            on_timeout=on_timeout,
+            timeout=timeout,
+        )
 
     def _schedule(self, policy: PollPolicy, wait_timeout: float | None) -> PollSchedule:
         """Polls start `initial` after creation (or now, for a task made elsewhere)."""
@@ -313,44 +287,110 @@ class TaskHandle(Generic[T]):
             raise exc
         return failures + 1
 
-    def _timed_out(
-        self, last: TaskStatus | None, on_timeout: OnTimeout, timeout: RequestTimeout
-    ) -> None:
-        if last == TaskStatus.PAUSED:
-            outcome = "it is paused (resume() continues it, stop() ends it)"
-        elif last == TaskStatus.RUNNING:
-            outcome = "it is still running"
-        else:
-            outcome = "it has not ended"
-        stopped = False
-        if on_timeout == "stop":
-            try:
-                self.stop(timeout=timeout)
-            except APIError as exc:
-                outcome = f"stopping it failed ({type(exc).__name__})"
-            else:
-                outcome, stopped = "it was stopped", True
-        raise WaitTimeoutError(
-            f"task {self.id} did not end in time (last status: {last or 'unknown'}); {outcome}",
-            task_id=self.id,
-            last_status=str(last or "unknown"),
-            stopped=stopped,
-        )
-
     def _result(self, task: Task) -> TaskResult[T]:
-        if task.status == TaskStatus.FAILED:
-            raise TaskFailedError(
-                f"task {task.id} failed", task_id=task.id, status=task.status, task=task
-            )
-        if task.status == TaskStatus.STOPPED:
-            raise TaskStoppedError(
-                f"task {task.id} was stopped", task_id=task.id, status=task.status, task=task
-            )
-        if self._output is None:
-            return cast(TaskResult[T], with_parsed(task, None))
-        try:
-            parsed = self._output.parse(task.output)
-        except StructuredOutputError as exc:
-            exc.task_id, exc.task = task.id, task  # the billed run stays reachable
-            raise
-        return with_parsed(task, parsed)
+        outcome = task_outcome(task, self._output)
+        if outcome.error is not None:
+            raise outcome.error
+        return cast(TaskResult[T], with_parsed(task, outcome.parsed))
+
+
+@overload
+def follow_to_end(
+    tasks: Tasks,
+    task_id: str,
+    *,
+    policy: PollPolicy,
+    created_at: float | None,
+    wait_timeout: float | None,
+    on_timeout: OnTimeout,
+    timeout: RequestTimeout,
+    many: Literal[False] = False,
+) -> Task: ...
+
+
+@overload
+def follow_to_end(
+    tasks: Tasks,
+    task_id: str,
+    *,
+    policy: PollPolicy,
+    created_at: float | None,
+    wait_timeout: float | None,
+    on_timeout: OnTimeout,
+    timeout: RequestTimeout,
+    many: Literal[True],
+) -> Task | TaskSummary: ...
+
+
+def follow_to_end(
+    tasks: Tasks,
+    task_id: str,
+    *,
+    policy: PollPolicy,
+    created_at: float | None,
+    wait_timeout: float | None,
+    on_timeout: OnTimeout,
+    timeout: RequestTimeout,
+    many: bool = False,
+) -> Task | TaskSummary:
+    """Follow a task to its end through the client's watcher and return its view there
+    (`wait()`, `run()` and `tasks.map()`): the full task, fetched once it is seen ended.
+
+    `created_at` is the monotonic time this client created it (None: made elsewhere).
+    After `wait_timeout` seconds it gives up (`give_up`: stopping it first with
+    `on_timeout="stop"`), unless a last look at its status shows it ended. `many` (a map's
+    tasks): it is checked more often while the request budget is idle, and the task
+    list's item, when that shows the end, is returned instead of fetching the full task.
+    """
+    deadline = None if wait_timeout is None else _clock() + float(wait_timeout)
+    recheck = False
+    while True:
+        entry = tasks._watcher.watch(
+            task_id,
+            policy=policy,
+            created_at=created_at,
+            deadline=deadline,
+            timeout=timeout,
+            recheck=recheck,
+            eager=many,
+        )
+        if entry.error is not None:
+            raise entry.error
+        if not entry.resolved:
+            # A deadline before the first check (wait_timeout under a second): look once.
+            last = entry.status or _status_if_known(tasks, task_id, timeout)
+            if last is None or not last.is_terminal:
+                give_up(tasks, task_id, last, on_timeout, timeout)
+        if many and entry.summary is not None and entry.summary.status.is_terminal:
+            return entry.summary
+        task = tasks.get(task_id, timeout=timeout)
+        if task.status.is_terminal:
+            return task
+        recheck = True  # the status was ahead of the full view: keep watching
+
+
+def give_up(
+    tasks: Tasks,
+    task_id: str,
+    last: TaskStatus | None,
+    on_timeout: OnTimeout,
+    timeout: RequestTimeout,
+) -> NoReturn:
+    """A follow ran out of time: stop the task if `on_timeout="stop"`, then raise
+    WaitTimeoutError (saying its `last` status seen and whether it was stopped)."""
+    if on_timeout != "stop":
+        raise timeout_error(task_id, last)
+    failure: APIError | None = None
+    try:
+        tasks.stop(task_id, timeout=timeout)
+    except APIError as exc:
+        failure = exc
+    raise timeout_error(task_id, last, stopped=failure is None, stop_failure=failure)
+
+
+def _status_if_known(tasks: Tasks, task_id: str, timeout: RequestTimeout) -> TaskStatus | None:
+    """The task's status now, or None if it cannot be had."""
+    try:
+        return tasks.status(task_id, timeout=timeout)
+    except APIError:
+        return None
