@@ -64,7 +64,8 @@ def module_dir(tag: str) -> str:
 
 
 def load_limits(root: Path = ROOT) -> ModuleType:
-    """`_limits.py` of the repository at `root`, loaded as a plain module (no package import)."""
+    """`_spec/limits.py` of the repository at `root`, loaded as a plain module (no package
+    import)."""
     spec = importlib.util.spec_from_file_location("_documented_limits", root / LIMITS)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

@@ -1,4 +1,4 @@
-"""The status watcher of one client: the I/O behind `_watch.WatchPlan`.
+"""The status watcher of one client: the I/O behind `_policies/watch_plan.py`.
 
 There is no background task: the first waiter *leads* (runs the rounds) while the others
 sleep on their signals. A leader whose task ends, or who is cancelled or times out, hands

@@ -2,9 +2,9 @@
 
 Every entry point checks its arguments here, so one rule gives one message everywhere: the
 typed methods (`tasks.create`, `scheduled_tasks.create/update`, `browser_profiles.*`,
-`search.*`, through `_task_input`), `client.call` and the MCP tools (through
-`_operations`), and the CLI and `batch` lines (through the typed methods). The schemas are
-the table's: the spec's types, enums and bounds with the documented limits merged in at
+`search.*`, through `task_input`), `client.call` and the MCP tools (through
+`_spec/operations.py`), and the CLI and `batch` lines (through the typed methods). The schemas
+are the table's: the spec's types, enums and bounds with the documented limits merged in at
 build time (`maximum`, `maxProperties`, `propertyNames`, `x-not-blank`). A few fields get a
 check of their own (`FIELD_CHECKS`). Values of a mapping are never echoed (a task's
 `secrets`). Enum values must be ones the spec lists unless `allow_unknown`.

@@ -1,7 +1,7 @@
 """Check request options before anything is sent, and build JSON bodies (pure).
 
-Which options exist comes from the spec (`_spec_options`' TypedDicts); every value is
-checked by the one argument check (`_arguments.check_argument`) against its field's schema
+Which options exist comes from the spec (`_spec/options.py`' TypedDicts); every value is
+checked by the one argument check (`arguments.check_argument`) against its field's schema
 in the operation table, where the spec's types, enums and bounds and the documented limits
 already are. Only the options a caller set are put in the body, so the service keeps its
 own defaults. Enum values must be ones the spec lists; pass `allow_unknown=True` to send a

@@ -44,7 +44,7 @@ T = TypeVar("T")
 def check_page_args(page: int, limit: int, *, limit_name: str = "limit") -> None:
     """Validate `page` (>= 1) and `limit` (1..100) for a list call; errors call the page
     size `limit_name` (the argument the caller passed)."""
-    check_int("page", page, 1)  # the messages of the one argument check (`_arguments`)
+    check_int("page", page, 1)  # the messages of the one argument check (`_input/arguments.py`)
     check_int(limit_name, limit, 1, MAX_PAGE_SIZE)
 
 

@@ -48,7 +48,7 @@ class PollPolicy:
 WAIT_POLICY = PollPolicy(initial=1.0, factor=2.0, max_interval=2.0)
 """`wait()` of a lone task: a status check 1 s after creation (an instant failure is seen
 at once), then every 2 s, the official SDK's cadence, so the end of a task is noticed about
-1 s after it happens. Many tasks are checked together from list pages (see `_watch`), and
+1 s after it happens. Many tasks are checked together from list pages (see `watch_plan.py`), and
 with webhooks fed to the client these checks are only a slow safety net.
 """
 

@@ -96,7 +96,7 @@ class Operation:
         """The request (method, url, params, headers, json) for `params`; InputError if wrong.
 
         Checks names, required arguments and each value with the one argument check
-        (`_arguments`) before anything is sent. Values left out are not sent (the service
+        (`_input/arguments.py`) before anything is sent. Values left out are not sent (the service
         applies its defaults). `allow_unknown`: send enum values the spec does not list;
         else they are refused ending with `unknown_hint` (the caller's way to send one).
         """

@@ -2,7 +2,7 @@
 """The client's line for creating tasks behind the account's limit on tasks running at once.
 
 Every map of a client, and `create()` / `run()` with `wait_for_slot`, take their turn here:
-one `Admission` (`_map_plan`) decides when the next creation may be sent, and the inputs
+one `Admission` (`_policies/map_plan.py`) decides when the next creation may be sent, and the inputs
 wait in line, in order. Only the first is woken when the admission changes, and it wakes
 the next once it leaves the line, so each slot that frees up costs one wake-up, not one per
 waiting input (a thousand waiting inputs would otherwise all look again at every change).

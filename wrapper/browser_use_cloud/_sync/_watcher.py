@@ -1,5 +1,5 @@
 # Generated from _async/_watcher.py by scripts/unasync.py. Do not edit.
-"""The status watcher of one client: the I/O behind `_watch.WatchPlan`.
+"""The status watcher of one client: the I/O behind `_policies/watch_plan.py`.
 
 There is no background task: the first waiter *leads* (runs the rounds) while the others
 sleep on their signals. A leader whose task ends, or who is cancelled or times out, hands

@@ -136,7 +136,7 @@ def derived_option(arg: Argument) -> click.Option:
 
 def check_derived(operation: Operation, arg: Argument, value: Any) -> Any:
     """`value` as sent, checked by the one argument check of every entry point
-    (`_arguments.check_argument`) with enums open (a value newer than this table is the
+    (`_input/arguments.check_argument`) with enums open (a value newer than this table is the
     service's call); its InputError becomes this BadParameter, with the same message."""
     from .._exceptions import InputError
     from .._input.arguments import check_argument

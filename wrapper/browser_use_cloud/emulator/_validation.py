@@ -6,7 +6,7 @@ parameters arrive as text and are read the way pydantic's lax mode reads them
 (``"7"`` -> 7, ``"yes"`` -> True). Defaults from the spec are filled in, unknown
 body fields are dropped. Limits that the service documents but the spec does not
 declare (page size, ``max_agent_steps``, ``metadata`` sizes) are in the table's schemas
-already (merged at build time from ``_limits.py``).
+already (merged at build time from ``_spec/limits.py``).
 """
 
 from __future__ import annotations
