@@ -89,7 +89,10 @@ def test_each_existing_task_once_and_none_twice(
 ) -> None:
     server = ModelServer(initial, bursts, stale_totals)
     before = {ident for ident, _ in server.items}
-    with BrowserUse(api_key="bu_model", transport=httpx.MockTransport(server)) as client:
+    # No request budget: the walk is judged, not its pace (the budget would sleep most of it).
+    with BrowserUse(
+        api_key="bu_model", transport=httpx.MockTransport(server), max_requests_per_second=None
+    ) as client:
         yielded = [task.id for task in client.tasks.iter(page_size=page_size)]
     assert len(yielded) == len(set(yielded)), "a task was yielded twice"
     assert before <= set(yielded), f"missed: {sorted(before - set(yielded))}"

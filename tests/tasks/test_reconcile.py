@@ -170,7 +170,7 @@ def client_for(emulator: Emulator, transport: httpx.BaseTransport, max_delay: fl
 
 
 def test_lookup_pages_back_past_a_full_page_of_newer_tasks(emu: Emulator) -> None:
-    others = BrowserUse(api_key="bu_other", base_url=emu.base_url)
+    others = BrowserUse(api_key="bu_other", base_url=emu.base_url, max_requests_per_second=None)
 
     def lose_answer(request: httpx.Request, real: httpx.HTTPTransport) -> httpx.Response:
         real.handle_request(request).read()
@@ -251,7 +251,7 @@ def test_an_inconclusive_lookup_raises_instead_of_resending(
     emu: Emulator, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """With more new tasks than the search may read, re-sending could double the task."""
-    others = BrowserUse(api_key="bu_other", base_url=emu.base_url)
+    others = BrowserUse(api_key="bu_other", base_url=emu.base_url, max_requests_per_second=None)
 
     def lose_answer(request: httpx.Request, real: httpx.HTTPTransport) -> httpx.Response:
         for n in range(12):
