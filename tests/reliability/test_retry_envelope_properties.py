@@ -191,7 +191,12 @@ class ScriptedServer:
 
 
 def _client(server: ScriptedServer) -> BrowserUse:
-    client = BrowserUse(api_key="bu_prop", transport=httpx.MockTransport(server), max_retries=3)
+    client = BrowserUse(
+        api_key="bu_prop",
+        transport=httpx.MockTransport(server),
+        max_retries=3,
+        max_requests_per_second=None,  # judged: what is sent, not its pace
+    )
     client._http.policy = RetryPolicy(max_retries=3, base_delay=0.0, max_delay=0.0)
     return client
 
