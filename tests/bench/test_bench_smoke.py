@@ -110,6 +110,9 @@ def test_webhook_benchmark_verifies_real_deliveries() -> None:
     assert finite(facts["ratio"])
 
 
+# The two rows that run timed maps in their own processes against emulator processes (40 s of
+# the suite): pipeline tests. tests/many judges the same behaviour (budget, slots) in-process.
+@pytest.mark.pipeline
 def test_many_tasks_keep_the_budget_and_the_slot_limit() -> None:
     """7a-7c small: every task finishes; no 429 under the service's rate limit; the
     busiest second stays under it; never more tasks running than the slots."""
@@ -126,6 +129,7 @@ def test_many_tasks_keep_the_budget_and_the_slot_limit() -> None:
     assert facts["peak_running_7c"] <= concurrency.SMOKE.slots
 
 
+@pytest.mark.pipeline
 def test_map_pace_runs_every_input_within_the_slots() -> None:
     """10a-10c small: every map finishes all its inputs, never above the account's slots."""
     outcome = map_pace.run(map_pace.SMOKE)
