@@ -284,7 +284,13 @@ async def test_inputs_waiting_for_a_creation_slot_are_woken_one_at_a_time() -> N
 def test_closing_a_map_releases_the_inputs_waiting_in_line() -> None:
     # Two slots on the account, taken by this map's tasks: the other inputs wait in line
     # (threads, which nothing cancels). Leaving the map must not leave them waiting.
-    inputs = ["Quick one [[emulator:instant]]", *[f"Long {n} {SLOW}" for n in range(5)]]
+    # The long ones are refused once (as if the account were full), so the quick one takes a
+    # slot first whatever the order the map's threads start in: its result comes first.
+    refused_once = "[[emulator:concurrency_limit=1]]"
+    inputs = [
+        "Quick one [[emulator:instant]]",
+        *[f"Long {n} {SLOW} {refused_once}" for n in range(5)],
+    ]
     with served(max_concurrent_tasks=2) as (emu, client):
         with contextlib.closing(client.tasks.map_as_completed(inputs, concurrency=6)) as results:
             first = next(iter(results))
