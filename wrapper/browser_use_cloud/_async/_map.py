@@ -31,8 +31,9 @@ from ._task_handle import follow_to_end
 
 if TYPE_CHECKING:
     from .._input.structured_output import OutputSpec
+    from ._context import AsyncContext
+    from ._task_calls import AsyncTaskCalls
     from ._task_creation import AsyncTaskCreation
-    from ._tasks import AsyncTasks
 
 View = Task | TaskSummary
 SETTLE_SECONDS = 30.0
@@ -52,7 +53,8 @@ class AsyncTaskMap:
 
     def __init__(
         self,
-        tasks: AsyncTasks,
+        tasks: AsyncTaskCalls,
+        context: AsyncContext,
         creation: AsyncTaskCreation,
         items: list[MapItem],
         *,
@@ -64,6 +66,7 @@ class AsyncTaskMap:
         since: dt.datetime | None,
     ) -> None:
         self._tasks = tasks
+        self._context = context
         self._creation = creation
         self.items = items
         """The checked inputs this run will work through."""
@@ -73,7 +76,7 @@ class AsyncTaskMap:
         self._on_timeout = on_timeout
         self._timeout = timeout
         self._since = since
-        self._slots = tasks._slots  # the client's line, shared with its other maps
+        self._slots = context.slots  # the client's line, shared with its other maps
         self._guard = AsyncGuard()
         self._creating = 0  # run-task requests of this map awaiting an answer
         self._settling: AsyncSignal | None = None  # a closing map waiting for creations
@@ -91,7 +94,7 @@ class AsyncTaskMap:
             functools.partial(self._run, item, found.get(item.request_id)) for item in self.items
         )
         completed = AsyncPool(jobs, self._concurrency, on_close=self._close)
-        open_runs = self._tasks._http.open_runs
+        open_runs = self._context.http.open_runs
         open_runs.add(completed)
         try:
             async for result in completed:
@@ -196,7 +199,7 @@ class AsyncTaskMap:
                     )
                 with self._guard:
                     self.running.add(task_id)  # now, for a close that waits on the creation
-                self._tasks._http.hooks.task_status(task_id, TaskStatus.CREATED)
+                self._context.hooks.task_status(task_id, TaskStatus.CREATED)
                 return task_id
             finally:
                 with self._guard:
@@ -213,6 +216,7 @@ class AsyncTaskMap:
         """The task's view once it has ended (the list item when the watcher has it)."""
         return await follow_to_end(
             self._tasks,
+            self._context.watcher,
             task_id,
             policy=self._tasks.wait_policy,
             created_at=created_at,

@@ -34,7 +34,9 @@ from ._http import sleep
 from ._task_creation import stop_interrupted
 
 if TYPE_CHECKING:
-    from ._tasks import AsyncTasks
+    from ._context import AsyncContext
+    from ._task_calls import AsyncTaskCalls
+    from ._watcher import AsyncWatcher
 
 T = TypeVar("T")
 
@@ -48,14 +50,16 @@ class AsyncTaskHandle(Generic[T]):
 
     def __init__(
         self,
-        tasks: AsyncTasks,
+        tasks: AsyncTaskCalls,
         task_id: str,
         *,
+        context: AsyncContext,
         output: OutputSpec[T] | None = None,
         created_at: float | None = None,
     ) -> None:
         self.id = task_id
         self._tasks = tasks
+        self._context = context
         self._output = output
         self._created_at = created_at
         self._last: Task | None = None
@@ -278,6 +282,7 @@ class AsyncTaskHandle(Generic[T]):
     ) -> Task:
         return await follow_to_end(
             self._tasks,
+            self._context.watcher,
             self.id,
             policy=self.wait_policy,
             created_at=self._created_at,
@@ -309,7 +314,8 @@ class AsyncTaskHandle(Generic[T]):
 
 @overload
 async def follow_to_end(
-    tasks: AsyncTasks,
+    tasks: AsyncTaskCalls,
+    watcher: AsyncWatcher,
     task_id: str,
     *,
     policy: PollPolicy,
@@ -323,7 +329,8 @@ async def follow_to_end(
 
 @overload
 async def follow_to_end(
-    tasks: AsyncTasks,
+    tasks: AsyncTaskCalls,
+    watcher: AsyncWatcher,
     task_id: str,
     *,
     policy: PollPolicy,
@@ -336,7 +343,8 @@ async def follow_to_end(
 
 
 async def follow_to_end(
-    tasks: AsyncTasks,
+    tasks: AsyncTaskCalls,
+    watcher: AsyncWatcher,
     task_id: str,
     *,
     policy: PollPolicy,
@@ -346,7 +354,7 @@ async def follow_to_end(
     timeout: RequestTimeout,
     many: bool = False,
 ) -> Task | TaskSummary:
-    """Follow a task to its end through the client's watcher and return its view there
+    """Follow a task to its end through the client's `watcher` and return its view there
     (`wait()`, `run()` and `tasks.map()`): the full task, fetched once it is seen ended.
 
     `created_at` is the monotonic time this client created it (None: made elsewhere).
@@ -358,7 +366,7 @@ async def follow_to_end(
     deadline = None if wait_timeout is None else _clock() + float(wait_timeout)
     recheck = False
     while True:
-        entry = await tasks._watcher.watch(
+        entry = await watcher.watch(
             task_id,
             policy=policy,
             created_at=created_at,
@@ -383,7 +391,7 @@ async def follow_to_end(
 
 
 async def give_up(
-    tasks: AsyncTasks,
+    tasks: AsyncTaskCalls,
     task_id: str,
     last: TaskStatus | None,
     on_timeout: OnTimeout,
@@ -402,7 +410,7 @@ async def give_up(
 
 
 async def _status_if_known(
-    tasks: AsyncTasks, task_id: str, timeout: RequestTimeout
+    tasks: AsyncTaskCalls, task_id: str, timeout: RequestTimeout
 ) -> TaskStatus | None:
     """The task's status now, or None if it cannot be had."""
     try:

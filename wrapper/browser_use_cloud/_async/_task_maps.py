@@ -29,9 +29,10 @@ from .._transport.request_extras import takes_extras
 from ._task_creation import wall_clock
 
 if TYPE_CHECKING:
+    from ._context import AsyncContext
     from ._map import AsyncMapIterator
+    from ._task_calls import AsyncTaskCalls
     from ._task_creation import AsyncTaskCreation
-    from ._tasks import AsyncTasks
 
 
 def _input_index(result: MapResult[Any]) -> int:
@@ -41,6 +42,7 @@ def _input_index(result: MapResult[Any]) -> int:
 class AsyncTaskMaps:
     """The methods of `client.tasks` that run many tasks (a part of `AsyncTasks`)."""
 
+    _context: AsyncContext
     _creation: AsyncTaskCreation
 
     @takes_extras()
@@ -126,7 +128,8 @@ class AsyncTaskMaps:
         if skip:
             items = [item for item in items if item.request_id not in skip]
         run = AsyncTaskMap(
-            cast("AsyncTasks", self),  # this class is only ever a part of AsyncTasks
+            cast("AsyncTaskCalls", self),  # this class is only ever a part of AsyncTasks
+            self._context,
             self._creation,
             items,
             output=spec,

@@ -41,8 +41,6 @@ from ._task_maps import AsyncTaskMaps
 if TYPE_CHECKING:
     from .._webhooks.events import WebhookEvent
     from ._context import AsyncContext
-    from ._slots import AsyncSlots
-    from ._watcher import AsyncWatcher
 
 T = TypeVar("T")
 
@@ -61,14 +59,6 @@ class AsyncTasks(AsyncTaskCalls, AsyncTaskMaps):
     def __init__(self, context: AsyncContext) -> None:
         super().__init__(context)
         self._creation = AsyncTaskCreation(self._http, self.list)
-
-    @property
-    def _watcher(self) -> AsyncWatcher:
-        return self._context.watcher
-
-    @property
-    def _slots(self) -> AsyncSlots:
-        return self._context.slots
 
     async def notify(self, event: WebhookEvent) -> None:
         """Feed a verified webhook event: a task's end wakes its waiters at once.
@@ -170,7 +160,7 @@ class AsyncTasks(AsyncTaskCalls, AsyncTaskMaps):
         if isinstance(request_id, str) and rid is not None:  # the caller's key: look first
             earlier = await self._creation.earlier_task(rid, task, timeout)
             if earlier is not None:
-                return AsyncTaskHandle(self, earlier, output=spec)
+                return AsyncTaskHandle(self, earlier, context=self._context, output=spec)
         for upload in uploads:
             await send_upload(self._http, upload, timeout)
 
@@ -185,7 +175,9 @@ class AsyncTasks(AsyncTaskCalls, AsyncTaskMaps):
         else:
             task_id = await send()
         self._http.hooks.task_status(task_id, TaskStatus.CREATED)
-        return AsyncTaskHandle(self, task_id, output=spec, created_at=_clock())
+        return AsyncTaskHandle(
+            self, task_id, context=self._context, output=spec, created_at=_clock()
+        )
 
     def _queued(self, wait_for_slot: bool | None) -> bool:
         if wait_for_slot is None:
@@ -319,7 +311,7 @@ class AsyncTasks(AsyncTaskCalls, AsyncTaskMaps):
 
     def handle(self, task_id: str) -> AsyncTaskHandle[None]:
         """A handle for an existing task (no request is sent)."""
-        return AsyncTaskHandle(self, _check_id(task_id))
+        return AsyncTaskHandle(self, _check_id(task_id), context=self._context)
 
     # -- follow ---------------------------------------------------------------------------
 

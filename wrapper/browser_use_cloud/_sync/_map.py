@@ -27,8 +27,9 @@ from ._task_handle import follow_to_end
 
 if TYPE_CHECKING:
     from .._input.structured_output import OutputSpec
+    from ._context import Context
+    from ._task_calls import TaskCalls
     from ._task_creation import TaskCreation
-    from ._tasks import Tasks
 
 View = Task | TaskSummary
 SETTLE_SECONDS = 30.0
@@ -48,7 +49,8 @@ class TaskMap:
 
     def __init__(
         self,
-        tasks: Tasks,
+        tasks: TaskCalls,
+        context: Context,
         creation: TaskCreation,
         items: list[MapItem],
         *,
@@ -60,6 +62,7 @@ class TaskMap:
         since: dt.datetime | None,
     ) -> None:
         self._tasks = tasks
+        self._context = context
         self._creation = creation
         self.items = items
         """The checked inputs this run will work through."""
@@ -69,7 +72,7 @@ class TaskMap:
         self._on_timeout = on_timeout
         self._timeout = timeout
         self._since = since
-        self._slots = tasks._slots  # the client's line, shared with its other maps
+        self._slots = context.slots  # the client's line, shared with its other maps
         self._guard = Guard()
         self._creating = 0  # run-task requests of this map awaiting an answer
         self._settling: Signal | None = None  # a closing map waiting for creations
@@ -87,7 +90,7 @@ class TaskMap:
             functools.partial(self._run, item, found.get(item.request_id)) for item in self.items
         )
         completed = Pool(jobs, self._concurrency, on_close=self._close)
-        open_runs = self._tasks._http.open_runs
+        open_runs = self._context.http.open_runs
         open_runs.add(completed)
         try:
             yield from completed
@@ -189,7 +192,7 @@ class TaskMap:
                     task_id = self._creation.send(dict(item.body), item.request_id, self._timeout)
                 with self._guard:
                     self.running.add(task_id)  # now, for a close that waits on the creation
-                self._tasks._http.hooks.task_status(task_id, TaskStatus.CREATED)
+                self._context.hooks.task_status(task_id, TaskStatus.CREATED)
                 return task_id
             finally:
                 with self._guard:
@@ -206,6 +209,7 @@ class TaskMap:
         """The task's view once it has ended (the list item when the watcher has it)."""
         return follow_to_end(
             self._tasks,
+            self._context.watcher,
             task_id,
             policy=self._tasks.wait_policy,
             created_at=created_at,

@@ -35,7 +35,9 @@ from ._http import sleep
 from ._task_creation import stop_interrupted
 
 if TYPE_CHECKING:
-    from ._tasks import Tasks
+    from ._context import Context
+    from ._task_calls import TaskCalls
+    from ._watcher import Watcher
 
 T = TypeVar("T")
 
@@ -49,14 +51,16 @@ class TaskHandle(Generic[T]):
 
     def __init__(
         self,
-        tasks: Tasks,
+        tasks: TaskCalls,
         task_id: str,
         *,
+        context: Context,
         output: OutputSpec[T] | None = None,
         created_at: float | None = None,
     ) -> None:
         self.id = task_id
         self._tasks = tasks
+        self._context = context
         self._output = output
         self._created_at = created_at
         self._last: Task | None = None
@@ -265,6 +269,7 @@ class TaskHandle(Generic[T]):
     ) -> Task:
         return follow_to_end(
             self._tasks,
+            self._context.watcher,
             self.id,
             policy=self.wait_policy,
             created_at=self._created_at,
@@ -296,7 +301,8 @@ class TaskHandle(Generic[T]):
 
 @overload
 def follow_to_end(
-    tasks: Tasks,
+    tasks: TaskCalls,
+    watcher: Watcher,
     task_id: str,
     *,
     policy: PollPolicy,
@@ -310,7 +316,8 @@ def follow_to_end(
 
 @overload
 def follow_to_end(
-    tasks: Tasks,
+    tasks: TaskCalls,
+    watcher: Watcher,
     task_id: str,
     *,
     policy: PollPolicy,
@@ -323,7 +330,8 @@ def follow_to_end(
 
 
 def follow_to_end(
-    tasks: Tasks,
+    tasks: TaskCalls,
+    watcher: Watcher,
     task_id: str,
     *,
     policy: PollPolicy,
@@ -333,7 +341,7 @@ def follow_to_end(
     timeout: RequestTimeout,
     many: bool = False,
 ) -> Task | TaskSummary:
-    """Follow a task to its end through the client's watcher and return its view there
+    """Follow a task to its end through the client's `watcher` and return its view there
     (`wait()`, `run()` and `tasks.map()`): the full task, fetched once it is seen ended.
 
     `created_at` is the monotonic time this client created it (None: made elsewhere).
@@ -345,7 +353,7 @@ def follow_to_end(
     deadline = None if wait_timeout is None else _clock() + float(wait_timeout)
     recheck = False
     while True:
-        entry = tasks._watcher.watch(
+        entry = watcher.watch(
             task_id,
             policy=policy,
             created_at=created_at,
@@ -370,7 +378,7 @@ def follow_to_end(
 
 
 def give_up(
-    tasks: Tasks,
+    tasks: TaskCalls,
     task_id: str,
     last: TaskStatus | None,
     on_timeout: OnTimeout,
@@ -388,7 +396,7 @@ def give_up(
     raise timeout_error(task_id, last, stopped=failure is None, stop_failure=failure)
 
 
-def _status_if_known(tasks: Tasks, task_id: str, timeout: RequestTimeout) -> TaskStatus | None:
+def _status_if_known(tasks: TaskCalls, task_id: str, timeout: RequestTimeout) -> TaskStatus | None:
     """The task's status now, or None if it cannot be had."""
     try:
         return tasks.status(task_id, timeout=timeout)

@@ -30,9 +30,10 @@ from .._transport.request_extras import takes_extras
 from ._task_creation import wall_clock
 
 if TYPE_CHECKING:
+    from ._context import Context
     from ._map import MapIterator
+    from ._task_calls import TaskCalls
     from ._task_creation import TaskCreation
-    from ._tasks import Tasks
 
 
 def _input_index(result: MapResult[Any]) -> int:
@@ -42,6 +43,7 @@ def _input_index(result: MapResult[Any]) -> int:
 class TaskMaps:
     """The methods of `client.tasks` that run many tasks (a part of `Tasks`)."""
 
+    _context: Context
     _creation: TaskCreation
 
     @takes_extras()
@@ -127,7 +129,8 @@ class TaskMaps:
         if skip:
             items = [item for item in items if item.request_id not in skip]
         run = TaskMap(
-            cast("Tasks", self),  # this class is only ever a part of Tasks
+            cast("TaskCalls", self),  # this class is only ever a part of Tasks
+            self._context,
             self._creation,
             items,
             output=spec,

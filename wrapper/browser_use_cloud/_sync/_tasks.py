@@ -42,8 +42,6 @@ from ._task_maps import TaskMaps
 if TYPE_CHECKING:
     from .._webhooks.events import WebhookEvent
     from ._context import Context
-    from ._slots import Slots
-    from ._watcher import Watcher
 
 T = TypeVar("T")
 
@@ -62,14 +60,6 @@ class Tasks(TaskCalls, TaskMaps):
     def __init__(self, context: Context) -> None:
         super().__init__(context)
         self._creation = TaskCreation(self._http, self.list)
-
-    @property
-    def _watcher(self) -> Watcher:
-        return self._context.watcher
-
-    @property
-    def _slots(self) -> Slots:
-        return self._context.slots
 
     def notify(self, event: WebhookEvent) -> None:
         """Feed a verified webhook event: a task's end wakes its waiters at once.
@@ -171,7 +161,7 @@ class Tasks(TaskCalls, TaskMaps):
         if isinstance(request_id, str) and rid is not None:  # the caller's key: look first
             earlier = self._creation.earlier_task(rid, task, timeout)
             if earlier is not None:
-                return TaskHandle(self, earlier, output=spec)
+                return TaskHandle(self, earlier, context=self._context, output=spec)
         for upload in uploads:
             send_upload(self._http, upload, timeout)
 
@@ -186,7 +176,7 @@ class Tasks(TaskCalls, TaskMaps):
         else:
             task_id = send()
         self._http.hooks.task_status(task_id, TaskStatus.CREATED)
-        return TaskHandle(self, task_id, output=spec, created_at=_clock())
+        return TaskHandle(self, task_id, context=self._context, output=spec, created_at=_clock())
 
     def _queued(self, wait_for_slot: bool | None) -> bool:
         if wait_for_slot is None:
@@ -320,7 +310,7 @@ class Tasks(TaskCalls, TaskMaps):
 
     def handle(self, task_id: str) -> TaskHandle[None]:
         """A handle for an existing task (no request is sent)."""
-        return TaskHandle(self, _check_id(task_id))
+        return TaskHandle(self, _check_id(task_id), context=self._context)
 
     # -- follow ---------------------------------------------------------------------------
 
