@@ -12,12 +12,16 @@ The rule, checked on the source (every `import` and `from ... import`, at any de
 - what two of them share lives in `_frontends/` (or the library), which imports nothing
   from `cli/` or `mcp/` and only the public package of `emulator/` (the front-ends'
   built-in emulator).
+
+And no import circle among the package's modules: the same imports (those under
+`if TYPE_CHECKING:` and inside functions too), `from . import x` counting as an import of
+the submodule `x`, not of the package.
 """
 
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Set
 from pathlib import Path
 
 import browser_use_cloud
@@ -42,8 +46,8 @@ def _is_module(module: str) -> bool:
 
 
 def _imports(path: Path) -> Iterator[str]:
-    """The module of each import in `path`; for `from X import y` X, and X.y too when y
-    is a module."""
+    """The module of each import in `path`; for `from X import y` X.y when y is a module,
+    else X."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     here = _module_name(path).split(".")
     package = here if _is_package(path) else here[:-1]
@@ -57,10 +61,9 @@ def _imports(path: Path) -> Iterator[str]:
                 module = ".".join([*base, node.module] if node.module else base)
             else:
                 module = node.module or ""
-            yield module
             for alias in node.names:
-                if _is_module(f"{module}.{alias.name}"):
-                    yield f"{module}.{alias.name}"
+                submodule = f"{module}.{alias.name}"
+                yield submodule if _is_module(submodule) else module
 
 
 def _area(module: str) -> str | None:
@@ -114,3 +117,66 @@ def test_the_rules_see_the_imports_they_forbid() -> None:
     assert _broken_rules("browser_use_cloud.cli._run", "browser_use_cloud.emulator") is None
     assert _broken_rules("browser_use_cloud._frontends._x", "browser_use_cloud.cli._errors")
     assert _broken_rules("browser_use_cloud._policies.retry", "browser_use_cloud.emulator._state")
+
+
+def _circles(graph: Mapping[str, Set[str]]) -> list[list[str]]:
+    """The strongly connected components of more than one module (Tarjan), each sorted."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(module: str) -> None:
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        for imported in graph.get(module, ()):
+            if imported not in index:
+                visit(imported)
+                low[module] = min(low[module], low[imported])
+            elif imported in stack:
+                low[module] = min(low[module], index[imported])
+        if low[module] == index[module]:
+            component = [stack.pop()]
+            while component[-1] != module:
+                component.append(stack.pop())
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for module in sorted(graph):
+        if module not in index:
+            visit(module)
+    return sorted(found)
+
+
+def _import_graph() -> dict[str, set[str]]:
+    """Each module of the package -> the package's modules it imports."""
+    graph = {_module_name(path): set(_imports(path)) for path in PACKAGE.rglob("*.py")}
+    return {
+        module: {m for m in imported if m in graph} - {module} for module, imported in graph.items()
+    }
+
+
+def test_no_import_circles() -> None:
+    graph = _import_graph()
+    circles = [
+        " <-> ".join(circle)
+        + ": "
+        + "; ".join(f"{a} imports {b}" for a in circle for b in sorted(graph[a]) if b in circle)
+        for circle in _circles(graph)
+    ]
+    assert circles == []
+
+
+def test_the_circle_check_sees_a_circle() -> None:
+    assert _circles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+    assert _circles({"a": {"b"}, "b": set(), "c": {"a", "b"}}) == []
+    assert _circles({"a": {"b"}, "b": {"a"}, "c": {"d"}, "d": {"c"}}) == [["a", "b"], ["c", "d"]]
+
+
+def test_the_graph_counts_type_checking_and_submodule_imports() -> None:
+    graph = _import_graph()
+    # `if TYPE_CHECKING: from ._client import AsyncBrowserUse` in the MCP server
+    assert "browser_use_cloud._async._client" in graph["browser_use_cloud.mcp._server"]
+    # `from . import _catalog, _tasks`: the submodules, not the package
+    assert "browser_use_cloud.mcp._catalog" in graph["browser_use_cloud.mcp._server"]
+    assert "browser_use_cloud.mcp" not in graph["browser_use_cloud.mcp._server"]
