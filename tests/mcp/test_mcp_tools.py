@@ -176,3 +176,34 @@ def _placeholder(schema: dict[str, Any]) -> Any:
         if kind in kinds:
             return value
     return None
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"extra_headers": {"X-Injected": "1"}},
+        {"extra_query": {"debug": "1"}},
+        {"allow_unknown": True},
+        {"timeout": 0.001},
+    ],
+)
+async def test_a_tool_caller_cannot_reach_the_library_calls_own_options(
+    extra: dict[str, Any],
+) -> None:
+    """Operation tools are sent through `client.call`; its own keyword options (unchecked
+    extras, allow_unknown, timeout) are not tool arguments and are refused, nothing sent."""
+    seen: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json={})
+
+    library = AsyncBrowserUse(
+        api_key="k", base_url="https://api.test/api/v1", transport=httpx.MockTransport(answer)
+    )
+    async with Client(create_server(library)) as mcp:
+        result = await mcp.call_tool("get_task_status", {"task_id": "t1", **extra})
+    await library.close()
+    assert result.is_error
+    assert next(iter(extra)) in result.content[0].text
+    assert seen == []

@@ -144,6 +144,8 @@ class _Tools:
         op = self._registry[name]
         if op.name == "run_task":
             return await _run_task(client, args)
+        # `call` above built the request once: every argument is the operation's, so none
+        # lands on `client.call`'s own options (timeout, allow_unknown, extra_*).
         return await client.call(op, **args)
 
 
