@@ -17,13 +17,13 @@ from typing import Any
 
 import httpx
 import pytest
-from wrapper_helpers import resource_classes
 
 import browser_use_cloud._async._resource as async_resource
 import browser_use_cloud._sync._resource as sync_resource
 from browser_use_cloud import AsyncBrowserUse, AsyncTaskHandle, BrowserUse, TaskHandle
 from browser_use_cloud._policies.polling import PollPolicy
 from browser_use_cloud.emulator import Emulator, EmulatorConfig
+from tests.wrapper.wrapper_helpers import resource_classes
 
 SENDS_NOTHING = {"handle", "with_options", "close", "notify", "capture_responses"}
 """Public methods that send no request (everything else must take `timeout=`)."""
