@@ -13,6 +13,10 @@ The rule, checked on the source (every `import` and `from ... import`, at any de
   from `cli/` or `mcp/` and only the public package of `emulator/` (the front-ends'
   built-in emulator).
 
+Between the library's own layers (docs/maintainers/layout.md): only the public face and
+the programs import the drivers (`_async/`, `_sync/`); the library imports no program; the
+pure packages (`_policies/`, `_input/`, `_spec/`, `_webhooks/`) import no `_concurrency/`.
+
 And no import circle among the package's modules: the same imports (those under
 `if TYPE_CHECKING:` and inside functions too), `from . import x` counting as an import of
 the submodule `x`, not of the package.
@@ -117,6 +121,59 @@ def test_the_rules_see_the_imports_they_forbid() -> None:
     assert _broken_rules("browser_use_cloud.cli._run", "browser_use_cloud.emulator") is None
     assert _broken_rules("browser_use_cloud._frontends._x", "browser_use_cloud.cli._errors")
     assert _broken_rules("browser_use_cloud._policies.retry", "browser_use_cloud.emulator._state")
+
+
+PROGRAMS = frozenset({"cli", "mcp", "emulator", "_frontends"})
+DRIVERS = frozenset({"_async", "_sync"})
+PURE = frozenset({"_policies", "_input", "_spec", "_webhooks"})
+
+
+def _layer(module: str) -> str:
+    """The package of the library that `module` is in ("_async", "cli", ...); "" for a
+    top-level module, "__init__" for the package itself."""
+    parts = module.split(".")
+    if len(parts) == 1:
+        return "__init__"
+    return parts[1] if (PACKAGE / parts[1]).is_dir() else ""
+
+
+def _broken_layers(module: str, imported: str) -> str | None:
+    """The rules of docs/maintainers/layout.md between the library's own layers."""
+    layer, target = _layer(module), _layer(imported)
+    outer = DRIVERS | PROGRAMS | {"__init__"}
+    if target == layer:
+        return None
+    if target in DRIVERS and layer not in outer:
+        return "only the public face and the programs import the drivers"
+    if target in PROGRAMS and layer not in outer:
+        return "the library imports a program built on it"
+    if layer in PURE and target == "_concurrency":
+        return "a pure package imports a concurrency primitive"
+    return None
+
+
+def test_each_layer_imports_only_what_the_layout_page_allows() -> None:
+    graph = _import_graph()
+    broken = [
+        f"{module} imports {imported}: {why}"
+        for module in sorted(graph)
+        for imported in sorted(graph[module])
+        if (why := _broken_layers(module, imported)) is not None
+    ]
+    assert broken == []
+
+
+def test_the_layer_rules_refuse_what_they_forbid() -> None:
+    assert _broken_layers("browser_use_cloud._policies.retry", "browser_use_cloud._async._http")
+    assert _broken_layers("browser_use_cloud._config", "browser_use_cloud._sync._client")
+    assert _broken_layers("browser_use_cloud._transport.log", "browser_use_cloud.cli._errors")
+    assert _broken_layers("browser_use_cloud._input.cron", "browser_use_cloud._concurrency.gate")
+    assert (
+        _broken_layers("browser_use_cloud._async._http", "browser_use_cloud._concurrency.gate")
+        is None
+    )
+    assert _broken_layers("browser_use_cloud", "browser_use_cloud._async._client") is None
+    assert _broken_layers("browser_use_cloud.cli._run", "browser_use_cloud._sync._client") is None
 
 
 def _circles(graph: Mapping[str, Set[str]]) -> list[list[str]]:
