@@ -1,5 +1,6 @@
-"""Leaving an async `map_as_completed()` loop early: break, `aclosing`, an error in the loop
-body, cancellation, a client closed meanwhile and a program that just ends. Each must leave
+"""Leaving a `map_as_completed()` loop early: break, `aclosing`, an error in the loop body,
+cancellation, a client closed meanwhile and a program that just ends (async), and break, an
+error and Ctrl-C (sync). Each must leave
 the caller's task alone (no stray cancellation, the body's own error kept) and stop the
 map's tasks that are still running."""
 
@@ -14,7 +15,7 @@ from typing import Any
 import anyio
 import pytest
 
-from browser_use_cloud import AsyncBrowserUse, ClientClosedError
+from browser_use_cloud import AsyncBrowserUse, BrowserUse, ClientClosedError
 from browser_use_cloud._policies.polling import PollPolicy
 from browser_use_cloud.emulator import Emulator, EmulatorConfig
 
@@ -143,3 +144,28 @@ def test_a_program_that_ends_holding_the_iterator_stops_the_rest(emu: Emulator) 
 
     asyncio.run(main())
     assert last_statuses(emu) == ALL_STOPPED
+
+
+@pytest.mark.parametrize("leave", ["break", "error", "ctrl_c"])
+def test_leaving_a_sync_loop_stops_the_rest_before_the_client_closes(
+    emu: Emulator, leave: str
+) -> None:
+    # The sync twin: break, an error in the loop body and Ctrl-C (KeyboardInterrupt) leave the
+    # loop without close(); the map's running tasks are stopped as the loop is left, with the
+    # client still open, and the body's own exception is the one raised.
+    def loop(client: BrowserUse) -> None:
+        for result in client.tasks.map_as_completed(INPUTS, concurrency=4):
+            assert result.ok
+            if leave == "break":
+                break
+            raise KeyboardInterrupt("leave") if leave == "ctrl_c" else RuntimeError("leave")
+
+    with BrowserUse(api_key="k", base_url=emu.base_url, max_requests_per_second=None) as client:
+        client.tasks.wait_policy = FAST
+        if leave == "break":
+            loop(client)
+        else:
+            expected = KeyboardInterrupt if leave == "ctrl_c" else RuntimeError
+            with pytest.raises(expected, match="leave"):
+                loop(client)
+        assert last_statuses(emu) == ALL_STOPPED
