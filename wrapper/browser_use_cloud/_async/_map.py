@@ -1,6 +1,7 @@
 """`tasks.map()`: many inputs, a few tasks at a time, each input's outcome as its result.
 
-The decisions are in `_map_plan` (inputs, request ids, re-attaching, queueing); waiting goes
+The decisions are in `_policies/map_plan.py` (inputs, request ids, queueing), re-attaching in
+`_policies/request_id_search.py`; each task is followed by the handle's `follow_to_end()`,
 through the client's one watcher.
 """
 
