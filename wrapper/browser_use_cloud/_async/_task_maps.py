@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Unpack, cast
+from typing import TYPE_CHECKING, Any, Unpack
 
 from .._config import RequestTimeout
 from .._exceptions import InputError
@@ -26,12 +26,11 @@ from .._policies.map_plan import (
 )
 from .._policies.request_id_search import REATTACH_WINDOW
 from .._transport.request_extras import takes_extras
+from ._task_calls import AsyncTaskCalls
 from ._task_creation import wall_clock
 
 if TYPE_CHECKING:
-    from ._context import AsyncContext
     from ._map import AsyncMapIterator
-    from ._task_calls import AsyncTaskCalls
     from ._task_creation import AsyncTaskCreation
 
 
@@ -39,11 +38,10 @@ def _input_index(result: MapResult[Any]) -> int:
     return result.index
 
 
-class AsyncTaskMaps:
-    """The methods of `client.tasks` that run many tasks (a part of `AsyncTasks`)."""
+class AsyncTaskMaps(AsyncTaskCalls):
+    """The methods of `client.tasks` that run many tasks (`AsyncTasks` builds on it)."""
 
-    _context: AsyncContext
-    _creation: AsyncTaskCreation
+    _creation: AsyncTaskCreation  # set by AsyncTasks
 
     @takes_extras()
     async def map(
@@ -128,7 +126,7 @@ class AsyncTaskMaps:
         if skip:
             items = [item for item in items if item.request_id not in skip]
         run = AsyncTaskMap(
-            cast("AsyncTaskCalls", self),  # this class is only ever a part of AsyncTasks
+            self,
             self._context,
             self._creation,
             items,

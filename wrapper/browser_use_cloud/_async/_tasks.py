@@ -33,7 +33,6 @@ from .._policies.polling import PollPolicy
 from .._policies.request_id_search import REATTACH_WINDOW
 from .._transport.request_extras import RequestExtras, takes_extras
 from ._files import send_upload
-from ._task_calls import AsyncTaskCalls
 from ._task_creation import AsyncTaskCreation, wall_clock
 from ._task_handle import AsyncTaskHandle
 from ._task_maps import AsyncTaskMaps
@@ -49,7 +48,7 @@ def _clock() -> float:
     return time.monotonic()
 
 
-class AsyncTasks(AsyncTaskCalls, AsyncTaskMaps):
+class AsyncTasks(AsyncTaskMaps):
     """`client.tasks`: run, follow and control agent tasks.
 
     Every method that sends a request takes `timeout=`, the HTTP timeout of each request.

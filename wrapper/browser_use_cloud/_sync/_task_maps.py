@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Unpack, cast
+from typing import TYPE_CHECKING, Any, Unpack
 
 from .._config import RequestTimeout
 from .._exceptions import InputError
@@ -27,12 +27,11 @@ from .._policies.map_plan import (
 )
 from .._policies.request_id_search import REATTACH_WINDOW
 from .._transport.request_extras import takes_extras
+from ._task_calls import TaskCalls
 from ._task_creation import wall_clock
 
 if TYPE_CHECKING:
-    from ._context import Context
     from ._map import MapIterator
-    from ._task_calls import TaskCalls
     from ._task_creation import TaskCreation
 
 
@@ -40,11 +39,10 @@ def _input_index(result: MapResult[Any]) -> int:
     return result.index
 
 
-class TaskMaps:
-    """The methods of `client.tasks` that run many tasks (a part of `Tasks`)."""
+class TaskMaps(TaskCalls):
+    """The methods of `client.tasks` that run many tasks (`Tasks` builds on it)."""
 
-    _context: Context
-    _creation: TaskCreation
+    _creation: TaskCreation  # set by Tasks
 
     @takes_extras()
     def map(
@@ -129,7 +127,7 @@ class TaskMaps:
         if skip:
             items = [item for item in items if item.request_id not in skip]
         run = TaskMap(
-            cast("TaskCalls", self),  # this class is only ever a part of Tasks
+            self,
             self._context,
             self._creation,
             items,

@@ -34,7 +34,6 @@ from .._policies.polling import PollPolicy
 from .._policies.request_id_search import REATTACH_WINDOW
 from .._transport.request_extras import RequestExtras, takes_extras
 from ._files import send_upload
-from ._task_calls import TaskCalls
 from ._task_creation import TaskCreation, wall_clock
 from ._task_handle import TaskHandle
 from ._task_maps import TaskMaps
@@ -50,7 +49,7 @@ def _clock() -> float:
     return time.monotonic()
 
 
-class Tasks(TaskCalls, TaskMaps):
+class Tasks(TaskMaps):
     """`client.tasks`: run, follow and control agent tasks.
 
     Every method that sends a request takes `timeout=`, the HTTP timeout of each request.
